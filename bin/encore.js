@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `encore` command: runs the built CLI (npm install builds it; `npm run build` rebuilds).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
+if (!existsSync(cli)) {
+  process.stderr.write('encore: the CLI is not built yet; run `npm run build` in the Encore folder.\n');
+  process.exit(1);
+}
+process.argv[1] = cli;
+await import(cli);

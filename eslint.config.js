@@ -1,0 +1,43 @@
+// ESLint flat config: typescript-eslint everywhere, React hooks in the renderer, and the
+// process boundaries of STYLE.md enforced as errors (no raw IPC outside the two bridge files,
+// no console in the engine, no Electron outside the shell).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/cli/**'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main/index.ts and the IPC registration may import electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer reaches the engine only through the bridge.' }] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', 'bin/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,5 @@
+/** Every CLI command, in the order `encore help` lists them. Each domain adds its file here. */
+import type { Command } from '../command';
+import { libraryCommands } from './library';
+
+export const commands: Command[] = [...libraryCommands];

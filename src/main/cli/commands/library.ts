@@ -1,0 +1,4 @@
+/** Library commands: scan, stats, search, tracks. */
+import type { Command } from '../command';
+
+export const libraryCommands: Command[] = [];

@@ -1,0 +1,76 @@
+/**
+ * The `encore` command line: `encore <command> [args] [--json]`. Parses arguments, opens the engine
+ * only when a command needs it, and maps failures to exit codes: 0 ok, 1 failed, 2 bad usage.
+ */
+import { parseArgs } from 'node:util';
+import { createEngine, type Engine } from '../engine';
+import { commands } from './commands/index';
+import { UsageError, type Command } from './command';
+import { createOutput } from './output';
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Encore — your music collection, with a recommender that learns from you.',
+    '',
+    'Usage: encore <command> [arguments] [--json]',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `encore <command> --help` for its arguments. ENCORE_DATA_DIR chooses the data folder.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${help()}\n`);
+    return name ? 0 : 2;
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name);
+  const json = rest.includes('--json');
+  const out = createOutput(json);
+  if (!command) {
+    out.error(`unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  let engine: Engine | undefined;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...command.options },
+    });
+    if (parsed.values.help) {
+      process.stdout.write(`encore ${command.name} ${command.usage}\n  ${command.summary}\n`);
+      return 0;
+    }
+    return await command.run({
+      out,
+      positionals: parsed.positionals,
+      values: parsed.values,
+      engine: async () => (engine ??= await createEngine()),
+    });
+  } catch (err) {
+    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    out.error(`${(err as Error).message}${usage ? `\nusage: encore ${command.name} ${command.usage}` : ''}`);
+    return usage ? 2 : 1;
+  } finally {
+    out.endProgress();
+    await engine?.close();
+  }
+}
+
+// Run when this file is the entry (out/main/cli.js), not when a test imports it.
+if (process.argv[1] && /[\\/]cli\.js$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`encore: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

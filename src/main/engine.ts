@@ -1,0 +1,35 @@
+/**
+ * The composition root: builds the engine — store, event bus, library (scanner, watcher), and the
+ * later stages — from one configuration. The CLI, the tests, the Electron shell and the browser
+ * host all call createEngine, so they all run the same code.
+ */
+import { engineConfig, type EngineConfig } from './config';
+import { EventBus } from './events';
+import { Store } from './store/index';
+import { Library } from './library/library';
+
+export interface Engine {
+  readonly config: EngineConfig;
+  readonly events: EventBus;
+  readonly store: Store;
+  readonly library: Library;
+  /** Stops background work and closes the database. */
+  close(): Promise<void>;
+}
+
+export async function createEngine(partial: Partial<EngineConfig> = {}): Promise<Engine> {
+  const config = engineConfig(partial);
+  const events = new EventBus();
+  const store = await Store.open(config.dataDir);
+  const library = new Library({ config, store, events });
+  return {
+    config,
+    events,
+    store,
+    library,
+    async close() {
+      await library.close();
+      await store.close();
+    },
+  };
+}

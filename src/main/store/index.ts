@@ -1,0 +1,44 @@
+/**
+ * The store: Encore's single source of truth, one SQLite database in the data dir. Opens the
+ * database, applies migrations, and hands out one repository per domain. Every line of SQL lives
+ * under src/main/store.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Database } from './database';
+import { migrate } from './migrate';
+import { TrackRepository } from './tracks';
+import { RootRepository } from './roots';
+
+export class Store {
+  readonly roots: RootRepository;
+  readonly tracks: TrackRepository;
+
+  private constructor(readonly db: Database) {
+    this.roots = new RootRepository(db);
+    this.tracks = new TrackRepository(db);
+  }
+
+  /** Opens (creating) `<dataDir>/encore.db` and migrates it to the newest schema. */
+  static async open(dataDir: string): Promise<Store> {
+    mkdirSync(dataDir, { recursive: true });
+    const db = await Database.open(join(dataDir, 'encore.db'));
+    try {
+      await migrate(db);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new Store(db);
+  }
+
+  /** SQLite's own consistency check; 'ok' when the file is sound. */
+  async integrityCheck(): Promise<string> {
+    const rows = await this.db.reader.all<{ integrity_check: string }>('PRAGMA integrity_check');
+    return rows.map((r) => r.integrity_check).join('; ');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** The preload bridge. Placeholder until the app issue defines the contract. */
+export {};

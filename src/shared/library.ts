@@ -1,0 +1,122 @@
+/** Library types shared by the engine, the CLI, the bridges and the renderer. */
+
+export type TrackId = number;
+
+export interface ReplayGain {
+  trackGainDb: number | null;
+  trackPeak: number | null;
+  albumGainDb: number | null;
+  albumPeak: number | null;
+}
+
+/** One track of the library as every consumer sees it. */
+export interface Track {
+  id: TrackId;
+  path: string;
+  title: string;
+  artist: string;
+  artists: string[];
+  album: string;
+  albumArtist: string;
+  trackNo: number | null;
+  trackTotal: number | null;
+  discNo: number | null;
+  discTotal: number | null;
+  year: number | null;
+  genre: string;
+  genres: string[];
+  composer: string | null;
+  comment: string | null;
+  /** Seconds. */
+  durationS: number | null;
+  container: string | null;
+  codec: string | null;
+  lossless: boolean | null;
+  /** Bits per second. */
+  bitrate: number | null;
+  /** Hz. */
+  sampleRate: number | null;
+  channels: number | null;
+  bpmTag: number | null;
+  keyTag: string | null;
+  moodTag: string | null;
+  replayGain: ReplayGain;
+  musicbrainz: { trackId: string | null; recordingId: string | null; albumId: string | null; artistId: string | null };
+  /** Fields filled from the file's path because its tags lacked them. */
+  pathFallback: string[];
+  /** Set when legacy-encoded tags were re-decoded (e.g. 'gbk'). */
+  tagEncodingFix: string | null;
+  /** Content hash of the album cover in the cover cache, or null. */
+  coverHash: string | null;
+  hasLyrics: boolean;
+  /** True while the file cannot be seen (its drive is unplugged); the track keeps its history. */
+  missing: boolean;
+  /** Unix ms. */
+  addedAt: number;
+}
+
+export interface SyncedLine {
+  /** Seconds from the start of the track (offset tag already applied). */
+  t: number;
+  text: string;
+}
+
+export interface Lyrics {
+  trackId: TrackId;
+  source: 'embedded' | 'embedded-synced' | 'lrc' | 'txt';
+  plain: string;
+  synced: SyncedLine[] | null;
+}
+
+export interface ScanProgress {
+  phase: 'walking' | 'reading' | 'finishing';
+  /** Audio files found so far. */
+  seen: number;
+  /** Files read (or found unchanged) so far. */
+  done: number;
+  errors: number;
+  currentPath: string | null;
+  /** Files per second over the reading phase. */
+  rate: number;
+  /** Seconds left, or null while unknown. */
+  etaS: number | null;
+}
+
+export interface ScanSummary {
+  added: number;
+  updated: number;
+  moved: number;
+  removed: number;
+  unchanged: number;
+  errors: number;
+  /** Tracks marked missing because their root or folder could not be read. */
+  markedMissing: number;
+  /** Roots that were missing, empty or unreadable (their tracks were kept). */
+  unavailableRoots: string[];
+  cancelled: boolean;
+  durationMs: number;
+}
+
+export interface LibraryChange {
+  added: TrackId[];
+  updated: TrackId[];
+  removed: TrackId[];
+}
+
+export interface ScanErrorEntry {
+  path: string;
+  error: string;
+}
+
+export interface LibraryStats {
+  tracks: number;
+  missing: number;
+  errors: number;
+  artists: number;
+  albums: number;
+  withLyrics: number;
+  withCovers: number;
+  /** Seconds. */
+  totalDurationS: number;
+  roots: { path: string; status: string; tracks: number }[];
+}
