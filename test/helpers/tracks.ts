@@ -1,0 +1,66 @@
+/**
+ * Builds track rows for tests of stages after the scanner (analysis, embedding, recommender):
+ * real rows in a real store, written through the same call the scanner uses.
+ */
+import type { Store } from '../../src/main/store/index';
+import type { LyricsFields, TrackFields } from '../../src/main/store/tracks';
+import type { TrackId } from '../../src/shared/library';
+
+export function trackFields(rootId: number, overrides: Partial<TrackFields> & { path: string }): TrackFields {
+  return {
+    rootId,
+    size: 1000,
+    mtimeMs: 0,
+    fingerprint: null,
+    scanError: null,
+    container: 'MPEG',
+    codec: 'MPEG 1 Layer 3',
+    lossless: false,
+    durationS: 180,
+    bitrate: 192000,
+    sampleRate: 44100,
+    channels: 2,
+    bitsPerSample: null,
+    title: null,
+    artist: null,
+    artists: [],
+    album: null,
+    albumArtist: null,
+    trackNo: null,
+    trackTotal: null,
+    discNo: null,
+    discTotal: null,
+    year: null,
+    date: null,
+    genres: [],
+    composer: null,
+    comment: null,
+    bpmTag: null,
+    keyTag: null,
+    moodTag: null,
+    rgTrackGainDb: null,
+    rgTrackPeak: null,
+    rgAlbumGainDb: null,
+    rgAlbumPeak: null,
+    mbTrackId: null,
+    mbRecordingId: null,
+    mbAlbumId: null,
+    mbArtistId: null,
+    pathFallback: [],
+    tagEncodingFix: null,
+    coverId: null,
+    ...overrides,
+  };
+}
+
+/** Adds tracks under a root at `rootPath` (created in the store if new); returns their ids. */
+export async function addTracks(
+  store: Store,
+  rootPath: string,
+  tracks: (Partial<TrackFields> & { path: string; lyrics?: LyricsFields })[],
+): Promise<TrackId[]> {
+  const root = await store.roots.add(rootPath);
+  return store.tracks.writeScanned(
+    tracks.map(({ lyrics, ...fields }) => ({ fields: trackFields(root.id, fields), lyrics: lyrics ?? null })),
+  );
+}
