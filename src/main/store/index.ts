@@ -9,14 +9,20 @@ import { Database } from './database';
 import { migrate } from './migrate';
 import { TrackRepository } from './tracks';
 import { RootRepository } from './roots';
+import { AppStateRepository } from './app-state';
+import { FeedbackRepository } from './feedback';
 
 export class Store {
   readonly roots: RootRepository;
   readonly tracks: TrackRepository;
+  readonly appState: AppStateRepository;
+  readonly feedback: FeedbackRepository;
 
   private constructor(readonly db: Database) {
     this.roots = new RootRepository(db);
     this.tracks = new TrackRepository(db);
+    this.appState = new AppStateRepository(db);
+    this.feedback = new FeedbackRepository(db);
   }
 
   /** Opens (creating) `<dataDir>/encore.db` and migrates it to the newest schema. */

@@ -3,10 +3,16 @@
  * user_version i + 1. Add new ones at the end; never edit or reorder released ones.
  */
 import { up as library } from './001-library';
+import { up as recommend } from './004-recommend';
+import { up as appState } from './005-app-state';
 
 export interface Migration {
   name: string;
   up: string;
 }
 
-export const migrations: Migration[] = [{ name: 'library', up: library }];
+export const migrations: Migration[] = [
+  { name: 'library', up: library },
+  { name: 'recommend', up: recommend },
+  { name: 'app-state', up: appState },
+];

@@ -1,0 +1,205 @@
+/**
+ * Recommender types shared by the engine, the CLI, the bridges and the renderer: feedback events,
+ * Up Next items with their reasons, the readable taste profile, stations, and the settings the
+ * person controls.
+ */
+import type { TrackId } from './library';
+
+/**
+ * What happened to a track. A skip carries the position it happened at: in the first 30 s or the
+ * first 25 % it is a strong negative, later a weak one. `remove` = removed from a generated
+ * playlist (context names which). `forget` never appears: taste edits are not events.
+ */
+export type FeedbackKind =
+  | 'play'
+  | 'progress'
+  | 'complete'
+  | 'skip'
+  | 'like'
+  | 'unlike'
+  | 'dislike'
+  | 'undislike'
+  | 'queue'
+  | 'replay'
+  | 'remove';
+
+/** Where the play came from. */
+export type FeedbackSource =
+  'upnext' | 'library' | 'playlist' | 'search' | 'station' | 'queue' | 'import';
+
+export const FEEDBACK_KINDS: readonly FeedbackKind[] = [
+  'play',
+  'progress',
+  'complete',
+  'skip',
+  'like',
+  'unlike',
+  'dislike',
+  'undislike',
+  'queue',
+  'replay',
+  'remove',
+];
+
+/** One feedback event as the UI or CLI sends it. */
+export interface FeedbackEvent {
+  trackId: TrackId;
+  kind: FeedbackKind;
+  /** Groups the plays of one listening session (the player makes one per sitting). */
+  sessionId: string;
+  source: FeedbackSource;
+  /** Unix ms; default now. */
+  at?: number;
+  /** Seconds into the track (skip, progress). */
+  positionS?: number | null;
+  /** Track length in seconds, when the player knows it better than the tags. */
+  durationS?: number | null;
+  /** Free context, e.g. 'mood:calm' for a removal from that mood playlist. */
+  context?: string | null;
+}
+
+/** An event as stored: append-only, with its id and time. */
+export interface RecordedEvent extends Required<
+  Omit<FeedbackEvent, 'positionS' | 'durationS' | 'context'>
+> {
+  id: number;
+  at: number;
+  positionS: number | null;
+  durationS: number | null;
+  context: string | null;
+}
+
+/** Which measurement a suggestion's reason rests on. */
+export type ReasonKind =
+  | 'co-listen'
+  | 'key-tempo'
+  | 'session-mood'
+  | 'new-artist-like'
+  | 'sound'
+  | 'genre'
+  | 'taste'
+  | 'seed'
+  | 'explore';
+
+/** Where a candidate came from (a track may come from several). */
+export type CandidateSource = 'neighbour' | 'session' | 'taste' | 'co-listen' | 'explore' | 'seed';
+
+/** One suggestion of Up Next (or of a station / mood playlist / journey step). */
+export interface UpNextItem {
+  trackId: TrackId;
+  /** A short sentence grounded in what was measured, e.g. "Same key and tempo as Wonderwall". */
+  reason: string;
+  reasonKind: ReasonKind;
+  /** Ranking score; higher is better, comparable only within one list. */
+  score: number;
+  sources: CandidateSource[];
+}
+
+export interface UpNextRequest {
+  /** The playing track; absent at cold start (then taste and exploration lead). */
+  currentTrackId?: TrackId;
+  sessionId: string;
+  /** Items wanted, 1–100; default 10. */
+  count?: number;
+  /** Tracks already queued by the person: not suggested again. */
+  queued?: TrackId[];
+}
+
+/** The settings the person controls. */
+export interface RecommendSettings {
+  /** A track played within this many hours is not suggested again. 0–720. */
+  noRepeatHours: number;
+  /** At most one track per artist within this many consecutive slots. 1–20. */
+  artistSpacing: number;
+  excludedGenres: string[];
+  excludedArtists: string[];
+  /** Absolute folder paths whose tracks are never suggested. */
+  excludedFolders: string[];
+  /** 0 = stay close to what is playing, 1 = surprise me. */
+  adventurousness: number;
+  /** Continue from Up Next when the queue runs out. */
+  autoDj: boolean;
+}
+
+export const DEFAULT_RECOMMEND_SETTINGS: RecommendSettings = {
+  noRepeatHours: 4,
+  artistSpacing: 3,
+  excludedGenres: [],
+  excludedArtists: [],
+  excludedFolders: [],
+  adventurousness: 0.3,
+  autoDj: true,
+};
+
+export type TasteFacet = 'artist' | 'genre' | 'mood' | 'album' | 'decade';
+
+/** One line of the taste page: something Encore thinks the person likes (weight > 0) or not. */
+export interface TasteEntry {
+  facet: TasteFacet;
+  name: string;
+  /** Learned weight, roughly −3…3; the sign says like or dislike. */
+  weight: number;
+}
+
+/** The readable taste profile. */
+export interface Taste {
+  likes: TasteEntry[];
+  dislikes: TasteEntry[];
+  /** Tracks whose sound is closest to what the model prefers ("sounds you like"). */
+  sounds: { trackId: TrackId; title: string; artist: string }[];
+  dislikedTracks: TrackId[];
+  likedTracks: TrackId[];
+  /** Events the model has learned from. */
+  events: number;
+  /** Which features the model could use, e.g. ['tags', 'sound', 'text']. */
+  features: string[];
+}
+
+/** What a station starts from: `SONG`, `artist:NAME`, `mood:NAME` or `vibe:"TEXT"`. */
+export type StationSeed =
+  | { kind: 'track'; trackId: TrackId }
+  | { kind: 'artist'; name: string }
+  | { kind: 'mood'; name: string }
+  | { kind: 'vibe'; text: string };
+
+export interface Station {
+  seed: StationSeed;
+  seedTrackIds: TrackId[];
+  items: UpNextItem[];
+}
+
+export interface JourneyOptions {
+  /** Waypoint tracks to pass through, in order. */
+  via?: TrackId[];
+  /** Tracks in the journey including both ends, 3–100; default 10. */
+  steps?: number;
+}
+
+/** Moods Encore can build playlists for. */
+export const MOODS = [
+  'calm',
+  'energetic',
+  'happy',
+  'sad',
+  'dark',
+  'party',
+  'focus',
+  'romantic',
+] as const;
+export type MoodName = (typeof MOODS)[number];
+
+export interface MoodPlaylist {
+  mood: string;
+  items: UpNextItem[];
+  /** What the mood scores came from: 'mood-scores', 'audio', 'tags'. */
+  basis: string[];
+}
+
+export interface HistoryImportResult {
+  format: 'lastfm-csv' | 'lastfm-json' | 'listenbrainz';
+  listens: number;
+  matched: number;
+  unmatched: number;
+  /** A few unmatched "artist — title" lines, to show the person. */
+  unmatchedExamples: string[];
+}
