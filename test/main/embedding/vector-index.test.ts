@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { VectorIndex } from '../../../src/main/embedding/vector-index';
+
+/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomRows(n: number, dim: number, seed = 1): Float32Array {
+  const next = rng(seed);
+  const out = new Float32Array(n * dim);
+  for (let i = 0; i < out.length; i++) out[i] = next() * 2 - 1;
+  return out;
+}
+
+function exactTop(
+  rows: Float32Array,
+  ids: number[],
+  dim: number,
+  q: Float32Array,
+  k: number,
+): number[] {
+  const norm = (v: Float32Array): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  const qn = norm(q);
+  return ids
+    .map((id, i) => {
+      const row = rows.subarray(i * dim, (i + 1) * dim);
+      let dot = 0;
+      for (let j = 0; j < dim; j++) dot += row[j] * q[j];
+      return { id, score: dot / (norm(row) * qn) };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k)
+    .map((n) => n.id);
+}
+
+describe('VectorIndex', () => {
+  // 37 and 5: dimensions that are not multiples of the SIMD step, so padding is exercised.
+  for (const dim of [384, 37, 5]) {
+    it(`finds the exact cosine top-k (dim ${dim}, across several kernel blocks)`, () => {
+      const n = 2500;
+      const rows = randomRows(n, dim, dim);
+      const ids = Array.from({ length: n }, (_, i) => i * 3 + 1);
+      const index = VectorIndex.from(ids, rows, { dim });
+      const q = randomRows(1, dim, 99);
+      const got = index.search(q, 20);
+      expect(got.map((n) => n.id)).toEqual(exactTop(rows, ids, dim, q, 20));
+      for (let i = 1; i < got.length; i++)
+        expect(got[i - 1].score).toBeGreaterThanOrEqual(got[i].score);
+      expect(got[0].score).toBeLessThanOrEqual(1.000001);
+    });
+  }
+
+  it('int8 quantised search keeps scores within 2% and recall of the top 10 high', () => {
+    const dim = 384;
+    const n = 3000;
+    const rows = randomRows(n, dim, 7);
+    const ids = Array.from({ length: n }, (_, i) => i);
+    const exact = VectorIndex.from(ids, rows, { dim });
+    const q8 = VectorIndex.from(ids, rows, { dim, quantize: true });
+    let hits = 0;
+    for (let t = 0; t < 10; t++) {
+      const q = randomRows(1, dim, 1000 + t);
+      const a = exact.search(q, 10);
+      const b = q8.search(q, 10);
+      hits += b.filter((x) => a.some((y) => y.id === x.id)).length;
+      const byId = new Map(a.map((x) => [x.id, x.score]));
+      for (const x of b)
+        if (byId.has(x.id))
+          expect(Math.abs(x.score - (byId.get(x.id) as number))).toBeLessThan(0.02);
+    }
+    expect(hits / 100).toBeGreaterThan(0.8);
+    expect(q8.memoryBytes()).toBeLessThan(exact.memoryBytes() / 3);
+  });
+
+  it('adds, updates and removes by id, keeping search consistent', () => {
+    const index = new VectorIndex({ dim: 3 });
+    index.set(10, [1, 0, 0]);
+    index.set(20, [0, 1, 0]);
+    index.set(30, [0, 0, 1]);
+    expect(index.search([1, 0.1, 0], 1)[0].id).toBe(10);
+    index.set(10, [0, 0, -1]);
+    expect(index.search([1, 0.1, 0], 1)[0].id).toBe(20);
+    expect(index.remove(20)).toBe(true);
+    expect(index.remove(20)).toBe(false);
+    expect(index.size).toBe(2);
+    expect(index.has(30)).toBe(true);
+    expect(index.search([0, 0, 1], 5).map((n) => n.id)).toEqual([30, 10]);
+    expect(index.search([0, 0, 1], 5, { exclude: new Set([30]) }).map((n) => n.id)).toEqual([10]);
+    expect(Array.from(index.get(30) ?? [])).toEqual([0, 0, 1]);
+    expect(index.ids().sort()).toEqual([10, 30]);
+  });
+
+  it('grows past its reserved capacity without losing vectors', () => {
+    const dim = 16;
+    const index = new VectorIndex({ dim, quantize: true });
+    const rows = randomRows(5000, dim, 3);
+    for (let i = 0; i < 5000; i++) index.set(i, rows.subarray(i * dim, (i + 1) * dim));
+    for (const probe of [0, 1234, 4999]) {
+      expect(index.search(rows.subarray(probe * dim, (probe + 1) * dim), 1)[0].id).toBe(probe);
+    }
+  });
+
+  it('rejects vectors of the wrong length', () => {
+    const index = new VectorIndex({ dim: 4 });
+    expect(() => index.set(1, [1, 2, 3])).toThrow(/3 values/);
+    expect(() => index.search([1, 2], 3)).toThrow(/2 values/);
+  });
+});
