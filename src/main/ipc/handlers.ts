@@ -1,0 +1,53 @@
+/**
+ * The contract's handlers: one line each over engine services (which know nothing of Electron or
+ * HTTP). Registered once, from here, by both transports: the Electron IPC registration and the
+ * browser host. Payloads arrive already validated (see dispatch.ts).
+ */
+import type { Engine } from '../engine';
+import type { AppInfo } from '../../shared/contract';
+import type { Handlers, MessageHandlers } from './dispatch';
+import { toSummary } from './summaries';
+
+/** What only the shell knows: the app's version, the OS language, the Music folder. */
+export type HostInfo = Omit<AppInfo, 'services'>;
+
+export function createHandlers(engine: Engine, host: HostInfo): Handlers {
+  const { store, library } = engine;
+  const roots = async (): Promise<Awaited<ReturnType<Handlers['library.roots']>>> =>
+    (await store.roots.list()).map((r) => ({
+      path: r.path,
+      status: r.status,
+      lastScanAt: r.lastScanAt,
+    }));
+  return {
+    'app.info': async () => ({
+      ...host,
+      services: { analysis: false, meaning: false, recommend: false },
+    }),
+    'library.stats': () => store.tracks.stats(),
+    'library.roots': roots,
+    'library.addRoot': async ({ path }) => (await library.addRoot(path), roots()),
+    'library.removeRoot': async ({ path }) => (await library.removeRoot(path), roots()),
+    'library.scan': ({ roots: only }) => library.scan({ roots: only }),
+    'library.tracks': async ({ sort }) => (await store.tracks.list({ sort })).map(toSummary),
+    'library.summaries': async ({ ids }) => (await store.tracks.getMany(ids)).map(toSummary),
+    'library.track': async ({ id }) => (await store.tracks.get(id)) ?? null,
+    'library.search': async ({ query, limit }) =>
+      (await store.tracks.search(query, limit)).map(toSummary),
+    'library.lyrics': async ({ id }) => (await store.tracks.lyrics(id)) ?? null,
+    'library.errors': ({ limit }) => store.tracks.errors(limit),
+    'player.state': () => store.appState.player(),
+    'player.nowPlaying': async ({ id }) => {
+      const track = await store.tracks.get(id);
+      return track ? { track, measuredGainDb: null } : null;
+    },
+    'settings.get': () => store.appState.settings(),
+    'settings.set': ({ patch }) => store.appState.updateSettings(patch),
+  };
+}
+
+export function createMessageHandlers(engine: Engine): MessageHandlers {
+  return {
+    'player.save': ({ state }) => engine.store.appState.savePlayer(state),
+  };
+}

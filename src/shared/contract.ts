@@ -1,0 +1,169 @@
+/**
+ * The one contract between the engine and every UI (Electron preload, browser host): request /
+ * response methods, fire-and-forget messages and main → renderer events. Every incoming payload
+ * has a zod schema (strict objects: unknown keys are rejected); results are typed. Naming:
+ * `domain.verb`, named object arguments only. The main handlers, the HTTP host, the preload and
+ * the renderer all use this file, so a change here is checked by the compiler everywhere.
+ */
+import { z } from 'zod';
+import type { LibraryStats, Lyrics, ScanErrorEntry, ScanSummary, Track, TrackId } from './library';
+import type { PlayerState, Settings } from './app-state';
+import type { EngineEventName, EngineEvents } from './events';
+
+/** A method's argument schema plus its (type-only) result. */
+export interface MethodDef<A extends z.ZodType, R> {
+  args: A;
+  /** Never set at runtime: carries the result type. */
+  readonly result?: R;
+}
+
+/** `method<Result>()(argsSchema)`: a method whose result type is Result. */
+const method =
+  <R>() =>
+  <A extends z.ZodType>(args: A): MethodDef<A, R> => ({ args });
+
+const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
+const ids = z.array(id).max(100_000);
+// Paths and free text come from people; bound them so a payload cannot balloon the engine.
+const pathArg = z.string().min(1).max(4096);
+const text = z.string().max(1000);
+const none = z.strictObject({});
+
+/** The library row the list views need: small, so 100,000 of them load fast. */
+export interface TrackSummary {
+  id: TrackId;
+  title: string;
+  artist: string;
+  album: string;
+  albumArtist: string;
+  /** Seconds, or null when unknown. */
+  durationS: number | null;
+  year: number | null;
+  genre: string;
+  trackNo: number | null;
+  discNo: number | null;
+  coverHash: string | null;
+  hasLyrics: boolean;
+  missing: boolean;
+  /** Unix ms. */
+  addedAt: number;
+}
+
+export type TrackSort = 'artist' | 'album' | 'title' | 'added' | 'duration' | 'year';
+const trackSort = z.enum(['artist', 'album', 'title', 'added', 'duration', 'year']);
+
+export interface LibraryRoot {
+  path: string;
+  status: 'ok' | 'missing' | 'unreadable';
+  /** Unix ms, or null before the first scan. */
+  lastScanAt: number | null;
+}
+
+/** Which engine services are running: the UI shows an empty state for those that are not. */
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** BCP 47 tag of the OS language, e.g. 'zh-CN'. */
+  osLanguage: string;
+  services: { analysis: boolean; meaning: boolean; recommend: boolean };
+  /** The OS Music folder, proposed on first run; null when there is none. */
+  musicFolder: string | null;
+}
+
+/** The full track plus what playback needs: the measured loudness gain when analysis has it. */
+export interface NowPlayingInfo {
+  track: Track;
+  /** dB to apply for loudness normalisation (measured), or null: fall back to ReplayGain tags. */
+  measuredGainDb: number | null;
+}
+
+const settingsPatch = z
+  .strictObject({
+    language: z.enum(['system', 'en', 'zh-CN']),
+    normalisation: z.enum(['off', 'track', 'album']),
+    crossfadeS: z.number().min(0).max(12),
+    autoDj: z.boolean(),
+    adventurousness: z.number().min(0).max(1),
+    analysisEnabled: z.boolean(),
+    offline: z.boolean(),
+    notifyOnTrackChange: z.boolean(),
+    excludedFolders: z.array(pathArg).max(1000),
+    mapColourBy: z.enum(['mood', 'genre']),
+  })
+  .partial();
+
+const playerState = z.strictObject({
+  queue: ids,
+  index: z.int().min(-1).max(100_000),
+  positionS: z.number().min(0).max(1e6),
+  volume: z.number().min(0).max(1),
+  muted: z.boolean(),
+  shuffle: z.boolean(),
+  repeat: z.enum(['off', 'all', 'one']),
+  source: z
+    .strictObject({
+      kind: z.enum(['library', 'album', 'artist', 'search', 'mood', 'station', 'upNext']),
+      label: text,
+    })
+    .nullable(),
+});
+
+export const methods = {
+  'app.info': method<AppInfo>()(none),
+  'library.stats': method<LibraryStats>()(none),
+  'library.roots': method<LibraryRoot[]>()(none),
+  'library.addRoot': method<LibraryRoot[]>()(z.strictObject({ path: pathArg })),
+  'library.removeRoot': method<LibraryRoot[]>()(z.strictObject({ path: pathArg })),
+  /** Scans the given roots (all when omitted); resolves when the scan ends. */
+  'library.scan': method<ScanSummary>()(
+    z.strictObject({ roots: z.array(pathArg).max(100).optional() }),
+  ),
+  'library.tracks': method<TrackSummary[]>()(z.strictObject({ sort: trackSort.optional() })),
+  'library.summaries': method<TrackSummary[]>()(z.strictObject({ ids })),
+  'library.track': method<Track | null>()(z.strictObject({ id })),
+  'library.search': method<TrackSummary[]>()(
+    z.strictObject({ query: text, limit: z.int().min(1).max(1000).optional() }),
+  ),
+  'library.lyrics': method<Lyrics | null>()(z.strictObject({ id })),
+  'library.errors': method<ScanErrorEntry[]>()(
+    z.strictObject({ limit: z.int().min(1).max(10_000).optional() }),
+  ),
+  'player.state': method<PlayerState>()(none),
+  'player.nowPlaying': method<NowPlayingInfo | null>()(z.strictObject({ id })),
+  'settings.get': method<Settings>()(none),
+  'settings.set': method<Settings>()(z.strictObject({ patch: settingsPatch })),
+} as const;
+
+export const messages = {
+  /** The player's state, sent on every change (debounced for the position). */
+  'player.save': z.strictObject({ state: playerState }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
+export type MethodResult<M extends MethodName> = Exclude<Methods[M]['result'], undefined>;
+
+export type Messages = typeof messages;
+export type MessageName = keyof Messages;
+export type MessageArgs<S extends MessageName> = z.input<Messages[S]>;
+
+export type EventName = EngineEventName;
+export type EventPayload<E extends EventName> = EngineEvents[E];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.hasOwn(methods, name);
+export const isMessageName = (name: unknown): name is MessageName =>
+  typeof name === 'string' && Object.hasOwn(messages, name);
+
+/** Why a call failed, as every bridge reports it. */
+export type CallErrorCode =
+  'unknown-method' | 'invalid-payload' | 'not-found' | 'unavailable' | 'failed';
+
+export interface CallError {
+  code: CallErrorCode;
+  message: string;
+}
+
+/** The envelope every transport carries back for a method call. */
+export type CallReply<R> = { ok: true; result: R } | { ok: false; error: CallError };
