@@ -1,7 +1,7 @@
 // Legacy tag encodings: real encoder output (bytes produced by Python's codecs, hard-coded as hex),
 // shown the way music-metadata shows Latin-1 frames, must come back as the original text; genuine
 // Latin-1 and real Unicode must be left alone.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFile } from 'music-metadata';
 import { describe, expect, it } from 'vitest';
@@ -167,5 +167,28 @@ describe('repairTagText on a real file parsed by music-metadata', () => {
     expect(common.title).toBe(asLatin1('bdadc4cf'));
     const r = repairTagText([common.title ?? '', common.artist ?? '', common.album ?? '']);
     expect(r).toEqual({ encoding: 'gbk', texts: ['江南', '林俊杰', '第二天堂'] });
+  });
+});
+
+describe('repairTagText on the fixture library', () => {
+  it('finds the tag encoding fix that expected.json says for every readable file', async () => {
+    const root = join(__dirname, '../../fixtures/library');
+    const expected = JSON.parse(await readFile(join(root, 'expected.json'), 'utf8')) as Record<
+      string,
+      { title?: string; artist?: string; tagEncodingFix?: string | null; error?: boolean }
+    >;
+    const fixes: string[] = [];
+    for (const [rel, e] of Object.entries(expected)) {
+      if (e.error) continue;
+      const { common: c } = await parseFile(join(root, rel), { skipCovers: true });
+      const texts = [c.title, c.artist, c.album, c.albumartist, ...(c.genre ?? [])];
+      const r = repairTagText(texts.map((t) => t ?? ''));
+      expect(r?.encoding ?? null, rel).toBe(e.tagEncodingFix);
+      if (r) {
+        expect(r.texts.slice(0, 2), rel).toEqual([e.title, e.artist]);
+        fixes.push(r.encoding);
+      }
+    }
+    expect(fixes.sort()).toEqual(['big5', 'gbk']);
   });
 });
