@@ -7,12 +7,15 @@ import { engineConfig, type EngineConfig } from './config';
 import { EventBus } from './events';
 import { Store } from './store/index';
 import { Library } from './library/library';
+import { Recommender } from './recommend/recommender';
 
 export interface Engine {
   readonly config: EngineConfig;
   readonly events: EventBus;
   readonly store: Store;
   readonly library: Library;
+  /** Up Next, feedback, taste, stations, mood playlists, journeys. */
+  readonly recommend: Recommender;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -22,13 +25,16 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   const events = new EventBus();
   const store = await Store.open(config.dataDir);
   const library = new Library({ config, store, events });
+  const recommend = new Recommender({ store, events });
   return {
     config,
     events,
     store,
     library,
+    recommend,
     async close() {
       await library.close();
+      await recommend.close();
       await store.close();
     },
   };

@@ -6,6 +6,8 @@
 import type { ScanProgress, ScanSummary, LibraryChange } from './library';
 
 export interface EngineEvents {
+  /** Up Next may have changed (feedback, settings, taste edit); sessionId '*' = every session. */
+  'upnext.changed': { sessionId: string; cause: string };
   'scan.progress': ScanProgress;
   'scan.finished': ScanSummary;
   'library.changed': LibraryChange;

@@ -1,0 +1,121 @@
+/**
+ * Candidate generation: one pass over the catalog's content vectors collects, among the allowed
+ * rows, the nearest neighbours of the playing track, the rows closest to the session direction and
+ * the taste model's top; co-listening followers and a little random exploration are added. The
+ * result is a few hundred rows for the ranking step to score exactly.
+ */
+import type { CandidateSource } from '../../shared/recommend';
+import { CONTENT_DIM } from './content';
+import type { Catalog } from './catalog';
+import type { TasteModel } from './taste-model';
+
+/** A bounded best-k collector (keeps the k largest scores). */
+export class TopK {
+  readonly rows: Int32Array;
+  readonly scores: Float32Array;
+  size = 0;
+  private minAt = 0;
+
+  constructor(readonly k: number) {
+    this.rows = new Int32Array(k);
+    this.scores = new Float32Array(k);
+  }
+
+  push(row: number, score: number): void {
+    if (this.k === 0) return;
+    if (this.size < this.k) {
+      this.rows[this.size] = row;
+      this.scores[this.size] = score;
+      this.size += 1;
+      if (this.size === this.k) this.findMin();
+      return;
+    }
+    if (score <= this.scores[this.minAt]) return;
+    this.rows[this.minAt] = row;
+    this.scores[this.minAt] = score;
+    this.findMin();
+  }
+
+  private findMin(): void {
+    let m = 0;
+    for (let i = 1; i < this.size; i++) if (this.scores[i] < this.scores[m]) m = i;
+    this.minAt = m;
+  }
+
+  /** Rows, best first. */
+  sorted(): number[] {
+    const idx = Array.from({ length: this.size }, (_, i) => i).sort(
+      (a, b) => this.scores[b] - this.scores[a],
+    );
+    return idx.map((i) => this.rows[i]);
+  }
+}
+
+export interface CandidateQuery {
+  catalog: Catalog;
+  /** 1 = may be suggested. */
+  mask: Uint8Array;
+  /** Row of the playing track, or −1. */
+  current: number;
+  sessionVector: Float32Array | null;
+  model: TasteModel;
+  /** Rows enjoyed after the current / recent tracks (co-listening). */
+  followers: number[];
+  /** How many of each kind to collect. */
+  k: { neighbour: number; session: number; taste: number; explore: number };
+  random: () => number;
+}
+
+/** Candidate rows with the sources that proposed each. */
+export function generateCandidates(q: CandidateQuery): Map<number, CandidateSource[]> {
+  const { catalog, mask, current } = q;
+  const v = catalog.vectors;
+  const n = catalog.size;
+  const near = new TopK(current >= 0 ? q.k.neighbour : 0);
+  const sess = new TopK(q.sessionVector ? q.k.session : 0);
+  const taste = new TopK(q.k.taste);
+  const cur = current >= 0 ? catalog.vector(current) : null;
+  const sv = q.sessionVector;
+  const td = q.model.denseNow();
+  const sparseScale = q.model.scaleNow;
+  const sparse = q.model.sparse;
+  const { sparseOff, sparseIdx } = catalog;
+  for (let r = 0; r < n; r++) {
+    if (mask[r] === 0) continue;
+    const o = r * CONTENT_DIM;
+    let dc = 0;
+    let ds = 0;
+    let dt = 0;
+    for (let j = 0; j < CONTENT_DIM; j++) {
+      const x = v[o + j];
+      dt += td[j] * x;
+      if (cur) dc += cur[j] * x;
+      if (sv) ds += sv[j] * x;
+    }
+    let sp = 0;
+    for (let k = sparseOff[r]; k < sparseOff[r + 1]; k++) sp += sparse[sparseIdx[k]];
+    taste.push(r, dt + sparseScale * sp);
+    if (cur) near.push(r, dc);
+    if (sv) sess.push(r, ds);
+  }
+  const out = new Map<number, CandidateSource[]>();
+  const add = (r: number, s: CandidateSource): void => {
+    const list = out.get(r);
+    if (list) {
+      if (!list.includes(s)) list.push(s);
+    } else out.set(r, [s]);
+  };
+  for (const r of near.sorted()) add(r, 'neighbour');
+  for (const r of sess.sorted()) add(r, 'session');
+  for (const r of taste.sorted()) add(r, 'taste');
+  for (const r of q.followers) if (r >= 0 && mask[r]) add(r, 'co-listen');
+  // Exploration: uniform picks among allowed rows (bounded tries so a tiny library cannot loop).
+  let picked = 0;
+  for (let tries = 0; picked < q.k.explore && tries < q.k.explore * 20 && n > 0; tries++) {
+    const r = Math.floor(q.random() * n);
+    if (!mask[r] || out.has(r)) continue;
+    add(r, 'explore');
+    picked += 1;
+  }
+  return out;
+}

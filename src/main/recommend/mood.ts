@@ -1,0 +1,143 @@
+/**
+ * Mood scores for playlists: from the embedding stage's mood scores when present, else from the
+ * audio axes (energy, valence, arousal), else from tags (mood words and genre). Each track gets a
+ * 0–1 score per mood and a reason naming what the score came from.
+ */
+import type { Catalog, CatalogTrack } from './catalog';
+
+export interface MoodScore {
+  score: number;
+  basis: 'mood-scores' | 'audio' | 'tags';
+  why: string;
+}
+
+/** Axis recipes: how energy (e), valence (v) and arousal (a), each 0–1, make a mood. */
+const AXES: Record<string, (e: number, v: number, a: number) => number> = {
+  calm: (e, _v, a) => 1 - (e + a) / 2,
+  energetic: (e, _v, a) => (e + a) / 2,
+  happy: (e, v) => 0.75 * v + 0.25 * e,
+  sad: (e, v) => 0.7 * (1 - v) + 0.3 * (1 - e),
+  dark: (e, v) => 0.6 * (1 - v) + 0.4 * e,
+  party: (e, v, a) => 0.4 * e + 0.3 * v + 0.3 * a,
+  focus: (e, _v, a) => 1 - Math.abs(e - 0.35) - 0.3 * Math.abs(a - 0.35),
+  romantic: (e, v) => 0.6 * v + 0.4 * (1 - e),
+};
+
+/** Tag words (mood tags and genres, normalised) that signal each mood. */
+const TAGS: Record<string, string[]> = {
+  calm: [
+    'calm',
+    'ambient',
+    'chill',
+    'relaxing',
+    'peaceful',
+    'acoustic',
+    'new age',
+    'classical',
+    'lounge',
+    'lofi',
+    'lo fi',
+  ],
+  energetic: [
+    'energetic',
+    'rock',
+    'metal',
+    'punk',
+    'edm',
+    'drum and bass',
+    'techno',
+    'hardcore',
+    'upbeat',
+    'powerful',
+  ],
+  happy: [
+    'happy',
+    'cheerful',
+    'uplifting',
+    'pop',
+    'funk',
+    'disco',
+    'reggae',
+    'ska',
+    'joyful',
+    'bright',
+  ],
+  sad: ['sad', 'melancholic', 'melancholy', 'blues', 'lonely', 'heartbreak', 'somber'],
+  dark: ['dark', 'industrial', 'gothic', 'goth', 'darkwave', 'doom', 'black metal', 'ominous'],
+  party: ['party', 'dance', 'house', 'disco', 'edm', 'hip hop', 'electronic', 'club'],
+  focus: [
+    'focus',
+    'instrumental',
+    'ambient',
+    'classical',
+    'soundtrack',
+    'lofi',
+    'lo fi',
+    'post rock',
+    'minimal',
+  ],
+  romantic: ['romantic', 'love', 'soul', 'r b', 'rnb', 'ballad', 'tender'],
+};
+
+export function knownMood(name: string): boolean {
+  return name in AXES;
+}
+
+/** The mood score of one track, or null when nothing about it speaks to the mood. */
+export function moodScore(t: CatalogTrack, mood: string): MoodScore | null {
+  const m = mood.toLowerCase();
+  const given = t.moodScores?.[m];
+  if (given !== undefined)
+    return {
+      score: given,
+      basis: 'mood-scores',
+      why: `${cap(m)} (mood score ${given.toFixed(2)})`,
+    };
+  const recipe = AXES[m];
+  if (recipe && t.energy !== null) {
+    const e = t.energy;
+    const v = t.valence ?? 0.5;
+    const a = t.arousal ?? e;
+    const score = Math.max(0, Math.min(1, recipe(e, v, a)));
+    return {
+      score,
+      basis: 'audio',
+      why: `${cap(m)}: energy ${e.toFixed(2)}, valence ${v.toFixed(2)}`,
+    };
+  }
+  const words = TAGS[m] ?? [m];
+  const tagHit = t.moodTags.find((w) => words.includes(w) || w === m);
+  if (tagHit) return { score: 0.9, basis: 'tags', why: `Tagged “${tagHit}”` };
+  const genreHit = t.genres.find((g) => words.includes(g));
+  if (genreHit) return { score: 0.6, basis: 'tags', why: `${cap(m)} genre: ${genreHit}` };
+  return null;
+}
+
+/** Rows with their mood score, best first (only rows that score at all). */
+export function moodRows(
+  c: Catalog,
+  mood: string,
+  mask?: Uint8Array,
+): { row: number; m: MoodScore }[] {
+  const out: { row: number; m: MoodScore }[] = [];
+  c.tracks.forEach((t, row) => {
+    if (mask && !mask[row]) return;
+    const m = moodScore(t, mood);
+    if (m && m.score > 0) out.push({ row, m });
+  });
+  return out.sort((a, b) => b.m.score - a.m.score);
+}
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** An M3U8 playlist of `tracks` (UTF-8, #EXTINF with duration and "artist - title"). */
+export function toM3u8(
+  tracks: { path: string; title: string; artist: string; durationS: number | null }[],
+): string {
+  const lines = ['#EXTM3U'];
+  for (const t of tracks) {
+    lines.push(`#EXTINF:${Math.round(t.durationS ?? -1)},${t.artist} - ${t.title}`);
+    lines.push(t.path);
+  }
+  return `${lines.join('\n')}\n`;
+}

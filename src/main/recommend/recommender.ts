@@ -1,0 +1,276 @@
+/**
+ * The Recommender service: what the UI and the CLI call. Records feedback durably (committed to
+ * SQLite before the promise resolves), updates the taste model, session and co-listening in memory
+ * right after, and answers Up Next, stations, mood playlists, journeys and the taste page.
+ * Announces 'upnext.changed' after every event that changes Up Next.
+ */
+import { readFile } from 'node:fs/promises';
+import type { EventBus } from '../events';
+import type { Store } from '../store/index';
+import type { TrackId } from '../../shared/library';
+import type {
+  FeedbackEvent,
+  HistoryImportResult,
+  JourneyOptions,
+  MoodPlaylist,
+  RecordedEvent,
+  RecommendSettings,
+  Station,
+  StationSeed,
+  Taste,
+  TasteFacet,
+  UpNextItem,
+  UpNextRequest,
+} from '../../shared/recommend';
+import { FEEDBACK_KINDS } from '../../shared/recommend';
+import { createLogger } from '../log';
+import { normName } from './content';
+import { storeFeatureSource, type FeatureSource } from './features';
+import { importSessions, matchKey, parseHistory } from './import-history';
+import { planJourney } from './journey';
+import { Session } from './session';
+import {
+  applyEvent,
+  loadCatalog,
+  loadState,
+  mergeSettings,
+  pruneSessions,
+  SETTINGS_KEY,
+  TASTE_KEY,
+  type RecommenderState,
+} from './state';
+import { tasteView } from './taste-view';
+import { suggest } from './up-next';
+import { buildMoodPlaylist, buildStation, type MeaningSource } from './playlists';
+import { allowedMask } from './rules';
+
+const log = createLogger('recommend');
+
+/** Save the taste snapshot after this many events (replay covers the rest after a crash). */
+const SNAPSHOT_EVERY = 50;
+
+export interface RecommenderDeps {
+  store: Store;
+  events: EventBus;
+  /** Measured features; default: whatever the store holds. */
+  features?: FeatureSource;
+  /** Text/mood search of the embedding stage, when present. */
+  meaning?: MeaningSource;
+  /** Randomness for exploration (seedable for tests and the evaluation). */
+  random?: () => number;
+  now?: () => number;
+}
+
+export class Recommender {
+  private state: Promise<RecommenderState> | null = null;
+  private catalogStale = false;
+  private unsaved = 0;
+  private readonly random: () => number;
+  private readonly now: () => number;
+  private readonly features: FeatureSource;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: RecommenderDeps) {
+    this.random = deps.random ?? Math.random;
+    this.now = deps.now ?? Date.now;
+    this.features = deps.features ?? storeFeatureSource(deps.store);
+    this.unsubscribe = deps.events.on('library.changed', () => this.invalidate());
+  }
+
+  /** Marks the catalog for rebuilding (new tracks, new features) at the next request. */
+  invalidate(): void {
+    this.catalogStale = true;
+  }
+
+  private async ready(): Promise<RecommenderState> {
+    this.state ??= loadState(this.deps.store, this.features, this.now());
+    const st = await this.state;
+    if (this.catalogStale) {
+      this.catalogStale = false;
+      st.catalog = await loadCatalog(this.deps.store, this.features);
+    }
+    return st;
+  }
+
+  /** Records one event. Resolves after it is committed to the database; the model, session and
+   * co-listening are updated right after (microseconds). */
+  async record(event: FeedbackEvent): Promise<RecordedEvent> {
+    if (!FEEDBACK_KINDS.includes(event.kind))
+      throw new Error(`unknown feedback kind "${event.kind}"`);
+    const st = await this.ready();
+    const recorded = await this.deps.store.feedback.append({
+      ...event,
+      at: event.at ?? this.now(),
+    });
+    applyEvent(st, recorded, this.now());
+    if (++this.unsaved >= SNAPSHOT_EVERY) {
+      this.saveSnapshot().catch((err: unknown) =>
+        log.warn('could not save the taste snapshot', err),
+      );
+    }
+    if (event.kind !== 'progress') {
+      this.deps.events.emit('upnext.changed', { sessionId: event.sessionId, cause: event.kind });
+    }
+    return recorded;
+  }
+
+  /** Up Next for a session: `count` items (default 10) with reasons. */
+  async upNext(req: UpNextRequest): Promise<UpNextItem[]> {
+    const st = await this.ready();
+    const now = this.now();
+    pruneSessions(st, now);
+    const current = req.currentTrackId !== undefined ? st.catalog.row(req.currentTrackId) : -1;
+    return suggest(st, {
+      current,
+      session: st.sessions.get(req.sessionId) ?? null,
+      exclude: req.queued ?? [],
+      count: Math.min(100, Math.max(1, req.count ?? 10)),
+      now,
+      random: this.random,
+    });
+  }
+
+  /** A station from a song, an artist, a mood or a vibe query. */
+  async station(seed: StationSeed, count = 25): Promise<Station> {
+    const st = await this.ready();
+    return buildStation(st, seed, count, {
+      meaning: this.deps.meaning,
+      search: (q, n) => this.deps.store.tracks.search(q, n),
+      now: this.now(),
+      random: this.random,
+    });
+  }
+
+  /** A mood playlist (calm, energetic, happy, sad, dark, party, focus, romantic or any mood the
+   * embedding stage knows). */
+  async moodPlaylist(name: string, count = 30): Promise<MoodPlaylist> {
+    const st = await this.ready();
+    return buildMoodPlaylist(st, name, count, { meaning: this.deps.meaning, now: this.now() });
+  }
+
+  /** From `a` to `b` (through `via`) in `steps` tracks that move smoothly through the sound space. */
+  async journey(a: TrackId, b: TrackId, opts: JourneyOptions = {}): Promise<UpNextItem[]> {
+    const st = await this.ready();
+    const ids = [a, ...(opts.via ?? []), b];
+    const stops = ids.map((id) => st.catalog.row(id));
+    const missing = ids.filter((_, i) => stops[i] < 0);
+    if (missing.length)
+      throw new Error(`not in the library (or missing): track ${missing.join(', ')}`);
+    const steps = Math.min(100, Math.max(stops.length, opts.steps ?? 10));
+    const mask = allowedMask({
+      catalog: st.catalog,
+      settings: { ...st.settings, noRepeatHours: 0 },
+      lastPlayed: new Map(),
+      disliked: st.history.disliked,
+      exclude: new Set(),
+      now: this.now(),
+    });
+    const rows = planJourney(st.catalog, stops, steps, mask);
+    const names = stops.map((r) => st.catalog.tracks[r].title);
+    return rows.map((row, i) => {
+      const stop = stops.indexOf(row);
+      const t = st.catalog.tracks[row];
+      const reason =
+        stop >= 0
+          ? `Stop: ${names[stop]}`
+          : `Step ${i} of ${rows.length - 1}, ${Math.round(100 * st.catalog.similarity(row, rows[rows.length - 1]))}% of the way in sound to ${names[names.length - 1]}`;
+      return {
+        trackId: t.id,
+        reason,
+        reasonKind: stop >= 0 ? 'seed' : 'sound',
+        score: rows.length - i,
+        sources: ['neighbour'],
+      };
+    });
+  }
+
+  async taste(): Promise<Taste> {
+    return tasteView(await this.ready());
+  }
+
+  /** Forgets what the model learned about one artist, genre, mood, decade or album — or the
+   * learned sound direction (facet 'sound'). */
+  async forget(facet: TasteFacet | 'sound', name = ''): Promise<void> {
+    const st = await this.ready();
+    if (facet === 'sound') st.model.forgetSound();
+    else st.model.forgetToken(`${facet}:${facet === 'decade' ? name.trim() : normName(name)}`);
+    await this.saveSnapshot();
+    this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });
+  }
+
+  /** Starts the taste model and co-listening over (history, likes and dislikes stay). */
+  async resetTaste(): Promise<void> {
+    const st = await this.ready();
+    st.model.reset();
+    st.model.resetAtEventId = st.model.lastEventId;
+    st.history.clearCoListening();
+    await this.saveSnapshot();
+    this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });
+  }
+
+  async settings(): Promise<RecommendSettings> {
+    return (await this.ready()).settings;
+  }
+
+  async updateSettings(patch: Partial<RecommendSettings>): Promise<RecommendSettings> {
+    const st = await this.ready();
+    st.settings = mergeSettings(st.settings, patch);
+    await this.deps.store.feedback.setState(SETTINGS_KEY, JSON.stringify(st.settings));
+    this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'settings' });
+    return st.settings;
+  }
+
+  /** Imports a Last.fm / ListenBrainz export: matched listens become 'complete' events. */
+  async importHistory(file: string): Promise<HistoryImportResult> {
+    const st = await this.ready();
+    const parsed = parseHistory(await readFile(file, 'utf8'));
+    const byKey = new Map<string, TrackId>();
+    for (const t of st.catalog.tracks) byKey.set(matchKey(t.artist, t.title), t.id);
+    const listens = [...parsed.listens].sort((x, y) => x.at - y.at);
+    const sessions = importSessions(listens);
+    const events: FeedbackEvent[] = [];
+    const unmatched: string[] = [];
+    listens.forEach((l, i) => {
+      const id = byKey.get(matchKey(l.artist, l.title));
+      if (id === undefined) unmatched.push(`${l.artist} — ${l.title}`);
+      else
+        events.push({
+          trackId: id,
+          kind: 'complete',
+          sessionId: sessions[i],
+          source: 'import',
+          at: l.at,
+        });
+    });
+    const recorded = await this.deps.store.feedback.appendMany(events);
+    for (const e of recorded) applyEvent(st, e, this.now());
+    await this.saveSnapshot();
+    log.info(`imported ${recorded.length} of ${listens.length} listens from ${file}`);
+    this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'import' });
+    return {
+      format: parsed.format,
+      listens: listens.length,
+      matched: recorded.length,
+      unmatched: unmatched.length,
+      unmatchedExamples: [...new Set(unmatched)].slice(0, 10),
+    };
+  }
+
+  /** The open session (for the player's "where this came from" and tests). */
+  async session(id: string): Promise<Session | undefined> {
+    return (await this.ready()).sessions.get(id);
+  }
+
+  private async saveSnapshot(): Promise<void> {
+    if (!this.state) return;
+    const st = await this.state;
+    this.unsaved = 0;
+    await this.deps.store.feedback.setState(TASTE_KEY, st.model.toJSON());
+  }
+
+  /** Saves the taste snapshot and stops listening. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    if (this.unsaved > 0) await this.saveSnapshot();
+  }
+}

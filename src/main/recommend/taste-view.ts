@@ -1,0 +1,70 @@
+/**
+ * The readable taste page: reads the taste model's learned weights back as named artists, genres,
+ * moods and decades the person seems to like or dislike, plus the tracks whose sound the model
+ * prefers most.
+ */
+import type { Taste, TasteEntry, TasteFacet } from '../../shared/recommend';
+import { CONTENT_DIM, hash32 } from './content';
+import { TASTE_BUCKETS } from './catalog';
+import type { RecommenderState } from './state';
+
+/** Weights smaller than this are noise, not an opinion. */
+const MIN_WEIGHT = 0.05;
+const PER_SIDE = 15;
+
+export function tasteView(state: RecommenderState): Taste {
+  const { catalog, model, history } = state;
+  const names = new Map<string, { facet: TasteFacet; name: string }>();
+  for (const t of catalog.tracks) {
+    names.set(`artist:${t.artistKey}`, { facet: 'artist', name: t.artist });
+    t.genres.forEach((g, i) =>
+      names.set(`genre:${g}`, { facet: 'genre', name: t.genreNames[i] ?? g }),
+    );
+    for (const m of t.moodTags) names.set(`mood:${m}`, { facet: 'mood', name: m });
+    if (t.year) {
+      const d = `${Math.floor(t.year / 10) * 10}s`;
+      names.set(`decade:${d}`, { facet: 'decade', name: d });
+    }
+  }
+  const entries: TasteEntry[] = [];
+  for (const [token, n] of names) {
+    const weight = model.sparseNow(hash32(token) % TASTE_BUCKETS);
+    if (Math.abs(weight) >= MIN_WEIGHT)
+      entries.push({ ...n, weight: Math.round(weight * 100) / 100 });
+  }
+  const likes = entries
+    .filter((e) => e.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, PER_SIDE);
+  const dislikes = entries
+    .filter((e) => e.weight < 0)
+    .sort((a, b) => a.weight - b.weight)
+    .slice(0, PER_SIDE);
+  const dense = model.denseNow();
+  const scored: { r: number; s: number }[] = [];
+  if (model.events > 0) {
+    for (let r = 0; r < catalog.size; r++) {
+      if (history.disliked.has(catalog.tracks[r].id)) continue;
+      let s = 0;
+      for (let j = 0; j < CONTENT_DIM; j++) s += dense[j] * catalog.vectors[r * CONTENT_DIM + j];
+      scored.push({ r, s });
+    }
+  }
+  const sounds = scored
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 5)
+    .map(({ r }) => ({
+      trackId: catalog.tracks[r].id,
+      title: catalog.tracks[r].title,
+      artist: catalog.tracks[r].artist,
+    }));
+  return {
+    likes,
+    dislikes,
+    sounds,
+    dislikedTracks: [...history.disliked],
+    likedTracks: [...history.liked],
+    events: model.events,
+    features: catalog.features,
+  };
+}

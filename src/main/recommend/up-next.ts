@@ -1,0 +1,143 @@
+/**
+ * Up Next as one pipeline of the separate pure steps: rules mask → candidates → ranking →
+ * diversity → reasons. Shared by Up Next, stations and the evaluation.
+ */
+import type { TrackId } from '../../shared/library';
+import type { UpNextItem } from '../../shared/recommend';
+import { generateCandidates } from './candidates';
+import { contentDistance } from './distance';
+import { diversify } from './diversity';
+import { rankCandidates } from './ranking';
+import { reasonFor } from './reasons';
+import { allowedMask } from './rules';
+import type { Session } from './session';
+import type { RecommenderState } from './state';
+import { hash32 } from './content';
+import { TASTE_BUCKETS } from './catalog';
+
+export interface SuggestQuery {
+  /** Row of the playing (or seed) track, or −1. */
+  current: number;
+  session: Session | null;
+  /** Tracks that must not be suggested (queued, seeds). */
+  exclude: Iterable<TrackId>;
+  count: number;
+  now: number;
+  random: () => number;
+}
+
+/** The ranked, diversified, explained suggestions. */
+export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] {
+  const { catalog, model, history, settings } = state;
+  if (catalog.size === 0) return [];
+  const a = settings.adventurousness;
+  const exclude = new Set<TrackId>(q.exclude);
+  if (q.current >= 0) exclude.add(catalog.tracks[q.current].id);
+  const mask = allowedMask({
+    catalog,
+    settings,
+    lastPlayed: history.lastPlayed,
+    disliked: history.disliked,
+    exclude,
+    now: q.now,
+  });
+  const recentIds = q.session ? q.session.recentKept(3) : [];
+  const recent = recentIds.map((id) => catalog.row(id)).filter((r) => r >= 0);
+  const coSources = [q.current, ...recent].filter((r, i, all) => r >= 0 && all.indexOf(r) === i);
+  const followers = coSources.flatMap((r) =>
+    history.followers(catalog.tracks[r].id, 15).map(([id]) => catalog.row(id)),
+  );
+  const sessionVector = q.session ? q.session.vector(catalog) : null;
+  const learned = model.events > 0;
+  const candidates = generateCandidates({
+    catalog,
+    mask,
+    current: q.current,
+    sessionVector,
+    model,
+    followers,
+    // Cold start: an untrained model's "top" is arbitrary, so explore instead.
+    k: {
+      neighbour: 150,
+      session: 60,
+      taste: learned ? 150 : 0,
+      explore: Math.round((learned ? 20 : 80) + 60 * a),
+    },
+    random: q.random,
+  });
+  const coFrom = (row: number): { row: number; count: number } | null => {
+    let best: { row: number; count: number } | null = null;
+    for (const s of coSources) {
+      const n = history.coCount(catalog.tracks[s].id, catalog.tracks[row].id);
+      if (n > 0 && (!best || n > best.count)) best = { row: s, count: n };
+    }
+    return best;
+  };
+  const ranked = rankCandidates({
+    catalog,
+    candidates,
+    current: q.current,
+    sessionVector,
+    model,
+    coCount: (row) => coFrom(row)?.count ?? 0,
+    played: (row) => history.lastPlayed.has(catalog.tracks[row].id),
+    adventurousness: a,
+    random: q.random,
+  });
+  const played = q.session?.played ?? [];
+  const recentArtists = played.slice(-settings.artistSpacing).map((id) => artistOf(state, id));
+  if (q.current >= 0) recentArtists.push(catalog.tracks[q.current].artistKey);
+  const chosen = diversify(catalog, ranked, {
+    count: q.count,
+    lambda: 0.85 - 0.35 * a,
+    spacing: settings.artistSpacing,
+    recentArtists,
+    metric: contentDistance,
+  });
+  const playedArtists = artistsPlayed(state);
+  const likedArtists = learned && hasLikedArtist(state);
+  return chosen.map((s) => {
+    const t = catalog.tracks[s.row];
+    const reason = reasonFor({
+      catalog,
+      row: s.row,
+      current: q.current,
+      recent,
+      parts: s.parts,
+      coFrom: coFrom(s.row),
+      newArtist: !playedArtists.has(t.artistKey),
+      artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
+      hasLikedArtists: likedArtists,
+    });
+    return {
+      trackId: t.id,
+      reason: reason.text,
+      reasonKind: reason.kind,
+      score: s.score,
+      sources: s.sources,
+    };
+  });
+}
+
+function artistOf(state: RecommenderState, id: TrackId): string {
+  const r = state.catalog.row(id);
+  return r >= 0 ? state.catalog.tracks[r].artistKey : '';
+}
+
+/** Artists with any played track (cached per history size). */
+const playedCache = new WeakMap<RecommenderState, { n: number; set: Set<string> }>();
+function artistsPlayed(state: RecommenderState): Set<string> {
+  const c = playedCache.get(state);
+  if (c && c.n === state.history.lastPlayed.size) return c.set;
+  const set = new Set<string>();
+  for (const id of state.history.lastPlayed.keys()) set.add(artistOf(state, id));
+  playedCache.set(state, { n: state.history.lastPlayed.size, set });
+  return set;
+}
+
+function hasLikedArtist(state: RecommenderState): boolean {
+  for (const key of artistsPlayed(state)) {
+    if (state.model.sparseNow(hash32(`artist:${key}`) % TASTE_BUCKETS) > 0.3) return true;
+  }
+  return false;
+}
