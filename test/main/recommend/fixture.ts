@@ -82,7 +82,7 @@ export async function makeFixture(
 export function measuredSource(ids: TrackId[], genreOf: Map<TrackId, string>): FeatureSource {
   const r = rng(7);
   const dim = 8;
-  const centre = new Map(
+  const centre = new Map<string, number[]>(
     GENRES.map((g, i) => [g, Array.from({ length: dim }, (_, j) => (j % 4 === i ? 1 : 0))]),
   );
   const data = new Float32Array(ids.length * dim);
