@@ -57,7 +57,8 @@ export function rankWeights(a: number): {
     sim: 1.4 * (1 - 0.6 * a),
     taste: 0.3,
     session: 1.2,
-    co: 0.5,
+    // Heard-together evidence is the most personal signal there is: two co-plays ≈ a close neighbour.
+    co: 0.9,
     novel: 0.5 * a,
     // A little randomness among near-equals keeps stations from being the same every time.
     noise: 0.05 + 0.4 * a,
