@@ -1,10 +1,24 @@
 /**
- * The library service: the roots the person chose, scanning them (incremental, cancellable),
- * watching them while the app runs, and the queries the views and the CLI make.
+ * The library service: the folders the person chose (roots), scanning them — incremental,
+ * cancellable, one scan at a time — watching them while the app runs, and the cover cache.
  */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { EngineConfig } from '../config';
 import type { EventBus } from '../events';
 import type { Store } from '../store/index';
+import type { Root } from '../store/roots';
+import type { ScanProgress, ScanSummary } from '../../shared/library';
+import { WorkerPool } from '../workers/pool';
+import { workerFile } from '../workers/worker-file';
+import { createLogger } from '../log';
+import type { FileReading, TagJob } from './read-file';
+import { scanRoot, type RootScanCounts } from './scanner';
+import { CoverCache } from './cover-cache';
+import { LibraryWatcher } from './watcher';
+import { describeFsError } from './walk';
+
+const log = createLogger('library');
 
 export interface LibraryDeps {
   config: EngineConfig;
@@ -12,10 +26,176 @@ export interface LibraryDeps {
   events: EventBus;
 }
 
+export interface ScanRequest {
+  /** Roots to scan (default: all). They must have been added. */
+  roots?: string[];
+  /** Scan only these folders (each inside a root): the watcher's incremental rescans. */
+  folders?: string[];
+}
+
 export class Library {
-  constructor(private readonly deps: LibraryDeps) {}
+  readonly covers: CoverCache;
+  private pool: WorkerPool<TagJob, FileReading> | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private abort: AbortController | null = null;
+  private watcher: LibraryWatcher | null = null;
+  private closed = false;
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.covers = new CoverCache(deps.config.dataDir, deps.store.covers);
+  }
+
+  /** Adds a folder to the library (it must exist now); returns the root. */
+  async addRoot(path: string): Promise<Root> {
+    const absolute = resolve(path);
+    let isDir = false;
+    try {
+      isDir = (await stat(absolute)).isDirectory();
+    } catch (err) {
+      throw new Error(`cannot add ${absolute}: ${describeFsError(err as NodeJS.ErrnoException)}`);
+    }
+    if (!isDir) throw new Error(`cannot add ${absolute}: not a folder`);
+    const root = await this.deps.store.roots.add(absolute);
+    this.watcher?.setRoots(await this.deps.store.roots.list());
+    return root;
+  }
+
+  /** Removes a folder and its tracks from the library (the files are not touched). */
+  async removeRoot(path: string): Promise<boolean> {
+    const removed = await this.deps.store.roots.remove(resolve(path));
+    this.watcher?.setRoots(await this.deps.store.roots.list());
+    return removed;
+  }
+
+  roots(): Promise<Root[]> {
+    return this.deps.store.roots.list();
+  }
+
+  /** True while a scan runs. */
+  get scanning(): boolean {
+    return this.abort !== null;
+  }
+
+  /** Scans the library (waits for a running scan to finish first); emits progress and change events. */
+  scan(request: ScanRequest = {}): Promise<ScanSummary> {
+    const next = this.running.then(() => this.runScan(request));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Stops the running scan; what was read is kept, and the next scan goes on from there. */
+  cancelScan(): void {
+    this.abort?.abort(new Error('scan cancelled'));
+  }
+
+  /** Watches the roots and rescans changed folders (debounced) until unwatch() or close(). */
+  async watch(): Promise<void> {
+    if (this.watcher || this.closed) return;
+    this.watcher = new LibraryWatcher((folders) => {
+      void this.scan({ folders }).catch((err: Error) => log.warn('rescan after change failed', err));
+    });
+    this.watcher.setRoots(await this.deps.store.roots.list());
+  }
+
+  async unwatch(): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = null;
+  }
 
   async close(): Promise<void> {
-    void this.deps;
+    this.closed = true;
+    this.cancelScan();
+    await this.unwatch();
+    await this.running;
+    await this.pool?.close();
+    this.pool = null;
+  }
+
+  private tagPool(): WorkerPool<TagJob, FileReading> {
+    // Tag reading is mostly waiting on the disk: two workers keep it busy even on a small machine.
+    this.pool ??= new WorkerPool<TagJob, FileReading>({
+      file: workerFile('tag-worker'),
+      size: Math.max(2, this.deps.config.workers),
+      timeoutMs: this.deps.config.parseTimeoutMs,
+      // A malformed file that makes the parser allocate without end kills its worker, not Encore.
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
+    return this.pool;
+  }
+
+  private async runScan(request: ScanRequest): Promise<ScanSummary> {
+    if (this.closed) throw new Error('library is closed');
+    const started = Date.now();
+    const abort = new AbortController();
+    this.abort = abort;
+    const summary: ScanSummary = {
+      added: 0, updated: 0, moved: 0, removed: 0, unchanged: 0, errors: 0, markedMissing: 0,
+      unavailableRoots: [], cancelled: false, durationMs: 0,
+    };
+    const changes = { added: [] as number[], updated: [] as number[], removed: [] as number[] };
+    try {
+      for (const { root, folder } of await this.targets(request)) {
+        if (abort.signal.aborted) break;
+        const offset = { seen: summary.unchanged + summary.added + summary.updated + summary.moved + summary.errors };
+        const counts: RootScanCounts = await scanRoot(
+          root,
+          {
+            store: this.deps.store,
+            pool: this.tagPool(),
+            covers: this.covers,
+            signal: abort.signal,
+            progress: (p) => this.emitProgress(p, offset.seen, started),
+          },
+          folder,
+        );
+        for (const k of ['added', 'updated', 'moved', 'removed', 'unchanged', 'errors', 'markedMissing'] as const) {
+          summary[k] += counts[k];
+        }
+        if (counts.unavailable) summary.unavailableRoots.push(root.path);
+        summary.cancelled ||= counts.cancelled;
+        changes.added.push(...counts.changed.added);
+        changes.updated.push(...counts.changed.updated);
+        changes.removed.push(...counts.changed.removed);
+      }
+    } finally {
+      this.abort = null;
+    }
+    summary.cancelled ||= abort.signal.aborted;
+    summary.durationMs = Date.now() - started;
+    if (changes.added.length + changes.updated.length + changes.removed.length > 0) {
+      this.deps.events.emit('library.changed', changes);
+    }
+    this.deps.events.emit('scan.finished', summary);
+    return summary;
+  }
+
+  /** Which roots (and folders inside them) a request covers. */
+  private async targets(request: ScanRequest): Promise<{ root: Root; folder?: string }[]> {
+    const roots = await this.deps.store.roots.list();
+    if (request.folders) {
+      return request.folders.flatMap((folder) => {
+        const root = roots.find((r) => folder === r.path || folder.startsWith(r.path.endsWith('/') ? r.path : `${r.path}/`));
+        return root ? [{ root, folder: folder === root.path ? undefined : folder }] : [];
+      });
+    }
+    if (!request.roots) return roots.map((root) => ({ root }));
+    return request.roots.map((path) => {
+      const root = roots.find((r) => r.path === resolve(path));
+      if (!root) throw new Error(`${path} is not a library folder; add it first`);
+      return { root };
+    });
+  }
+
+  private emitProgress(
+    p: { phase: ScanProgress['phase']; seen: number; done: number; errors: number; currentPath: string | null },
+    offset: number,
+    started: number,
+  ): void {
+    const elapsedS = (Date.now() - started) / 1000;
+    const done = offset + p.done;
+    const seen = offset + p.seen;
+    const rate = elapsedS > 0 ? done / elapsedS : 0;
+    const etaS = p.phase === 'reading' && rate > 0 ? Math.max(0, (seen - done) / rate) : null;
+    this.deps.events.emit('scan.progress', { ...p, seen, done, rate, etaS });
   }
 }

@@ -1,4 +1,5 @@
-/** Worker entry: reads one file's tags (see read-file.ts). Placeholder until the scanner lands. */
+/** Worker entry: runs tag jobs (see read-file.ts) off the main thread, one at a time. */
 import { serveJobs } from '../workers/serve';
+import { readFile, type FileReading, type TagJob } from './read-file';
 
-serveJobs(async (input: { path: string }) => ({ path: input.path }));
+serveJobs<TagJob, FileReading>(readFile);

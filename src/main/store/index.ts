@@ -9,18 +9,21 @@ import { Database } from './database';
 import { migrate } from './migrate';
 import { TrackRepository } from './tracks';
 import { RootRepository } from './roots';
+import { CoverRepository } from './covers';
 import { AppStateRepository } from './app-state';
 import { FeedbackRepository } from './feedback';
 
 export class Store {
   readonly roots: RootRepository;
   readonly tracks: TrackRepository;
+  readonly covers: CoverRepository;
   readonly appState: AppStateRepository;
   readonly feedback: FeedbackRepository;
 
   private constructor(readonly db: Database) {
     this.roots = new RootRepository(db);
     this.tracks = new TrackRepository(db);
+    this.covers = new CoverRepository(db);
     this.appState = new AppStateRepository(db);
     this.feedback = new FeedbackRepository(db);
   }

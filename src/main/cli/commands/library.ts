@@ -1,4 +1,131 @@
-/** Library commands: scan, stats, search, tracks. */
-import type { Command } from '../command';
+/** Library commands: scan, stats, search, tracks, roots. */
+import type { Command, CommandContext } from '../command';
+import { UsageError } from '../command';
+import type { ScanSummary, Track } from '../../../shared/library';
+import type { TrackSort } from '../../store/tracks';
 
-export const libraryCommands: Command[] = [];
+const SORTS: TrackSort[] = ['artist', 'album', 'title', 'added', 'duration', 'year'];
+
+const formatDuration = (s: number | null): string =>
+  s === null ? '--:--' : `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+
+function trackLine(t: Track): string {
+  return `${String(t.id).padStart(6)}  ${formatDuration(t.durationS)}  ${t.artist || '?'} — ${t.title}${t.album ? `  (${t.album})` : ''}${t.missing ? '  [missing]' : ''}`;
+}
+
+function limitOf(ctx: CommandContext, fallback: number): number {
+  const raw = ctx.values.limit;
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--limit must be a positive whole number, not "${String(raw)}"`);
+  return n;
+}
+
+const scan: Command = {
+  name: 'scan',
+  summary: 'Add folders to the library (if given) and scan it for new, changed, moved and removed files',
+  usage: '[DIR...] [--json]',
+  async run(ctx) {
+    const engine = await ctx.engine();
+    for (const dir of ctx.positionals) await engine.library.addRoot(dir);
+    const roots = await engine.library.roots();
+    if (roots.length === 0) throw new UsageError('no library folders yet: name one, e.g. `encore scan ~/Music`');
+    const off = engine.events.on('scan.progress', (p) => {
+      const eta = p.etaS === null ? '' : `, ${Math.ceil(p.etaS)} s left`;
+      ctx.out.progress(`${p.phase}: ${p.done}/${p.seen} files, ${p.errors} errors, ${p.rate.toFixed(0)} files/s${eta}`, p.seen ? p.done / p.seen : undefined);
+    });
+    const stop = (): void => engine.library.cancelScan();
+    process.once('SIGINT', stop);
+    let summary: ScanSummary;
+    try {
+      summary = await engine.library.scan({ roots: ctx.positionals.length > 0 ? ctx.positionals : undefined });
+    } finally {
+      off();
+      process.off('SIGINT', stop);
+    }
+    ctx.out.endProgress();
+    ctx.out.result(summary);
+    const s = summary;
+    ctx.out.line(
+      `${s.cancelled ? 'Scan cancelled' : 'Scanned'} in ${(s.durationMs / 1000).toFixed(1)} s: ${s.added} added, ${s.updated} updated, ${s.moved} moved, ${s.removed} removed, ${s.unchanged} unchanged, ${s.errors} unreadable.`,
+    );
+    for (const root of s.unavailableRoots) {
+      ctx.out.line(`Not available: ${root} (missing, empty or unreadable; its tracks are kept and marked missing).`);
+    }
+    if (s.errors > 0) ctx.out.line('See `encore tracks --errors` for the files that could not be read.');
+    return s.cancelled ? 1 : 0;
+  },
+};
+
+const stats: Command = {
+  name: 'stats',
+  summary: 'Show what the library holds',
+  usage: '[--json]',
+  async run(ctx) {
+    const s = await (await ctx.engine()).store.tracks.stats();
+    ctx.out.result(s);
+    ctx.out.line(`${s.tracks} tracks (${s.missing} missing), ${s.artists} artists, ${s.albums} albums, ${(s.totalDurationS / 3600).toFixed(1)} hours`);
+    ctx.out.line(`${s.withLyrics} with lyrics, ${s.withCovers} with covers, ${s.errors} unreadable files`);
+    for (const r of s.roots) ctx.out.line(`  ${r.path}  ${r.tracks} tracks  [${r.status}]`);
+    return 0;
+  },
+};
+
+const search: Command = {
+  name: 'search',
+  summary: 'Find tracks by title, artist, album, genre, composer or lyrics',
+  usage: 'QUERY [--limit N] [--json]',
+  options: { limit: { type: 'string' } },
+  async run(ctx) {
+    const query = ctx.positionals.join(' ').trim();
+    if (!query) throw new UsageError('say what to search for');
+    const found = await (await ctx.engine()).store.tracks.search(query, limitOf(ctx, 25));
+    ctx.out.result(found);
+    if (found.length === 0) ctx.out.line(`Nothing matches "${query}".`);
+    for (const t of found) ctx.out.line(trackLine(t));
+    return 0;
+  },
+};
+
+const tracks: Command = {
+  name: 'tracks',
+  summary: 'List the tracks of the library (or, with --errors, the files that could not be read)',
+  usage: `[--sort ${SORTS.join('|')}] [--limit N] [--errors] [--json]`,
+  options: { limit: { type: 'string' }, sort: { type: 'string' }, errors: { type: 'boolean' } },
+  async run(ctx) {
+    const engine = await ctx.engine();
+    const limit = limitOf(ctx, Number.MAX_SAFE_INTEGER);
+    if (ctx.values.errors) {
+      const errors = await engine.store.tracks.errors(Math.min(limit, 100_000));
+      ctx.out.result(errors);
+      for (const e of errors) ctx.out.line(`${e.path}\n    ${e.error}`);
+      return 0;
+    }
+    const sort = (ctx.values.sort ?? 'artist') as TrackSort;
+    if (!SORTS.includes(sort)) throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`);
+    const list = await engine.store.tracks.list({ sort, limit: limit === Number.MAX_SAFE_INTEGER ? undefined : limit });
+    ctx.out.result(list);
+    for (const t of list) ctx.out.line(trackLine(t));
+    return 0;
+  },
+};
+
+const roots: Command = {
+  name: 'roots',
+  summary: 'List the library folders, or remove one (--remove DIR; the files are not touched)',
+  usage: '[--remove DIR] [--json]',
+  options: { remove: { type: 'string' } },
+  async run(ctx) {
+    const engine = await ctx.engine();
+    if (typeof ctx.values.remove === 'string') {
+      if (!(await engine.library.removeRoot(ctx.values.remove))) throw new UsageError(`${ctx.values.remove} is not a library folder`);
+      ctx.out.line(`Removed ${ctx.values.remove} from the library.`);
+    }
+    const list = await engine.library.roots();
+    ctx.out.result(list);
+    for (const r of list) ctx.out.line(`${r.path}  [${r.status}]`);
+    return 0;
+  },
+};
+
+export const libraryCommands: Command[] = [scan, stats, search, tracks, roots];

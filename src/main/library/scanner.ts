@@ -1,0 +1,201 @@
+/**
+ * One scan of one library root (or a folder inside it): walk the disk, compare with what the store
+ * knows, read new and changed files in the tag workers, write them in batches, recognise moved
+ * files by fingerprint, remove deleted ones, and mark as missing — never delete — what sits on a
+ * root or folder that cannot be seen right now.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, sep } from 'node:path';
+import type { Store } from '../store/index';
+import type { KnownFile, ScannedFile } from '../store/tracks';
+import type { Root } from '../store/roots';
+import type { TrackId } from '../../shared/library';
+import type { WorkerPool } from '../workers/pool';
+import type { CoverImage, FileReading, TagJob } from './read-file';
+import { walk, describeFsError, type WalkedFile, type WalkResult } from './walk';
+import { errorFields } from './error-fields';
+import { CoverCollector } from './cover-collector';
+import type { CoverCache } from './cover-cache';
+import { createLogger } from '../log';
+
+const log = createLogger('scanner');
+
+export interface RootScanCounts {
+  added: number;
+  updated: number;
+  moved: number;
+  removed: number;
+  unchanged: number;
+  errors: number;
+  markedMissing: number;
+  unavailable: boolean;
+  cancelled: boolean;
+  changed: { added: TrackId[]; updated: TrackId[]; removed: TrackId[] };
+}
+
+export interface RootScanDeps {
+  store: Store;
+  pool: WorkerPool<TagJob, FileReading>;
+  covers: CoverCache;
+  signal: AbortSignal;
+  /** Called as files are seen and read. */
+  progress(p: { phase: 'walking' | 'reading' | 'finishing'; seen: number; done: number; errors: number; currentPath: string | null }): void;
+}
+
+/** Files per folder whose pictures are read before the album is taken to have no embedded cover. */
+const COVER_TRIES_PER_FOLDER = 3;
+
+/** Files written per transaction: large enough to amortise the commit, small enough to stay responsive. */
+const BATCH = 200;
+
+/** True when `path` is `folder` or lies below it. */
+const isInside = (path: string, folder: string): boolean =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/** Scans `root` (only `subtree` of it when given) and returns what changed. */
+export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string): Promise<RootScanCounts> {
+  const counts: RootScanCounts = {
+    added: 0, updated: 0, moved: 0, removed: 0, unchanged: 0, errors: 0, markedMissing: 0,
+    unavailable: false, cancelled: false, changed: { added: [], updated: [], removed: [] },
+  };
+  const scope = subtree ?? root.path;
+  const known = (await deps.store.tracks.knownFiles(root.id)).filter((k) => isInside(k.path, scope));
+
+  // A root that is gone, unreadable or empty (an unplugged drive, an unmounted share) keeps its tracks.
+  const rootProblem = await checkFolder(root.path);
+  let walked: WalkResult | null = null;
+  if (!rootProblem) {
+    walked = await walk(scope, {
+      signal: deps.signal,
+      onProgress: (seen, currentPath) => deps.progress({ phase: 'walking', seen, done: 0, errors: 0, currentPath }),
+    }).catch((err: Error) => {
+      if (deps.signal.aborted) return null;
+      throw err;
+    });
+    if (!walked) return { ...counts, cancelled: true };
+  }
+  const rootUnreadable = walked?.unreadable.some((u) => u.path === root.path) ?? false;
+  const rootEmpty = !subtree && walked !== null && walked.files.length === 0 && known.length > 0;
+  if (rootProblem || rootUnreadable || rootEmpty) {
+    counts.unavailable = true;
+    counts.markedMissing = await deps.store.tracks.markMissing(known.filter((k) => !k.missing).map((k) => k.id));
+    await deps.store.roots.setStatus(root.id, rootProblem === 'permission denied' || rootUnreadable ? 'unreadable' : 'missing');
+    return counts;
+  }
+  const result = walked as WalkResult;
+  const walkedAt = Date.now();
+  const knownByPath = new Map(known.map((k) => [k.path, k]));
+  const seenPaths = new Set(result.files.map((f) => f.path));
+
+  const todo: { file: WalkedFile; knownId: TrackId | null }[] = [];
+  const back: TrackId[] = [];
+  for (const file of result.files) {
+    const k = knownByPath.get(file.path);
+    if (k && k.size === file.size && k.mtimeMs === file.mtimeMs) {
+      counts.unchanged++;
+      if (k.missing) back.push(k.id);
+    } else {
+      todo.push({ file, knownId: k?.id ?? null });
+    }
+  }
+  await deps.store.tracks.markPresent(back);
+
+  // Files no longer seen: under an unreadable folder they are missing; elsewhere deleted or moved.
+  const gone = known.filter((k) => !seenPaths.has(k.path));
+  const hidden = gone.filter((k) => result.unreadable.some((u) => isInside(k.path, u.path)));
+  counts.markedMissing += await deps.store.tracks.markMissing(hidden.filter((k) => !k.missing).map((k) => k.id));
+  const deleted = new Map<TrackId, KnownFile>(gone.filter((k) => !hidden.includes(k)).map((k) => [k.id, k]));
+  const movedFrom = new Map<string, TrackId>();
+  for (const k of deleted.values()) if (k.fingerprint && !k.hasError) movedFrom.set(k.fingerprint, k.id);
+
+  const coversOfAlbums = new CoverCollector(deps.store, deps.covers, result.folderImages);
+  // Per folder: how many reads asked for the embedded cover, or -1 once one was found.
+  const coverAsks = new Map<string, number>();
+  await coversOfAlbums.load();
+  let batch: { file: ScannedFile; change: 'added' | 'updated'; cover: CoverImage | null }[] = [];
+  let done = counts.unchanged;
+  const flush = async (): Promise<void> => {
+    const items = batch;
+    batch = [];
+    const ids = await deps.store.tracks.writeScanned(items.map((b) => b.file));
+    items.forEach((item, i) => {
+      coversOfAlbums.noteTrack(ids[i], item.file, item.cover);
+      counts.changed[item.change].push(ids[i]);
+    });
+  };
+
+  const readOne = async ({ file, knownId }: { file: WalkedFile; knownId: TrackId | null }): Promise<void> => {
+    const stem = file.path.slice(0, file.path.lastIndexOf('.')).toLowerCase();
+    let scanned: ScannedFile;
+    let change: 'added' | 'updated' = knownId === null ? 'added' : 'updated';
+    let cover: CoverImage | null = null;
+    // The first files read in each folder bring their embedded cover along (albums live in
+    // folders), until one has it: no extra parse, and pictures are skipped for the rest.
+    const folder = dirname(file.path);
+    const asks = coverAsks.get(folder) ?? 0;
+    const wantCover = asks >= 0 && asks < COVER_TRIES_PER_FOLDER;
+    if (wantCover) coverAsks.set(folder, asks + 1);
+    try {
+      const reading = await deps.pool.run({
+        path: file.path, root: root.path, size: file.size, hasSidecar: result.sidecars.has(stem), wantCover,
+      });
+      cover = reading.cover;
+      if (cover) coverAsks.set(folder, -1);
+      scanned = {
+        fields: { ...reading.fields, rootId: root.id, path: file.path, size: file.size, mtimeMs: file.mtimeMs, fingerprint: reading.fingerprint, coverId: null },
+        lyrics: reading.lyrics,
+      };
+      const movedId = knownId === null ? movedFrom.get(reading.fingerprint) : undefined;
+      if (movedId !== undefined) {
+        movedFrom.delete(reading.fingerprint);
+        deleted.delete(movedId);
+        scanned.movedFromId = movedId;
+        change = 'updated';
+        counts.moved++;
+      } else if (knownId === null) counts.added++;
+      else counts.updated++;
+    } catch (err) {
+      counts.errors++;
+      scanned = { fields: errorFields(root.id, file, (err as Error).message), lyrics: null };
+    }
+    batch.push({ file: scanned, change, cover });
+    done++;
+    deps.progress({ phase: 'reading', seen: result.files.length, done, errors: counts.errors, currentPath: file.path });
+    if (batch.length >= BATCH) await flush();
+  };
+
+  // Keep the workers fed without queueing the whole library at once.
+  const inFlight = Math.max(4, deps.pool.size * 8);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, todo.length) }, async () => {
+      while (next < todo.length && !deps.signal.aborted) await readOne(todo[next++]);
+    }),
+  );
+  await flush();
+  if (deps.signal.aborted) {
+    // Whatever was read is kept; nothing is removed from an incomplete picture of the disk.
+    counts.cancelled = true;
+    return counts;
+  }
+
+  const readAt = Date.now();
+  deps.progress({ phase: 'finishing', seen: result.files.length, done, errors: counts.errors, currentPath: null });
+  const removedIds = [...deleted.keys()];
+  counts.removed = await deps.store.tracks.remove(removedIds);
+  counts.changed.removed.push(...removedIds);
+  await coversOfAlbums.finish(deps.signal);
+  await deps.store.roots.setStatus(root.id, 'ok', Date.now());
+  log.info(`${scope}: read ${todo.length} files in ${readAt - walkedAt} ms, covers and cleanup ${Date.now() - readAt} ms`);
+  return counts;
+}
+
+/** Null when `path` is a readable folder, else why not. */
+async function checkFolder(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? null : 'not a folder';
+  } catch (err) {
+    return describeFsError(err as NodeJS.ErrnoException);
+  }
+}
