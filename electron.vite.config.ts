@@ -17,7 +17,11 @@ export default defineConfig({
         input: Object.fromEntries(
           Object.entries(mainEntries).map(([name, file]) => [name, resolve(__dirname, file)]),
         ),
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunk-[name]-[hash].js',
+        },
       },
     },
   },

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
 if (!existsSync(cli)) {
-  process.stderr.write('encore: the CLI is not built yet; run `npm run build` in the Encore folder.\n');
+  process.stderr.write(
+    'encore: the CLI is not built yet; run `npm run build` in the Encore folder.\n',
+  );
   process.exit(1);
 }
 process.argv[1] = cli;

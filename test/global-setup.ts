@@ -13,7 +13,9 @@ export default async function setup(): Promise<() => void> {
   const parent = join(__dirname, '..', 'out');
   mkdirSync(parent, { recursive: true });
   const outdir = mkdtempSync(join(parent, 'test-build-'));
-  const entryPoints = Object.fromEntries(Object.entries(mainEntries).filter(([name]) => name !== 'index'));
+  const entryPoints = Object.fromEntries(
+    Object.entries(mainEntries).filter(([name]) => name !== 'index'),
+  );
   await build({
     entryPoints,
     outdir,

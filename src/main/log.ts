@@ -8,7 +8,8 @@ const threshold = order[(process.env.ENCORE_LOG as Level) ?? 'warn'] ?? order.wa
 
 function write(level: Level, scope: string, message: string, extra?: unknown): void {
   if (order[level] > threshold) return;
-  const tail = extra === undefined ? '' : ` ${extra instanceof Error ? extra.message : JSON.stringify(extra)}`;
+  const tail =
+    extra === undefined ? '' : ` ${extra instanceof Error ? extra.message : JSON.stringify(extra)}`;
   process.stderr.write(`[${level}] ${scope}: ${message}${tail}\n`);
 }
 

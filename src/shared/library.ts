@@ -41,7 +41,12 @@ export interface Track {
   keyTag: string | null;
   moodTag: string | null;
   replayGain: ReplayGain;
-  musicbrainz: { trackId: string | null; recordingId: string | null; albumId: string | null; artistId: string | null };
+  musicbrainz: {
+    trackId: string | null;
+    recordingId: string | null;
+    albumId: string | null;
+    artistId: string | null;
+  };
   /** Fields filled from the file's path because its tags lacked them. */
   pathFallback: string[];
   /** Set when legacy-encoded tags were re-decoded (e.g. 'gbk'). */

@@ -6,7 +6,10 @@ import type { Store } from '../../src/main/store/index';
 import type { LyricsFields, TrackFields } from '../../src/main/store/tracks';
 import type { TrackId } from '../../src/shared/library';
 
-export function trackFields(rootId: number, overrides: Partial<TrackFields> & { path: string }): TrackFields {
+export function trackFields(
+  rootId: number,
+  overrides: Partial<TrackFields> & { path: string },
+): TrackFields {
   return {
     rootId,
     size: 1000,
@@ -61,6 +64,9 @@ export async function addTracks(
 ): Promise<TrackId[]> {
   const root = await store.roots.add(rootPath);
   return store.tracks.writeScanned(
-    tracks.map(({ lyrics, ...fields }) => ({ fields: trackFields(root.id, fields), lyrics: lyrics ?? null })),
+    tracks.map(({ lyrics, ...fields }) => ({
+      fields: trackFields(root.id, fields),
+      lyrics: lyrics ?? null,
+    })),
   );
 }

@@ -40,7 +40,11 @@ export async function main(argv: string[]): Promise<number> {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...command.options },
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        ...command.options,
+      },
     });
     if (parsed.values.help) {
       process.stdout.write(`encore ${command.name} ${command.usage}\n  ${command.summary}\n`);
@@ -53,8 +57,11 @@ export async function main(argv: string[]): Promise<number> {
       engine: async () => (engine ??= await createEngine()),
     });
   } catch (err) {
-    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    out.error(`${(err as Error).message}${usage ? `\nusage: encore ${command.name} ${command.usage}` : ''}`);
+    const usage =
+      err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    out.error(
+      `${(err as Error).message}${usage ? `\nusage: encore ${command.name} ${command.usage}` : ''}`,
+    );
     return usage ? 2 : 1;
   } finally {
     out.endProgress();

@@ -15,7 +15,11 @@ export interface Output {
   error(text: string): void;
 }
 
-export function createOutput(json: boolean, stdout = process.stdout, stderr = process.stderr): Output {
+export function createOutput(
+  json: boolean,
+  stdout = process.stdout,
+  stderr = process.stderr,
+): Output {
   const tty = Boolean(stderr.isTTY) && !json;
   let shown = false;
   let lastDraw = 0;

@@ -13,7 +13,13 @@ const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /** Total cache size; ~2,000 album covers at a typical 100–250 KB each. */
 export const DEFAULT_COVER_CACHE_BYTES = 512 * 1024 * 1024;
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/jpg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/jpg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+};
 
 /** File extension for an image MIME type, or null for one Encore does not cache. */
 export function coverExtension(mime: string): string | null {
@@ -60,7 +66,11 @@ export class CoverCache {
   /** Writes an image file found in an album folder (cover.jpg …) into the cache. */
   async writeFile(path: string): Promise<CachedImage | null> {
     const lower = path.toLowerCase();
-    const mime = lower.endsWith('.png') ? 'image/png' : lower.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+    const mime = lower.endsWith('.png')
+      ? 'image/png'
+      : lower.endsWith('.webp')
+        ? 'image/webp'
+        : 'image/jpeg';
     try {
       return await this.write(await readFile(path), mime);
     } catch {
@@ -81,7 +91,9 @@ export class CoverCache {
   async prune(): Promise<number> {
     const doomed = await this.covers.prune(this.maxBytes);
     await Promise.all(
-      doomed.map(({ hash, mime }) => rm(join(this.dir, `${hash}.${coverExtension(mime) ?? 'bin'}`), { force: true })),
+      doomed.map(({ hash, mime }) =>
+        rm(join(this.dir, `${hash}.${coverExtension(mime) ?? 'bin'}`), { force: true }),
+      ),
     );
     return doomed.length;
   }

@@ -47,7 +47,11 @@ export class CoverCollector {
       this.link(coverId, id);
       return;
     }
-    const album = this.pending.get(key) ?? { trackIds: [], folders: new Set<string>(), embedded: null };
+    const album = this.pending.get(key) ?? {
+      trackIds: [],
+      folders: new Set<string>(),
+      embedded: null,
+    };
     album.trackIds.push(id);
     album.folders.add(dirname(f.path));
     album.embedded ??= cover;
@@ -73,7 +77,8 @@ export class CoverCollector {
 
   /** The album's embedded cover, else the image in one of its folders, written to the cache. */
   private async cacheCover(album: PendingAlbum): Promise<CachedImage | null> {
-    const embedded = album.embedded && (await this.cache.write(album.embedded.data, album.embedded.mime));
+    const embedded =
+      album.embedded && (await this.cache.write(album.embedded.data, album.embedded.mime));
     if (embedded) return embedded;
     for (const folder of album.folders) {
       const image = this.folderImages.get(folder);

@@ -5,11 +5,29 @@
 import { extname } from 'node:path';
 
 const AUDIO_EXTENSIONS = new Set([
-  '.mp3', '.mp2', '.flac', '.ogg', '.oga', '.opus', '.m4a', '.mp4', '.m4b', '.aac',
-  '.wav', '.aif', '.aiff', '.aifc', '.wma', '.asf', '.ape', '.wv', '.mpc',
+  '.mp3',
+  '.mp2',
+  '.flac',
+  '.ogg',
+  '.oga',
+  '.opus',
+  '.m4a',
+  '.mp4',
+  '.m4b',
+  '.aac',
+  '.wav',
+  '.aif',
+  '.aiff',
+  '.aifc',
+  '.wma',
+  '.asf',
+  '.ape',
+  '.wv',
+  '.mpc',
 ]);
 
-const IMAGE_NAMES = /^(cover|folder|front|album|albumart|albumartsmall|artwork)\.(jpe?g|png|webp)$/i;
+const IMAGE_NAMES =
+  /^(cover|folder|front|album|albumart|albumartsmall|artwork)\.(jpe?g|png|webp)$/i;
 
 /** True when the path has an extension of a format Encore plays. */
 export function isAudioPath(path: string): boolean {

@@ -92,7 +92,9 @@ export class Library {
   async watch(): Promise<void> {
     if (this.watcher || this.closed) return;
     this.watcher = new LibraryWatcher((folders) => {
-      void this.scan({ folders }).catch((err: Error) => log.warn('rescan after change failed', err));
+      void this.scan({ folders }).catch((err: Error) =>
+        log.warn('rescan after change failed', err),
+      );
     });
     this.watcher.setRoots(await this.deps.store.roots.list());
   }
@@ -129,14 +131,25 @@ export class Library {
     const abort = new AbortController();
     this.abort = abort;
     const summary: ScanSummary = {
-      added: 0, updated: 0, moved: 0, removed: 0, unchanged: 0, errors: 0, markedMissing: 0,
-      unavailableRoots: [], cancelled: false, durationMs: 0,
+      added: 0,
+      updated: 0,
+      moved: 0,
+      removed: 0,
+      unchanged: 0,
+      errors: 0,
+      markedMissing: 0,
+      unavailableRoots: [],
+      cancelled: false,
+      durationMs: 0,
     };
     const changes = { added: [] as number[], updated: [] as number[], removed: [] as number[] };
     try {
       for (const { root, folder } of await this.targets(request)) {
         if (abort.signal.aborted) break;
-        const offset = { seen: summary.unchanged + summary.added + summary.updated + summary.moved + summary.errors };
+        const offset = {
+          seen:
+            summary.unchanged + summary.added + summary.updated + summary.moved + summary.errors,
+        };
         const counts: RootScanCounts = await scanRoot(
           root,
           {
@@ -148,7 +161,15 @@ export class Library {
           },
           folder,
         );
-        for (const k of ['added', 'updated', 'moved', 'removed', 'unchanged', 'errors', 'markedMissing'] as const) {
+        for (const k of [
+          'added',
+          'updated',
+          'moved',
+          'removed',
+          'unchanged',
+          'errors',
+          'markedMissing',
+        ] as const) {
           summary[k] += counts[k];
         }
         if (counts.unavailable) summary.unavailableRoots.push(root.path);
@@ -174,7 +195,10 @@ export class Library {
     const roots = await this.deps.store.roots.list();
     if (request.folders) {
       return request.folders.flatMap((folder) => {
-        const root = roots.find((r) => folder === r.path || folder.startsWith(r.path.endsWith('/') ? r.path : `${r.path}/`));
+        const root = roots.find(
+          (r) =>
+            folder === r.path || folder.startsWith(r.path.endsWith('/') ? r.path : `${r.path}/`),
+        );
         return root ? [{ root, folder: folder === root.path ? undefined : folder }] : [];
       });
     }
@@ -187,7 +211,13 @@ export class Library {
   }
 
   private emitProgress(
-    p: { phase: ScanProgress['phase']; seen: number; done: number; errors: number; currentPath: string | null },
+    p: {
+      phase: ScanProgress['phase'];
+      seen: number;
+      done: number;
+      errors: number;
+      currentPath: string | null;
+    },
     offset: number,
     started: number,
   ): void {

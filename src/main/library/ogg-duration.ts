@@ -10,7 +10,12 @@ import { open } from 'node:fs/promises';
 const TAIL = 65_536 + 27;
 
 /** Seconds, or null when no Ogg page is found in the file's tail. */
-export async function oggDuration(path: string, size: number, codec: string, sampleRate: number | undefined): Promise<number | null> {
+export async function oggDuration(
+  path: string,
+  size: number,
+  codec: string,
+  sampleRate: number | undefined,
+): Promise<number | null> {
   const rate = /opus/i.test(codec) ? 48_000 : sampleRate;
   if (!rate) return null;
   const length = Math.min(size, TAIL);

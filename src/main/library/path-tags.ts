@@ -14,7 +14,9 @@ export interface PathTags {
 /** Reads title, artist, album and track number from `path`, relative to its library `root`. */
 export function tagsFromPath(path: string, root: string): PathTags {
   const stem = basename(path, extname(path)).trim();
-  const folders = dirname(relative(root, path)).split(sep).filter((p) => p && p !== '.');
+  const folders = dirname(relative(root, path))
+    .split(sep)
+    .filter((p) => p && p !== '.');
   const album = folders.length >= 1 ? folders[folders.length - 1] : null;
   let artist = folders.length >= 2 ? folders[folders.length - 2] : null;
   let title = stem;

@@ -33,7 +33,13 @@ export interface CoverImage {
 }
 
 /** Reads one file's tags, fingerprint and lyrics; throws a clear message when it is not audio. */
-export async function readFile({ path, root, size, hasSidecar, wantCover }: TagJob): Promise<FileReading> {
+export async function readFile({
+  path,
+  root,
+  size,
+  hasSidecar,
+  wantCover,
+}: TagJob): Promise<FileReading> {
   if (size === 0) throw new Error('empty file (0 bytes)');
   const meta = await parseFile(path, { skipCovers: !wantCover, duration: false });
   const f = meta.format;
@@ -50,11 +56,19 @@ export async function readFile({ path, root, size, hasSidecar, wantCover }: TagJ
     fields.durationS = await oggDuration(path, size, f.codec ?? '', f.sampleRate);
   }
   const embedded = lyricsFromMetadata(meta);
-  return { fields, fingerprint, lyrics: chooseLyrics(embedded, sidecar), cover: wantCover ? frontCover(meta) : null };
+  return {
+    fields,
+    fingerprint,
+    lyrics: chooseLyrics(embedded, sidecar),
+    cover: wantCover ? frontCover(meta) : null,
+  };
 }
 
 /** A synced sidecar beats unsynced embedded lyrics; otherwise what the file itself holds wins. */
-function chooseLyrics(embedded: LyricsFields | null, sidecar: LyricsFields | null): LyricsFields | null {
+function chooseLyrics(
+  embedded: LyricsFields | null,
+  sidecar: LyricsFields | null,
+): LyricsFields | null {
   if (!embedded) return sidecar;
   if (!sidecar) return embedded;
   if (sidecar.synced && !embedded.synced) return sidecar;
@@ -66,5 +80,8 @@ function frontCover(meta: IAudioMetadata): CoverImage | null {
   const pictures = meta.common.picture ?? [];
   const front = pictures.find((p) => /front/i.test(p.type ?? '')) ?? pictures[0];
   if (!front || front.data.length === 0) return null;
-  return { data: front.data, mime: front.format.startsWith('image/') ? front.format : `image/${front.format}` };
+  return {
+    data: front.data,
+    mime: front.format.startsWith('image/') ? front.format : `image/${front.format}`,
+  };
 }

@@ -39,7 +39,13 @@ export interface RootScanDeps {
   covers: CoverCache;
   signal: AbortSignal;
   /** Called as files are seen and read. */
-  progress(p: { phase: 'walking' | 'reading' | 'finishing'; seen: number; done: number; errors: number; currentPath: string | null }): void;
+  progress(p: {
+    phase: 'walking' | 'reading' | 'finishing';
+    seen: number;
+    done: number;
+    errors: number;
+    currentPath: string | null;
+  }): void;
 }
 
 /** Files per folder whose pictures are read before the album is taken to have no embedded cover. */
@@ -53,13 +59,27 @@ const isInside = (path: string, folder: string): boolean =>
   path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 /** Scans `root` (only `subtree` of it when given) and returns what changed. */
-export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string): Promise<RootScanCounts> {
+export async function scanRoot(
+  root: Root,
+  deps: RootScanDeps,
+  subtree?: string,
+): Promise<RootScanCounts> {
   const counts: RootScanCounts = {
-    added: 0, updated: 0, moved: 0, removed: 0, unchanged: 0, errors: 0, markedMissing: 0,
-    unavailable: false, cancelled: false, changed: { added: [], updated: [], removed: [] },
+    added: 0,
+    updated: 0,
+    moved: 0,
+    removed: 0,
+    unchanged: 0,
+    errors: 0,
+    markedMissing: 0,
+    unavailable: false,
+    cancelled: false,
+    changed: { added: [], updated: [], removed: [] },
   };
   const scope = subtree ?? root.path;
-  const known = (await deps.store.tracks.knownFiles(root.id)).filter((k) => isInside(k.path, scope));
+  const known = (await deps.store.tracks.knownFiles(root.id)).filter((k) =>
+    isInside(k.path, scope),
+  );
 
   // A root that is gone, unreadable or empty (an unplugged drive, an unmounted share) keeps its tracks.
   const rootProblem = await checkFolder(root.path);
@@ -67,7 +87,8 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
   if (!rootProblem) {
     walked = await walk(scope, {
       signal: deps.signal,
-      onProgress: (seen, currentPath) => deps.progress({ phase: 'walking', seen, done: 0, errors: 0, currentPath }),
+      onProgress: (seen, currentPath) =>
+        deps.progress({ phase: 'walking', seen, done: 0, errors: 0, currentPath }),
     }).catch((err: Error) => {
       if (deps.signal.aborted) return null;
       throw err;
@@ -78,8 +99,13 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
   const rootEmpty = !subtree && walked !== null && walked.files.length === 0 && known.length > 0;
   if (rootProblem || rootUnreadable || rootEmpty) {
     counts.unavailable = true;
-    counts.markedMissing = await deps.store.tracks.markMissing(known.filter((k) => !k.missing).map((k) => k.id));
-    await deps.store.roots.setStatus(root.id, rootProblem === 'permission denied' || rootUnreadable ? 'unreadable' : 'missing');
+    counts.markedMissing = await deps.store.tracks.markMissing(
+      known.filter((k) => !k.missing).map((k) => k.id),
+    );
+    await deps.store.roots.setStatus(
+      root.id,
+      rootProblem === 'permission denied' || rootUnreadable ? 'unreadable' : 'missing',
+    );
     return counts;
   }
   const result = walked as WalkResult;
@@ -103,10 +129,15 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
   // Files no longer seen: under an unreadable folder they are missing; elsewhere deleted or moved.
   const gone = known.filter((k) => !seenPaths.has(k.path));
   const hidden = gone.filter((k) => result.unreadable.some((u) => isInside(k.path, u.path)));
-  counts.markedMissing += await deps.store.tracks.markMissing(hidden.filter((k) => !k.missing).map((k) => k.id));
-  const deleted = new Map<TrackId, KnownFile>(gone.filter((k) => !hidden.includes(k)).map((k) => [k.id, k]));
+  counts.markedMissing += await deps.store.tracks.markMissing(
+    hidden.filter((k) => !k.missing).map((k) => k.id),
+  );
+  const deleted = new Map<TrackId, KnownFile>(
+    gone.filter((k) => !hidden.includes(k)).map((k) => [k.id, k]),
+  );
   const movedFrom = new Map<string, TrackId>();
-  for (const k of deleted.values()) if (k.fingerprint && !k.hasError) movedFrom.set(k.fingerprint, k.id);
+  for (const k of deleted.values())
+    if (k.fingerprint && !k.hasError) movedFrom.set(k.fingerprint, k.id);
 
   const coversOfAlbums = new CoverCollector(deps.store, deps.covers, result.folderImages);
   // Per folder: how many reads asked for the embedded cover, or -1 once one was found.
@@ -124,7 +155,13 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
     });
   };
 
-  const readOne = async ({ file, knownId }: { file: WalkedFile; knownId: TrackId | null }): Promise<void> => {
+  const readOne = async ({
+    file,
+    knownId,
+  }: {
+    file: WalkedFile;
+    knownId: TrackId | null;
+  }): Promise<void> => {
     const stem = file.path.slice(0, file.path.lastIndexOf('.')).toLowerCase();
     let scanned: ScannedFile;
     let change: 'added' | 'updated' = knownId === null ? 'added' : 'updated';
@@ -137,12 +174,24 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
     if (wantCover) coverAsks.set(folder, asks + 1);
     try {
       const reading = await deps.pool.run({
-        path: file.path, root: root.path, size: file.size, hasSidecar: result.sidecars.has(stem), wantCover,
+        path: file.path,
+        root: root.path,
+        size: file.size,
+        hasSidecar: result.sidecars.has(stem),
+        wantCover,
       });
       cover = reading.cover;
       if (cover) coverAsks.set(folder, -1);
       scanned = {
-        fields: { ...reading.fields, rootId: root.id, path: file.path, size: file.size, mtimeMs: file.mtimeMs, fingerprint: reading.fingerprint, coverId: null },
+        fields: {
+          ...reading.fields,
+          rootId: root.id,
+          path: file.path,
+          size: file.size,
+          mtimeMs: file.mtimeMs,
+          fingerprint: reading.fingerprint,
+          coverId: null,
+        },
         lyrics: reading.lyrics,
       };
       const movedId = knownId === null ? movedFrom.get(reading.fingerprint) : undefined;
@@ -160,7 +209,13 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
     }
     batch.push({ file: scanned, change, cover });
     done++;
-    deps.progress({ phase: 'reading', seen: result.files.length, done, errors: counts.errors, currentPath: file.path });
+    deps.progress({
+      phase: 'reading',
+      seen: result.files.length,
+      done,
+      errors: counts.errors,
+      currentPath: file.path,
+    });
     if (batch.length >= BATCH) await flush();
   };
 
@@ -180,13 +235,21 @@ export async function scanRoot(root: Root, deps: RootScanDeps, subtree?: string)
   }
 
   const readAt = Date.now();
-  deps.progress({ phase: 'finishing', seen: result.files.length, done, errors: counts.errors, currentPath: null });
+  deps.progress({
+    phase: 'finishing',
+    seen: result.files.length,
+    done,
+    errors: counts.errors,
+    currentPath: null,
+  });
   const removedIds = [...deleted.keys()];
   counts.removed = await deps.store.tracks.remove(removedIds);
   counts.changed.removed.push(...removedIds);
   await coversOfAlbums.finish(deps.signal);
   await deps.store.roots.setStatus(root.id, 'ok', Date.now());
-  log.info(`${scope}: read ${todo.length} files in ${readAt - walkedAt} ms, covers and cleanup ${Date.now() - readAt} ms`);
+  log.info(
+    `${scope}: read ${todo.length} files in ${readAt - walkedAt} ms, covers and cleanup ${Date.now() - readAt} ms`,
+  );
   return counts;
 }
 

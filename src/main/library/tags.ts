@@ -9,7 +9,10 @@ import { repairTagText } from './legacy-encoding';
 import { tagsFromPath } from './path-tags';
 
 /** Fields the file itself yields (the scanner adds root, path, size, mtime and cover). */
-export type FileFields = Omit<TrackFields, 'rootId' | 'path' | 'size' | 'mtimeMs' | 'coverId' | 'fingerprint'>;
+export type FileFields = Omit<
+  TrackFields,
+  'rootId' | 'path' | 'size' | 'mtimeMs' | 'coverId' | 'fingerprint'
+>;
 
 const clean = (s: string | undefined | null): string | null => {
   const t = s?.replace(/\0/g, '').trim();

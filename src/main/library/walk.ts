@@ -39,7 +39,12 @@ const STAT_CONCURRENCY = 32;
 const MAX_DEPTH = 64;
 
 export async function walk(root: string, options: WalkOptions = {}): Promise<WalkResult> {
-  const result: WalkResult = { files: [], folderImages: new Map(), sidecars: new Map(), unreadable: [] };
+  const result: WalkResult = {
+    files: [],
+    folderImages: new Map(),
+    sidecars: new Map(),
+    unreadable: [],
+  };
   const visited = new Set<string>();
   const queue: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
   let active = 0;
@@ -84,7 +89,8 @@ export async function walk(root: string, options: WalkOptions = {}): Promise<Wal
         } else if (entry.isFile()) {
           if (isAudioPath(entry.name)) toStat.push(full);
           else if (isLyricsSidecarName(entry.name)) addSidecar(full);
-          else if (isFolderImageName(entry.name) && !result.folderImages.has(dir)) result.folderImages.set(dir, full);
+          else if (isFolderImageName(entry.name) && !result.folderImages.has(dir))
+            result.folderImages.set(dir, full);
         } else if (entry.isSymbolicLink()) {
           await followLink(full, depth);
         }

@@ -32,17 +32,25 @@ export class LibraryWatcher {
       roots.map((r) => r.path),
       {
         ignoreInitial: true,
-        ignored: (path: string) => path.split(sep).some((part) => part.startsWith('.') && part.length > 1),
+        ignored: (path: string) =>
+          path.split(sep).some((part) => part.startsWith('.') && part.length > 1),
         // Rename/copy bursts settle before we read half-written files.
         awaitWriteFinish: { stabilityThreshold: 500, pollInterval: 100 },
       },
     );
     watcher.on('all', (event, path) => {
-      const relevant = event === 'addDir' || event === 'unlinkDir' || isAudioPath(path) || isLyricsSidecarName(path) || isFolderImageName(path.split(sep).pop() ?? '');
+      const relevant =
+        event === 'addDir' ||
+        event === 'unlinkDir' ||
+        isAudioPath(path) ||
+        isLyricsSidecarName(path) ||
+        isFolderImageName(path.split(sep).pop() ?? '');
       if (relevant) this.note(path);
     });
     // Too many folders for the OS's watch limit, or a root that vanished: keep playing, log why.
-    watcher.on('error', (err) => log.warn('watching the library failed; changes will be seen at the next scan', err));
+    watcher.on('error', (err) =>
+      log.warn('watching the library failed; changes will be seen at the next scan', err),
+    );
     this.watcher = watcher;
   }
 

@@ -13,7 +13,9 @@ export class CoverRepository {
   constructor(private readonly db: Database) {}
 
   /** Records images by hash (known ones are only touched), in one transaction; returns hash → id. */
-  async putMany(images: { hash: string; mime: string; bytes: number }[]): Promise<Map<string, number>> {
+  async putMany(
+    images: { hash: string; mime: string; bytes: number }[],
+  ): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     if (images.length === 0) return ids;
     const now = Date.now();
@@ -31,7 +33,9 @@ export class CoverRepository {
   }
 
   async byHash(hash: string): Promise<CoverRow | undefined> {
-    return this.db.reader.get<CoverRow>('SELECT id, hash, mime, bytes FROM covers WHERE hash = ?', [hash]);
+    return this.db.reader.get<CoverRow>('SELECT id, hash, mime, bytes FROM covers WHERE hash = ?', [
+      hash,
+    ]);
   }
 
   /** Albums that have a cover: their album artist (else artist), album and cover id. */
@@ -48,10 +52,10 @@ export class CoverRepository {
     await this.db.transaction(async (tx) => {
       for (let i = 0; i < trackIds.length; i += 500) {
         const chunk = trackIds.slice(i, i + 500);
-        await tx.run(`UPDATE tracks SET cover_id = ? WHERE id IN (${chunk.map(() => '?').join(',')})`, [
-          coverId,
-          ...chunk,
-        ]);
+        await tx.run(
+          `UPDATE tracks SET cover_id = ? WHERE id IN (${chunk.map(() => '?').join(',')})`,
+          [coverId, ...chunk],
+        );
       }
     });
   }

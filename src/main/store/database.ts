@@ -31,7 +31,9 @@ class Connection implements Tx {
 
   static open(file: string, mode: number): Promise<Connection> {
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(new Connection(db))));
+      const db = new sqlite3.Database(file, mode, (err) =>
+        err ? reject(err) : resolve(new Connection(db)),
+      );
     });
   }
 
@@ -46,13 +48,17 @@ class Connection implements Tx {
 
   get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     return new Promise((resolve, reject) => {
-      this.db.get(sql, params, (err: Error | null, row: T) => (err ? reject(withSql(err, sql)) : resolve(row)));
+      this.db.get(sql, params, (err: Error | null, row: T) =>
+        err ? reject(withSql(err, sql)) : resolve(row),
+      );
     });
   }
 
   all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
     return new Promise((resolve, reject) => {
-      this.db.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(withSql(err, sql)) : resolve(rows)));
+      this.db.all(sql, params, (err: Error | null, rows: T[]) =>
+        err ? reject(withSql(err, sql)) : resolve(rows),
+      );
     });
   }
 
@@ -63,7 +69,9 @@ class Connection implements Tx {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.db.close((err) => (err ? reject(err) : resolve())),
+    );
   }
 }
 
@@ -95,8 +103,10 @@ export class Database {
     await writer.exec(
       `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=${BUSY_TIMEOUT_MS};`,
     );
-    const reader = file === ':memory:' ? writer : await Connection.open(file, sqlite3.OPEN_READONLY);
-    if (reader !== writer) await reader.exec(`PRAGMA busy_timeout=${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys=ON;`);
+    const reader =
+      file === ':memory:' ? writer : await Connection.open(file, sqlite3.OPEN_READONLY);
+    if (reader !== writer)
+      await reader.exec(`PRAGMA busy_timeout=${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys=ON;`);
     return new Database(writer, reader, file);
   }
 

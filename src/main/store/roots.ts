@@ -33,7 +33,10 @@ export class RootRepository {
   /** Adds a root (absolute, normalised path) if it is new; returns it either way. */
   async add(path: string): Promise<Root> {
     await this.db.transaction((tx) =>
-      tx.run('INSERT INTO roots (path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING', [path, Date.now()]),
+      tx.run('INSERT INTO roots (path, added_at) VALUES (?, ?) ON CONFLICT(path) DO NOTHING', [
+        path,
+        Date.now(),
+      ]),
     );
     const row = await this.db.reader.get<RootRow>('SELECT * FROM roots WHERE path = ?', [path]);
     if (!row) throw new Error(`root ${path} was not stored`);

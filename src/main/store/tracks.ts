@@ -1,6 +1,13 @@
 /** Tracks, their lyrics and their FTS rows: what the scanner writes and the library views read. */
 import type { Database, SqlValue, Tx } from './database';
-import type { LibraryStats, Lyrics, ScanErrorEntry, SyncedLine, Track, TrackId } from '../../shared/library';
+import type {
+  LibraryStats,
+  Lyrics,
+  ScanErrorEntry,
+  SyncedLine,
+  Track,
+  TrackId,
+} from '../../shared/library';
 import { ftsQuery, ftsText } from './fts-text';
 
 /** What the scanner knows about one file on disk (no id: the store assigns it). */
@@ -75,20 +82,48 @@ export interface KnownFile {
 }
 
 const COLUMNS: [keyof TrackFields, string][] = [
-  ['rootId', 'root_id'], ['path', 'path'], ['size', 'size'], ['mtimeMs', 'mtime_ms'],
-  ['fingerprint', 'fingerprint'], ['scanError', 'scan_error'], ['container', 'container'],
-  ['codec', 'codec'], ['lossless', 'lossless'], ['durationS', 'duration_s'], ['bitrate', 'bitrate'],
-  ['sampleRate', 'sample_rate'], ['channels', 'channels'], ['bitsPerSample', 'bits_per_sample'],
-  ['title', 'title'], ['artist', 'artist'], ['artists', 'artists'], ['album', 'album'],
-  ['albumArtist', 'album_artist'], ['trackNo', 'track_no'], ['trackTotal', 'track_total'],
-  ['discNo', 'disc_no'], ['discTotal', 'disc_total'], ['year', 'year'], ['date', 'date'],
-  ['genres', 'genres'], ['composer', 'composer'], ['comment', 'comment'], ['bpmTag', 'bpm_tag'],
-  ['keyTag', 'key_tag'], ['moodTag', 'mood_tag'], ['rgTrackGainDb', 'rg_track_gain_db'],
-  ['rgTrackPeak', 'rg_track_peak'], ['rgAlbumGainDb', 'rg_album_gain_db'],
-  ['rgAlbumPeak', 'rg_album_peak'], ['mbTrackId', 'mb_track_id'],
-  ['mbRecordingId', 'mb_recording_id'], ['mbAlbumId', 'mb_album_id'],
-  ['mbArtistId', 'mb_artist_id'], ['pathFallback', 'path_fallback'],
-  ['tagEncodingFix', 'tag_encoding_fix'], ['coverId', 'cover_id'],
+  ['rootId', 'root_id'],
+  ['path', 'path'],
+  ['size', 'size'],
+  ['mtimeMs', 'mtime_ms'],
+  ['fingerprint', 'fingerprint'],
+  ['scanError', 'scan_error'],
+  ['container', 'container'],
+  ['codec', 'codec'],
+  ['lossless', 'lossless'],
+  ['durationS', 'duration_s'],
+  ['bitrate', 'bitrate'],
+  ['sampleRate', 'sample_rate'],
+  ['channels', 'channels'],
+  ['bitsPerSample', 'bits_per_sample'],
+  ['title', 'title'],
+  ['artist', 'artist'],
+  ['artists', 'artists'],
+  ['album', 'album'],
+  ['albumArtist', 'album_artist'],
+  ['trackNo', 'track_no'],
+  ['trackTotal', 'track_total'],
+  ['discNo', 'disc_no'],
+  ['discTotal', 'disc_total'],
+  ['year', 'year'],
+  ['date', 'date'],
+  ['genres', 'genres'],
+  ['composer', 'composer'],
+  ['comment', 'comment'],
+  ['bpmTag', 'bpm_tag'],
+  ['keyTag', 'key_tag'],
+  ['moodTag', 'mood_tag'],
+  ['rgTrackGainDb', 'rg_track_gain_db'],
+  ['rgTrackPeak', 'rg_track_peak'],
+  ['rgAlbumGainDb', 'rg_album_gain_db'],
+  ['rgAlbumPeak', 'rg_album_peak'],
+  ['mbTrackId', 'mb_track_id'],
+  ['mbRecordingId', 'mb_recording_id'],
+  ['mbAlbumId', 'mb_album_id'],
+  ['mbArtistId', 'mb_artist_id'],
+  ['pathFallback', 'path_fallback'],
+  ['tagEncodingFix', 'tag_encoding_fix'],
+  ['coverId', 'cover_id'],
 ];
 // 'genre' (the display string) is derived from genres on write.
 const WRITE_COLUMNS = [...COLUMNS.map(([, c]) => c), 'genre'];
@@ -203,7 +238,8 @@ const SELECT_TRACK = `SELECT t.*, c.hash AS cover_hash FROM tracks t LEFT JOIN c
 
 export type TrackSort = 'artist' | 'album' | 'title' | 'added' | 'duration' | 'year';
 const ORDER_BY: Record<TrackSort, string> = {
-  artist: 't.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE',
+  artist:
+    't.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE',
   album: 't.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE',
   title: 't.title COLLATE NOCASE, t.artist COLLATE NOCASE',
   added: 't.added_at DESC, t.id DESC',
@@ -224,7 +260,10 @@ export class TrackRepository {
       fingerprint: string | null;
       missing: number;
       scan_error: string | null;
-    }>('SELECT id, path, size, mtime_ms, fingerprint, missing, scan_error FROM tracks WHERE root_id = ?', [rootId]);
+    }>(
+      'SELECT id, path, size, mtime_ms, fingerprint, missing, scan_error FROM tracks WHERE root_id = ?',
+      [rootId],
+    );
     return rows.map((r) => ({
       id: r.id,
       path: r.path,
@@ -257,7 +296,12 @@ export class TrackRepository {
       for (const file of files) {
         const hasLyrics = file.lyrics ? 1 : 0;
         const row = file.movedFromId
-          ? await tx.get<{ id: number }>(setById, [...toSql(file.fields), hasLyrics, now, file.movedFromId])
+          ? await tx.get<{ id: number }>(setById, [
+              ...toSql(file.fields),
+              hasLyrics,
+              now,
+              file.movedFromId,
+            ])
           : await tx.get<{ id: number }>(upsert, [...toSql(file.fields), hasLyrics, now, now]);
         if (!row) throw new Error(`track ${file.fields.path} was not written`);
         await writeLyrics(tx, row.id, file.lyrics);
@@ -297,7 +341,8 @@ export class TrackRepository {
     return this.db.transaction(async (tx) => {
       let changes = 0;
       for (const chunk of chunks(ids, 500)) {
-        changes += (await tx.run(`${sqlPrefix} (${chunk.map(() => '?').join(',')})`, chunk)).changes;
+        changes += (await tx.run(`${sqlPrefix} (${chunk.map(() => '?').join(',')})`, chunk))
+          .changes;
       }
       return changes;
     });
@@ -322,8 +367,12 @@ export class TrackRepository {
   }
 
   /** Playable tracks (no scan error), sorted; missing ones included unless `present` is set. */
-  async list(opts: { sort?: TrackSort; limit?: number; offset?: number; present?: boolean } = {}): Promise<Track[]> {
-    const where = opts.present ? 'WHERE t.scan_error IS NULL AND t.missing = 0' : 'WHERE t.scan_error IS NULL';
+  async list(
+    opts: { sort?: TrackSort; limit?: number; offset?: number; present?: boolean } = {},
+  ): Promise<Track[]> {
+    const where = opts.present
+      ? 'WHERE t.scan_error IS NULL AND t.missing = 0'
+      : 'WHERE t.scan_error IS NULL';
     const rows = await this.db.reader.all<TrackRow>(
       `${SELECT_TRACK} ${where} ORDER BY ${ORDER_BY[opts.sort ?? 'artist']} LIMIT ? OFFSET ?`,
       [opts.limit ?? -1, opts.offset ?? 0],
@@ -345,10 +394,11 @@ export class TrackRepository {
   }
 
   async lyrics(trackId: TrackId): Promise<Lyrics | undefined> {
-    const row = await this.db.reader.get<{ source: Lyrics['source']; plain: string; synced: string | null }>(
-      'SELECT source, plain, synced FROM lyrics WHERE track_id = ?',
-      [trackId],
-    );
+    const row = await this.db.reader.get<{
+      source: Lyrics['source'];
+      plain: string;
+      synced: string | null;
+    }>('SELECT source, plain, synced FROM lyrics WHERE track_id = ?', [trackId]);
     if (!row) return undefined;
     return {
       trackId,

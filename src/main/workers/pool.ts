@@ -84,7 +84,8 @@ export class WorkerPool<In, Out> {
   /** Terminates every worker; queued and running jobs are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.waiting.splice(0)) job.reject(new WorkerJobError('worker pool closed', 'closed'));
+    for (const job of this.waiting.splice(0))
+      job.reject(new WorkerJobError('worker pool closed', 'closed'));
     await Promise.all(
       this.slots.map(async (slot) => {
         if (slot.timer) clearTimeout(slot.timer);
@@ -102,9 +103,12 @@ export class WorkerPool<In, Out> {
     });
     const slot: Slot<Out> = { worker };
     worker.on('message', (reply: JobReply<Out>) => this.settle(slot, reply));
-    worker.on('error', (err) => this.fail(slot, new WorkerJobError(`worker crashed: ${err.message}`, 'crash')));
+    worker.on('error', (err) =>
+      this.fail(slot, new WorkerJobError(`worker crashed: ${err.message}`, 'crash')),
+    );
     worker.on('exit', (code) => {
-      if (!this.closed && slot.job) this.fail(slot, new WorkerJobError(`worker exited with code ${code}`, 'crash'));
+      if (!this.closed && slot.job)
+        this.fail(slot, new WorkerJobError(`worker exited with code ${code}`, 'crash'));
     });
     // An idle worker must not keep the process (a CLI run) alive.
     worker.unref();

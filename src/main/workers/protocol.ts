@@ -5,5 +5,4 @@ export interface JobRequest<In> {
 }
 
 export type JobReply<Out> =
-  | { jobId: number; ok: true; output: Out }
-  | { jobId: number; ok: false; error: string };
+  { jobId: number; ok: true; output: Out } | { jobId: number; ok: false; error: string };

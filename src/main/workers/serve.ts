@@ -19,7 +19,11 @@ export function serveJobs<In, Out>(
       reply = { jobId: req.jobId, ok: true, output };
       transfer = transferOf ? transferOf(output) : [];
     } catch (err) {
-      reply = { jobId: req.jobId, ok: false, error: err instanceof Error ? err.message : String(err) };
+      reply = {
+        jobId: req.jobId,
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+      };
     }
     port.postMessage(reply, transfer);
   });

@@ -20,6 +20,9 @@ export function workerFile(entry: MainEntry): string {
     resolve(here, '../../../out/main', `${entry}.js`),
   ].filter((p): p is string => p !== null);
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`"${entry}" is not built (looked in ${candidates.join(', ')}); run npm run build.`);
+  if (!found)
+    throw new Error(
+      `"${entry}" is not built (looked in ${candidates.join(', ')}); run npm run build.`,
+    );
   return found;
 }

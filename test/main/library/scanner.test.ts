@@ -89,7 +89,10 @@ describe('scanner on the fixture library', () => {
       // Covers belong to albums: a track shows its album's cover even when only a sibling embeds it.
       if (want.hasCover !== undefined) {
         const albumHasCover = Object.values(expected).some(
-          (o) => o.hasCover && o.album === want.album && (o.albumArtist ?? o.artist) === (want.albumArtist ?? want.artist),
+          (o) =>
+            o.hasCover &&
+            o.album === want.album &&
+            (o.albumArtist ?? o.artist) === (want.albumArtist ?? want.artist),
         );
         expect(t.coverHash !== null, `${rel} cover`).toBe(albumHasCover);
       }

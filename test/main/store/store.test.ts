@@ -36,7 +36,10 @@ describe('store', () => {
     );
     const results = await Promise.allSettled(writes);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
-    const count = await store.db.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM roots WHERE id != ?', [root.id]);
+    const count = await store.db.reader.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM roots WHERE id != ?',
+      [root.id],
+    );
     expect(count?.n).toBe(19);
     await store.close();
   });
@@ -45,7 +48,12 @@ describe('store', () => {
     const store = await Store.open(tempDir());
     await addTracks(store, '/music', [
       { path: '/music/a.mp3', title: 'Sinner’s Prayer', artist: 'Beth Hart', genres: ['Blues'] },
-      { path: '/music/b.mp3', title: '江南', artist: '林俊杰', lyrics: { source: 'txt', plain: '风到这里就是粘', synced: null } },
+      {
+        path: '/music/b.mp3',
+        title: '江南',
+        artist: '林俊杰',
+        lyrics: { source: 'txt', plain: '风到这里就是粘', synced: null },
+      },
       { path: '/music/c.mp3', title: 'Mi Korasón', artist: 'Yasmin Levy' },
     ]);
     expect((await store.tracks.search('beth')).map((t) => t.title)).toEqual(['Sinner’s Prayer']);

@@ -20,8 +20,12 @@ describe('WorkerPool', () => {
 
   it('runs jobs, and survives a hanging job, a crashing worker and a failing job', async () => {
     const pool = new WorkerPool<string, string>({ file, size: 2, timeoutMs: 500 });
-    const results = await Promise.allSettled(['a', 'hang', 'b', 'exit', 'throw', 'c'].map((x) => pool.run(x)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+    const results = await Promise.allSettled(
+      ['a', 'hang', 'b', 'exit', 'throw', 'c'].map((x) => pool.run(x)),
+    );
+    expect(
+      results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+    ).toEqual([
       'a!',
       'timed out after 500 ms',
       'b!',

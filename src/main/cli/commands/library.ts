@@ -17,28 +17,36 @@ function limitOf(ctx: CommandContext, fallback: number): number {
   const raw = ctx.values.limit;
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--limit must be a positive whole number, not "${String(raw)}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--limit must be a positive whole number, not "${String(raw)}"`);
   return n;
 }
 
 const scan: Command = {
   name: 'scan',
-  summary: 'Add folders to the library (if given) and scan it for new, changed, moved and removed files',
+  summary:
+    'Add folders to the library (if given) and scan it for new, changed, moved and removed files',
   usage: '[DIR...] [--json]',
   async run(ctx) {
     const engine = await ctx.engine();
     for (const dir of ctx.positionals) await engine.library.addRoot(dir);
     const roots = await engine.library.roots();
-    if (roots.length === 0) throw new UsageError('no library folders yet: name one, e.g. `encore scan ~/Music`');
+    if (roots.length === 0)
+      throw new UsageError('no library folders yet: name one, e.g. `encore scan ~/Music`');
     const off = engine.events.on('scan.progress', (p) => {
       const eta = p.etaS === null ? '' : `, ${Math.ceil(p.etaS)} s left`;
-      ctx.out.progress(`${p.phase}: ${p.done}/${p.seen} files, ${p.errors} errors, ${p.rate.toFixed(0)} files/s${eta}`, p.seen ? p.done / p.seen : undefined);
+      ctx.out.progress(
+        `${p.phase}: ${p.done}/${p.seen} files, ${p.errors} errors, ${p.rate.toFixed(0)} files/s${eta}`,
+        p.seen ? p.done / p.seen : undefined,
+      );
     });
     const stop = (): void => engine.library.cancelScan();
     process.once('SIGINT', stop);
     let summary: ScanSummary;
     try {
-      summary = await engine.library.scan({ roots: ctx.positionals.length > 0 ? ctx.positionals : undefined });
+      summary = await engine.library.scan({
+        roots: ctx.positionals.length > 0 ? ctx.positionals : undefined,
+      });
     } finally {
       off();
       process.off('SIGINT', stop);
@@ -50,9 +58,12 @@ const scan: Command = {
       `${s.cancelled ? 'Scan cancelled' : 'Scanned'} in ${(s.durationMs / 1000).toFixed(1)} s: ${s.added} added, ${s.updated} updated, ${s.moved} moved, ${s.removed} removed, ${s.unchanged} unchanged, ${s.errors} unreadable.`,
     );
     for (const root of s.unavailableRoots) {
-      ctx.out.line(`Not available: ${root} (missing, empty or unreadable; its tracks are kept and marked missing).`);
+      ctx.out.line(
+        `Not available: ${root} (missing, empty or unreadable; its tracks are kept and marked missing).`,
+      );
     }
-    if (s.errors > 0) ctx.out.line('See `encore tracks --errors` for the files that could not be read.');
+    if (s.errors > 0)
+      ctx.out.line('See `encore tracks --errors` for the files that could not be read.');
     return s.cancelled ? 1 : 0;
   },
 };
@@ -64,8 +75,12 @@ const stats: Command = {
   async run(ctx) {
     const s = await (await ctx.engine()).store.tracks.stats();
     ctx.out.result(s);
-    ctx.out.line(`${s.tracks} tracks (${s.missing} missing), ${s.artists} artists, ${s.albums} albums, ${(s.totalDurationS / 3600).toFixed(1)} hours`);
-    ctx.out.line(`${s.withLyrics} with lyrics, ${s.withCovers} with covers, ${s.errors} unreadable files`);
+    ctx.out.line(
+      `${s.tracks} tracks (${s.missing} missing), ${s.artists} artists, ${s.albums} albums, ${(s.totalDurationS / 3600).toFixed(1)} hours`,
+    );
+    ctx.out.line(
+      `${s.withLyrics} with lyrics, ${s.withCovers} with covers, ${s.errors} unreadable files`,
+    );
     for (const r of s.roots) ctx.out.line(`  ${r.path}  ${r.tracks} tracks  [${r.status}]`);
     return 0;
   },
@@ -103,7 +118,10 @@ const tracks: Command = {
     }
     const sort = (ctx.values.sort ?? 'artist') as TrackSort;
     if (!SORTS.includes(sort)) throw new UsageError(`--sort must be one of ${SORTS.join(', ')}`);
-    const list = await engine.store.tracks.list({ sort, limit: limit === Number.MAX_SAFE_INTEGER ? undefined : limit });
+    const list = await engine.store.tracks.list({
+      sort,
+      limit: limit === Number.MAX_SAFE_INTEGER ? undefined : limit,
+    });
     ctx.out.result(list);
     for (const t of list) ctx.out.line(trackLine(t));
     return 0;
@@ -118,7 +136,8 @@ const roots: Command = {
   async run(ctx) {
     const engine = await ctx.engine();
     if (typeof ctx.values.remove === 'string') {
-      if (!(await engine.library.removeRoot(ctx.values.remove))) throw new UsageError(`${ctx.values.remove} is not a library folder`);
+      if (!(await engine.library.removeRoot(ctx.values.remove)))
+        throw new UsageError(`${ctx.values.remove} is not a library folder`);
       ctx.out.line(`Removed ${ctx.values.remove} from the library.`);
     }
     const list = await engine.library.roots();
