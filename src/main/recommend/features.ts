@@ -91,7 +91,9 @@ export function storeFeatureSource(store: Store): FeatureSource {
             bpm: num(row.bpm),
             key: str(row.key),
             scale: str(row.scale),
-            energy: num(row.energy),
+            // The analysis stage's `energy` is raw signal energy; its 0–1 calm → energetic axis
+            // is `arousal`, which is what "energy" means here.
+            energy: num(row.arousal),
             valence: num(row.valence),
             arousal: num(row.arousal),
           });

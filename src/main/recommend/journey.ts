@@ -6,13 +6,21 @@
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
 
-/** Rows of the journey, ends included; `stops` are the rows to pass through, in order (≥ 2). */
+export interface JourneyStep {
+  row: number;
+  /** Leg index (0 = from stop 0 to stop 1). */
+  leg: number;
+  /** How far along the leg this step's target point lies, 0–1. */
+  t: number;
+}
+
+/** Steps of the journey, ends included; `stops` are the rows to pass through, in order (≥ 2). */
 export function planJourney(
   c: Catalog,
   stops: number[],
   steps: number,
   mask: Uint8Array,
-): number[] {
+): JourneyStep[] {
   const legs = stops.length - 1;
   const inner = Math.max(0, steps - stops.length);
   // Steps per leg in proportion to its length, so long legs get more intermediate tracks.
@@ -28,7 +36,7 @@ export function planJourney(
   )
     per[i] += 1;
   const used = new Set<number>(stops);
-  const out: number[] = [stops[0]];
+  const out: JourneyStep[] = [{ row: stops[0], leg: 0, t: 0 }];
   for (let leg = 0; leg < legs; leg++) {
     const a = c.vector(stops[leg]);
     const b = c.vector(stops[leg + 1]);
@@ -36,13 +44,13 @@ export function planJourney(
       const t = s / (per[leg] + 1);
       const target = new Float32Array(CONTENT_DIM);
       for (let j = 0; j < CONTENT_DIM; j++) target[j] = (1 - t) * a[j] + t * b[j];
-      const prevArtist = c.tracks[out[out.length - 1]].artistKey;
+      const prevArtist = c.tracks[out[out.length - 1].row].artistKey;
       const row = nearest(c, target, mask, used, prevArtist);
       if (row < 0) break;
       used.add(row);
-      out.push(row);
+      out.push({ row, leg, t });
     }
-    out.push(stops[leg + 1]);
+    out.push({ row: stops[leg + 1], leg, t: 1 });
   }
   return out;
 }

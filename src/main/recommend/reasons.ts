@@ -29,6 +29,8 @@ export interface ReasonInput {
   artistWeight: number;
   /** True when the person has artists they like (taste has positive artist weights). */
   hasLikedArtists: boolean;
+  /** True when the person liked this very track. */
+  liked?: boolean;
 }
 
 /** Tempo within 4 %: two tracks a DJ would mix without pitching audibly. */
@@ -75,6 +77,7 @@ export function reasonFor(x: ReasonInput): Reason {
         text: `More ${t.genreNames[shared] ?? t.genres[shared]}, like ${title(cur)}`,
       };
   }
+  if (x.liked) return { kind: 'taste', text: 'You liked this' };
   if (x.artistWeight > 0.3) return { kind: 'taste', text: `You like ${t.artist}` };
   if (x.parts.taste > 1) return { kind: 'taste', text: 'Fits what you usually enjoy' };
   if (cur && x.parts.sim >= SOUNDS_LIKE) return { kind: 'sound', text: `Close to ${title(cur)}` };

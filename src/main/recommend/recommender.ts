@@ -74,7 +74,18 @@ export class Recommender {
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? Date.now;
     this.features = deps.features ?? storeFeatureSource(deps.store);
-    this.unsubscribe = deps.events.on('library.changed', () => this.invalidate());
+    const offLibrary = deps.events.on('library.changed', () => this.invalidate());
+    // New sound vectors / audio axes: rebuild the catalog lazily. Subscribed by name so this
+    // module does not depend on the analysis stage being present.
+    const on = deps.events.on.bind(deps.events) as unknown as (
+      n: string,
+      l: () => void,
+    ) => () => void;
+    const offAnalysis = on('analysis.updated', () => this.invalidate());
+    this.unsubscribe = () => {
+      offLibrary();
+      offAnalysis();
+    };
   }
 
   /** Marks the catalog for rebuilding (new tracks, new features) at the next request. */
@@ -165,20 +176,19 @@ export class Recommender {
       exclude: new Set(),
       now: this.now(),
     });
-    const rows = planJourney(st.catalog, stops, steps, mask);
-    const names = stops.map((r) => st.catalog.tracks[r].title);
-    return rows.map((row, i) => {
-      const stop = stops.indexOf(row);
-      const t = st.catalog.tracks[row];
-      const reason =
-        stop >= 0
-          ? `Stop: ${names[stop]}`
-          : `Step ${i} of ${rows.length - 1}, ${Math.round(100 * st.catalog.similarity(row, rows[rows.length - 1]))}% of the way in sound to ${names[names.length - 1]}`;
+    const plan = planJourney(st.catalog, stops, steps, mask);
+    const title = (r: number): string => st.catalog.tracks[r].title;
+    return plan.map((p, i) => {
+      const t = st.catalog.tracks[p.row];
+      const isStop = p.t === 0 || p.t === 1;
+      const reason = isStop
+        ? `Stop: ${t.title}`
+        : `Nearest to the point ${Math.round(p.t * 100)}% of the way from ${title(stops[p.leg])} to ${title(stops[p.leg + 1])}`;
       return {
         trackId: t.id,
         reason,
-        reasonKind: stop >= 0 ? 'seed' : 'sound',
-        score: rows.length - i,
+        reasonKind: isStop ? 'seed' : 'sound',
+        score: plan.length - i,
         sources: ['neighbour'],
       };
     });

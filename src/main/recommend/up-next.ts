@@ -108,6 +108,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
       newArtist: !playedArtists.has(t.artistKey),
       artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
       hasLikedArtists: likedArtists,
+      liked: history.liked.has(t.id),
     });
     return {
       trackId: t.id,

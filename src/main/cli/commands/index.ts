@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `encore help` lists them. Each domain adds its file here. */
 import type { Command } from '../command';
 import { libraryCommands } from './library';
+import { recommendCommands } from './recommend';
 
-export const commands: Command[] = [...libraryCommands];
+export const commands: Command[] = [...libraryCommands, ...recommendCommands];
