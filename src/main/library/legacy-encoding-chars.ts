@@ -36,7 +36,39 @@ const COMMON_TRADITIONAL =
 /** Japanese kanji forms (shinjitai) common in song titles that are neither of the above. */
 const JAPANESE_KANJI = '桜気楽歳戦円駅僕私涙声恋君様曲歌唄夢空雪花風星光夜心色世界物語約束奇跡桜';
 
-const ALL = COMMON_SIMPLIFIED + MUSIC_SIMPLIFIED + COMMON_TRADITIONAL + JAPANESE_KANJI;
+/** Further frequent characters (general text ranks about 500–1500, simplified forms). */
+const MORE_SIMPLIFIED =
+  '示局奇按整仅尽卫须胡批复承板况证查采精集维减约修标预投注判编印测序阶铁层护环继称积需府质巴' +
+  '随油调细供价普怀限营纪够规岁态协响存拉布备刚适河客球官团职较排热具增欧州准格举司试型坚端罗' +
+  '段鲜良富引速升找医效号密类范云亚急朝洋湖唐宋元明清汉秦龙虎凤鹤鱼鸟马牛羊狼猫狗熊豹鹰燕雁蝶' +
+  '木林森树叶草根竹松梅兰菊桃李杏荷莲玉石金银铜铁钢珠宝钻晶冰霜雾露虹雷电霞烟尘沙土泥岩峰岭' +
+  '川河江湖泉溪浪潮波涛岸滩港桥街巷村庄园院楼阁亭塔宫殿堂庙寺店厅屋窗墙床桌椅灯镜杯瓶衣裙帽' +
+  '鞋伞琴鼓笛箫弦舞演奏乐队团组合少年轻老幼童婴丈妻嫂侄孙姑姨舅叔伯兄哥弟姐妹宝贝君郎娘姑侠' +
+  '英雄王侯帝皇后妃将帅兵士卒民农商工匠师傅医生护士教授校长冠军冷暖热凉温寒晴阴晚早晨昏午宵' +
+  '秒分钟刻点半旬季度岁纪世代朝暮昨今明年周末节假期日历史记忆怀旧梦想希望信仰自由平安快慢高' +
+  '低长短大小多少深浅远近轻重软硬甜酸苦辣香臭干湿新旧真假善恶美丑好坏对错胜败输赢生死悲欢苦' +
+  '乐喜怒哀愁恨怨怕惊慌忙闲静闹吵安危险难易停止顶底左右东西南北前后上下内外中间旁边身体头脸' +
+  '眼耳鼻口嘴唇牙舌手指脚腿背腰胸肩心肝血泪汗影声音色光亮暗黑白红黄蓝绿紫灰粉金彩丘乎易消凡' +
+  '赤杀野痛器演宏费剪欢征域尔冷酷狼衣飘智软户座划逃跑吗丹克仰阔怒谣陷阱雅碰';
 
-/** The set of common CJK ideographs (about 1,000 characters). */
+/** Traditional forms of further frequent characters. */
+const MORE_TRADITIONAL =
+  '單簡樹續萬義蓮榮繼陰橋紀魚鳥龍鳳鶴鷹燕蝶葉銀銅鐵鋼寶鑽晶霧雲電顯陽陰壞對錯勝敗輸贏悲歡喜' +
+  '難險遠輕軟視訊議論語謠詩詞書畫圖館園閣樓廳屋燈鏡帶鞋傘師傅醫護軍隊團組紳費劍橋貞綺蘇麗雙' +
+  '飛機場園區縣鄉鎮灣灘濤潮浪島嶼峰嶺巖臉體頭顏聲響衛須際標預測階層職較師範圍類號題記憶懷舊' +
+  '夢想願望戰爭時間歷史這裡那裡為什麼還沒';
+
+/** Further Japanese kanji common in names and titles. */
+const MORE_JAPANESE = '松竹米川線師実沢坂井瀬浜崎藤佐伊斎辺渡島嶋浩誠翔蓮陽菜結愛歩駆恋唄謳';
+
+const ALL =
+  COMMON_SIMPLIFIED +
+  MUSIC_SIMPLIFIED +
+  MORE_SIMPLIFIED +
+  COMMON_TRADITIONAL +
+  MORE_TRADITIONAL +
+  JAPANESE_KANJI +
+  MORE_JAPANESE;
+
+/** The set of common CJK ideographs (about 1,500 characters). */
 export const COMMON_HAN: ReadonlySet<string> = new Set(Array.from(ALL));

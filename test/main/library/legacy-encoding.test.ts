@@ -36,6 +36,14 @@ describe('repairTagText', () => {
     }
   });
 
+  it('prefers GBK when its bytes also read as plausible Cyrillic', () => {
+    // In CP1251 these read "ХЕРЕХЬ", "№э»р", "РДКВ" and "ИОПНЖл", "РДМ«Ин": Cyrillic letters.
+    const r = repairTagText(['d5c5d0c5d5dc', 'b9fdbbf0', 'd0c4cac2'].map(asLatin1));
+    expect(r).toEqual({ encoding: 'gbk', texts: ['张信哲', '过火', '心事'] });
+    const r2 = repairTagText(['c8cecfcdc6eb', 'd0c4ccabc8ed'].map(asLatin1));
+    expect(r2).toEqual({ encoding: 'gbk', texts: ['任贤齐', '心太软'] });
+  });
+
   it('keeps ASCII values unchanged and in place', () => {
     const r = repairTagText([
       'Track 1',
@@ -115,6 +123,9 @@ describe('repairTagText', () => {
       ['Åge Aleksandersen', 'Levva livet'],
       ['Amadou & Mariam', 'Dimanche à Bamako'],
       ['Live © 1999', 'Café del Mar', '«Chill»'],
+      ['Déjà Vu', 'À toi, à moi', 'É o Tchan'],
+      // Windows-1252 punctuation that Windows taggers put into Latin-1 frames (0x92 = ’).
+      [asLatin1('446f6e92742053746f70204d65204e6f77'), 'Queen'],
     ];
     for (const texts of files) expect(repairTagText(texts), texts.join(' / ')).toBeNull();
   });
@@ -190,5 +201,38 @@ describe('repairTagText on the fixture library', () => {
       }
     }
     expect(fixes.sort()).toEqual(['big5', 'gbk']);
+  });
+});
+
+describe('repairTagText accuracy on real encoder output (test/fixtures/legacy-names.json)', () => {
+  interface NameFile {
+    set: 'tuning' | 'held-out';
+    encoding: string | null;
+    texts: string[];
+    bytes: string[];
+  }
+
+  it('repairs at least 95% of legacy files, never guesses a wrong encoding, never touches Latin-1', async () => {
+    const files = JSON.parse(
+      await readFile(join(__dirname, '../../fixtures/legacy-names.json'), 'utf8'),
+    ) as NameFile[];
+    expect(files.length).toBeGreaterThan(400);
+    const stats = { legacy: 0, repaired: 0, wrong: [] as string[] };
+    for (const f of files) {
+      const ascii = f.texts.every((t) => /^[\x20-\x7e]*$/.test(t));
+      const want = ascii ? null : f.encoding;
+      const r = repairTagText(f.bytes.map(asLatin1));
+      const label = `${f.set} ${f.encoding}: ${f.texts.join(' / ')} -> ${r?.encoding}`;
+      if (want === null) {
+        if (r) stats.wrong.push(label);
+        continue;
+      }
+      stats.legacy++;
+      if (!r) continue;
+      if (r.encoding === want && r.texts.join('|') === f.texts.join('|')) stats.repaired++;
+      else stats.wrong.push(label);
+    }
+    expect(stats.wrong).toEqual([]);
+    expect(stats.repaired / stats.legacy).toBeGreaterThanOrEqual(0.95);
   });
 });
