@@ -23,7 +23,19 @@ import { repairTagText } from './legacy-encoding';
 import { looksLikeLrc, parseLrc, textLines } from './lrc';
 
 /** Native tag ids (upper-cased) whose value is a plain lyrics string or an USLT-like object. */
-const TEXT_LYRICS_IDS = new Set(['USLT', 'ULT', 'LYRICS', 'UNSYNCEDLYRICS', '©LYR', 'WM/LYRICS']);
+const TEXT_LYRICS_IDS = new Set([
+  'USLT',
+  'ULT',
+  'LYRICS',
+  'UNSYNCEDLYRICS',
+  // foobar2000 and Mp3tag spellings: Vorbis/APE keys and ID3 TXXX descriptions.
+  'UNSYNCED LYRICS',
+  'TXXX:LYRICS',
+  'TXXX:UNSYNCEDLYRICS',
+  'TXXX:UNSYNCED LYRICS',
+  '©LYR',
+  'WM/LYRICS',
+]);
 const SYNCED_LYRICS_IDS = new Set(['SYLT', 'SLT']);
 /** SYLT timeStampFormat values (ID3v2.4 §4.9). */
 const SYLT_MPEG_FRAMES = 1;
@@ -87,6 +99,9 @@ function syltLines(value: SyltValue, sampleRate: number | undefined): SyncedLine
       text: (s.text ?? '').trim(),
     }));
   lines.sort((a, b) => a.t - b.t);
+  // Legacy bytes in a Latin-1 SYLT frame: decide the encoding over all lines together.
+  const repaired = repairTagText(lines.map((l) => l.text));
+  if (repaired) lines.forEach((l, i) => (l.text = repaired.texts[i]));
   return lines.length > 0 ? lines : null;
 }
 

@@ -111,6 +111,22 @@ describe('lyricsFromMetadata', () => {
     });
   });
 
+  it('reads lyrics from an ID3 TXXX:LYRICS frame (foobar2000, Mp3tag)', async () => {
+    const body = Buffer.concat([
+      Buffer.from([3]),
+      Buffer.from('LYRICS\0Line one\nLine two', 'utf8'),
+    ]);
+    const header = Buffer.alloc(10);
+    header.write('TXXX', 0, 'latin1');
+    header.writeUInt32BE(body.length, 4);
+    const path = await mp3WithFrames(tempDir(), 'txxx.mp3', Buffer.concat([header, body]));
+    expect(lyricsFromMetadata(await parseFile(path))).toEqual({
+      source: 'embedded',
+      plain: 'Line one\nLine two',
+      synced: null,
+    });
+  });
+
   it('gives null for a file without lyrics', async () => {
     const path = join(LIBRARY, 'Some Artist/Some Album/03 - Some Title.mp3');
     expect(lyricsFromMetadata(await parseFile(path))).toBeNull();
