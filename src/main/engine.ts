@@ -7,6 +7,7 @@ import { engineConfig, type EngineConfig } from './config';
 import { EventBus } from './events';
 import { Store } from './store/index';
 import { Library } from './library/library';
+import { Analyser } from './analysis/analyser';
 import { Recommender } from './recommend/recommender';
 
 export interface Engine {
@@ -14,6 +15,8 @@ export interface Engine {
   readonly events: EventBus;
   readonly store: Store;
   readonly library: Library;
+  /** Background audio analysis: features and sound vectors of every track. */
+  readonly analysis: Analyser;
   /** Up Next, feedback, taste, stations, mood playlists, journeys. */
   readonly recommend: Recommender;
   /** Stops background work and closes the database. */
@@ -25,15 +28,18 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   const events = new EventBus();
   const store = await Store.open(config.dataDir);
   const library = new Library({ config, store, events });
+  const analysis = new Analyser({ store, events, workers: config.workers });
   const recommend = new Recommender({ store, events });
   return {
     config,
     events,
     store,
     library,
+    analysis,
     recommend,
     async close() {
       await library.close();
+      await analysis.close();
       await recommend.close();
       await store.close();
     },

@@ -3,7 +3,8 @@
  * bus is typed by this map, and the same events flow main → renderer (IPC or WebSocket).
  * Each domain adds its events here.
  */
-import type { ScanProgress, ScanSummary, LibraryChange } from './library';
+import type { ScanProgress, ScanSummary, LibraryChange, TrackId } from './library';
+import type { AnalysisProgress } from './analysis';
 
 export interface EngineEvents {
   /** Up Next may have changed (feedback, settings, taste edit); sessionId '*' = every session. */
@@ -11,6 +12,10 @@ export interface EngineEvents {
   'scan.progress': ScanProgress;
   'scan.finished': ScanSummary;
   'library.changed': LibraryChange;
+  /** Background audio analysis: done, total, errors, rate, ETA, state. */
+  'analysis.progress': AnalysisProgress;
+  /** Audio features (and sound vectors) of these tracks were written. */
+  'analysis.updated': { trackIds: TrackId[] };
 }
 
 export type EngineEventName = keyof EngineEvents;

@@ -9,6 +9,7 @@ import { Database } from './database';
 import { migrate } from './migrate';
 import { TrackRepository } from './tracks';
 import { RootRepository } from './roots';
+import { FeatureRepository } from './features';
 import { CoverRepository } from './covers';
 import { AppStateRepository } from './app-state';
 import { FeedbackRepository } from './feedback';
@@ -16,6 +17,7 @@ import { FeedbackRepository } from './feedback';
 export class Store {
   readonly roots: RootRepository;
   readonly tracks: TrackRepository;
+  readonly features: FeatureRepository;
   readonly covers: CoverRepository;
   readonly appState: AppStateRepository;
   readonly feedback: FeedbackRepository;
@@ -23,6 +25,7 @@ export class Store {
   private constructor(readonly db: Database) {
     this.roots = new RootRepository(db);
     this.tracks = new TrackRepository(db);
+    this.features = new FeatureRepository(db);
     this.covers = new CoverRepository(db);
     this.appState = new AppStateRepository(db);
     this.feedback = new FeedbackRepository(db);

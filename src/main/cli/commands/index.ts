@@ -1,6 +1,7 @@
 /** Every CLI command, in the order `encore help` lists them. Each domain adds its file here. */
 import type { Command } from '../command';
 import { libraryCommands } from './library';
+import { analysisCommands } from './analysis';
 import { recommendCommands } from './recommend';
 
-export const commands: Command[] = [...libraryCommands, ...recommendCommands];
+export const commands: Command[] = [...libraryCommands, ...analysisCommands, ...recommendCommands];

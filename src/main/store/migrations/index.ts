@@ -3,6 +3,7 @@
  * user_version i + 1. Add new ones at the end; never edit or reorder released ones.
  */
 import { up as library } from './001-library';
+import { up as analysis } from './002-analysis';
 import { up as recommend } from './004-recommend';
 import { up as appState } from './005-app-state';
 
@@ -13,6 +14,7 @@ export interface Migration {
 
 export const migrations: Migration[] = [
   { name: 'library', up: library },
+  { name: 'analysis', up: analysis },
   { name: 'recommend', up: recommend },
   { name: 'app-state', up: appState },
 ];

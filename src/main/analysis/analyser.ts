@@ -1,0 +1,315 @@
+/**
+ * The analyser: the background queue that gives every track its audio features. The queue is the
+ * store's set of tracks without a current feature row (store.features.pending), so it survives
+ * restarts; tracks the listener is about to hear go first (prioritise). Jobs run in a worker pool
+ * sized to the cores minus one, each with a timeout: a hung or crashed decode is killed, recorded
+ * as 'failed', and the queue goes on. Emits 'analysis.progress' and 'analysis.updated'.
+ */
+import type { AnalysisProgress, AudioFeatures } from '../../shared/analysis';
+import type { LibraryChange, TrackId } from '../../shared/library';
+import type { EventBus } from '../events';
+import { createLogger } from '../log';
+import type { FeatureRecord, PendingTrack } from '../store/features';
+import type { Store } from '../store/index';
+import { WorkerJobError, WorkerPool } from '../workers/pool';
+import { workerFile } from '../workers/worker-file';
+import type { AnalyseJob, AnalyseResult } from './job';
+import { rawSoundVector } from './sound-vector';
+import { ANALYSIS_VERSION } from './version';
+
+const log = createLogger('analysis');
+
+export interface AnalyserOptions {
+  store: Store;
+  events: EventBus;
+  /** Worker threads (cores minus one, at least one). */
+  workers: number;
+  /** Milliseconds one track may take before its worker is killed; default 60 s. */
+  timeoutMs?: number;
+  /** Start analysing by itself after 'library.changed'; default true. */
+  auto?: boolean;
+  /** A test-only pool factory (the real one spawns 'analysis-worker'). */
+  pool?: () => WorkerPool<AnalyseJob, AnalyseResult>;
+}
+
+export interface RunOptions {
+  /** Stop after this many tracks. */
+  limit?: number;
+}
+
+/** What one run did. */
+export interface RunSummary {
+  done: number;
+  ok: number;
+  errors: number;
+  cancelled: boolean;
+  seconds: number;
+}
+
+/** Recompute the library standardisation statistics after this many new 'ok' rows in a run. */
+const STATS_EVERY = 500;
+/** At most this many progress events a second: the UI redraws on each. */
+const PROGRESS_INTERVAL_MS = 250;
+
+export class Analyser {
+  private pool: WorkerPool<AnalyseJob, AnalyseResult> | undefined;
+  private running: Promise<RunSummary> | undefined;
+  private paused = false;
+  private cancelled = false;
+  private playing = false;
+  private resumeWaiters: (() => void)[] = [];
+  private priority: TrackId[] = [];
+  private buffer: PendingTrack[] = [];
+  private readonly inFlight = new Set<TrackId>();
+  private progressState: AnalysisProgress = {
+    state: 'idle',
+    done: 0,
+    total: 0,
+    errors: 0,
+    rate: 0,
+    etaS: null,
+    lastTrackId: null,
+  };
+  private lastEmit = 0;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly opts: AnalyserOptions) {
+    this.unsubscribe = opts.events.on('library.changed', (change: LibraryChange) => {
+      if ((opts.auto ?? true) && (change.added.length > 0 || change.updated.length > 0)) {
+        void this.start().catch((err: unknown) => log.error('background analysis failed', err));
+      }
+    });
+  }
+
+  /** The latest progress. */
+  progress(): AnalysisProgress {
+    return { ...this.progressState };
+  }
+
+  /**
+   * Analyses queued tracks until the queue is empty, `limit` is reached or cancel() is called.
+   * While a run is going, returns that run (its options stay as they were).
+   */
+  start(run: RunOptions = {}): Promise<RunSummary> {
+    this.running ??= this.runQueue(run).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  pause(): void {
+    if (!this.running || this.paused) return;
+    this.paused = true;
+    this.setState('paused');
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    for (const wake of this.resumeWaiters.splice(0)) wake();
+    if (this.running) this.setState('running');
+  }
+
+  /** Stops the current run; jobs in flight are abandoned and stay queued. */
+  async cancel(): Promise<void> {
+    if (!this.running) return;
+    this.cancelled = true;
+    this.resume();
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
+    await this.running.catch(() => undefined);
+  }
+
+  /** Tracks the listener is about to hear: analysed next, in this order (replaces the last call). */
+  prioritise(trackIds: TrackId[]): void {
+    this.priority = [...trackIds];
+    this.buffer = [];
+  }
+
+  /** While music plays, use half the workers (at least one) so playback keeps its headroom. */
+  setPlaying(playing: boolean): void {
+    this.playing = playing;
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.cancel();
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  private getPool(): WorkerPool<AnalyseJob, AnalyseResult> {
+    this.pool ??=
+      this.opts.pool?.() ??
+      new WorkerPool<AnalyseJob, AnalyseResult>({
+        file: workerFile('analysis-worker'),
+        size: Math.max(1, this.opts.workers),
+        timeoutMs: this.opts.timeoutMs ?? 60_000,
+        // JS heap cap per worker; the WASM decoders and essentia live outside it.
+        resourceLimits: { maxOldGenerationSizeMb: 256 },
+      });
+    return this.pool;
+  }
+
+  private async next(): Promise<PendingTrack | undefined> {
+    for (;;) {
+      const track = this.buffer.shift();
+      if (track) {
+        if (this.inFlight.has(track.id)) continue;
+        this.priority = this.priority.filter((id) => id !== track.id);
+        return track;
+      }
+      const fetched = await this.opts.store.features.pending(
+        32 + this.inFlight.size,
+        this.priority,
+      );
+      this.buffer = fetched.filter((t) => !this.inFlight.has(t.id));
+      if (this.buffer.length === 0) return undefined;
+    }
+  }
+
+  private async runQueue(run: RunOptions): Promise<RunSummary> {
+    this.cancelled = false;
+    const started = Date.now();
+    const pending = (await this.opts.store.features.counts()).pending;
+    const total = Math.min(pending, run.limit ?? Infinity);
+    this.progressState = {
+      state: 'running',
+      done: 0,
+      total,
+      errors: 0,
+      rate: 0,
+      etaS: null,
+      lastTrackId: null,
+    };
+    this.emitProgress(true);
+    let taken = 0,
+      ok = 0,
+      sinceStats = 0;
+    const lane = async (index: number): Promise<void> => {
+      for (;;) {
+        while (this.paused && !this.cancelled)
+          await new Promise<void>((r) => this.resumeWaiters.push(r));
+        if (this.cancelled || taken >= (run.limit ?? Infinity)) return;
+        const lanes = this.playing
+          ? Math.max(1, Math.floor(this.opts.workers / 2))
+          : this.opts.workers;
+        if (index >= lanes) {
+          await new Promise((r) => setTimeout(r, 500));
+          continue;
+        }
+        const track = await this.next();
+        if (!track) return;
+        taken++;
+        this.inFlight.add(track.id);
+        try {
+          const record = await this.analyseOne(track);
+          if (!record) return;
+          await this.opts.store.features.save([record]);
+          this.opts.events.emit('analysis.updated', { trackIds: [track.id] });
+          if (record.features.status === 'ok') {
+            ok++;
+            if (++sinceStats >= STATS_EVERY) {
+              sinceStats = 0;
+              await this.opts.store.features.updateStats();
+            }
+          } else this.progressState.errors++;
+          this.progressState.done++;
+          this.progressState.lastTrackId = track.id;
+          this.emitProgress(false, started);
+        } finally {
+          this.inFlight.delete(track.id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.opts.workers) }, (_, i) => lane(i)));
+    if (ok > 0 && !this.cancelled) await this.opts.store.features.updateStats();
+    const summary: RunSummary = {
+      done: this.progressState.done,
+      ok,
+      errors: this.progressState.errors,
+      cancelled: this.cancelled,
+      seconds: (Date.now() - started) / 1000,
+    };
+    this.setState(this.cancelled ? 'cancelled' : 'idle');
+    return summary;
+  }
+
+  /** Runs one track; undefined when the run was cancelled under it. */
+  private async analyseOne(track: PendingTrack): Promise<FeatureRecord | undefined> {
+    const base = { trackId: track.id, version: ANALYSIS_VERSION, analysedAt: Date.now() };
+    let result: AnalyseResult;
+    try {
+      result = await this.getPool().run({ path: track.path, durationS: track.durationS });
+    } catch (err) {
+      if (this.cancelled || (err instanceof WorkerJobError && err.kind === 'closed'))
+        return undefined;
+      log.warn(`analysis of ${track.path} failed`, err);
+      return {
+        features: failedFeatures(base, (err as Error).message),
+        soundVector: null,
+        fileSize: track.size,
+        fileMtimeMs: track.mtimeMs,
+      };
+    }
+    const features: AudioFeatures =
+      result.status === 'ok' && result.features
+        ? { ...base, status: 'ok', error: null, decoder: result.decoder, ...result.features }
+        : {
+            ...failedFeatures(base, result.error ?? 'unknown error'),
+            status: result.status,
+            decoder: result.decoder,
+          };
+    const soundVector = features.status === 'ok' ? rawSoundVector(features) : null;
+    return { features, soundVector, fileSize: track.size, fileMtimeMs: track.mtimeMs };
+  }
+
+  private setState(state: AnalysisProgress['state']): void {
+    this.progressState.state = state;
+    this.emitProgress(true);
+  }
+
+  private emitProgress(force: boolean, started?: number): void {
+    const p = this.progressState;
+    if (started) {
+      const seconds = (Date.now() - started) / 1000;
+      p.rate = seconds > 0 ? p.done / seconds : 0;
+      p.etaS = p.rate > 0 ? Math.max(0, p.total - p.done) / p.rate : null;
+    }
+    const now = Date.now();
+    if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS && p.done < p.total) return;
+    this.lastEmit = now;
+    this.opts.events.emit('analysis.progress', { ...p });
+  }
+}
+
+function failedFeatures(
+  base: Pick<AudioFeatures, 'trackId' | 'version' | 'analysedAt'>,
+  error: string,
+): AudioFeatures {
+  return {
+    ...base,
+    status: 'failed',
+    error,
+    decoder: null,
+    bpm: null,
+    bpmConfidence: null,
+    key: null,
+    scale: null,
+    keyStrength: null,
+    loudnessLufs: null,
+    loudnessRangeLu: null,
+    gainDb: null,
+    danceability: null,
+    energy: null,
+    rms: null,
+    dynamicComplexity: null,
+    onsetRate: null,
+    spectralCentroid: null,
+    zcr: null,
+    mfccMean: null,
+    mfccVar: null,
+    hpcpMean: null,
+    arousal: null,
+    valence: null,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Worker entry 'analysis-worker': decodes one track's excerpts and extracts its features. A file
+ * no decoder can read comes back 'unanalysable' with the reasons; other errors reject the job
+ * (the analyser records them as 'failed'). Hangs and crashes are the pool's to handle.
+ */
+import { serveJobs } from '../workers/serve';
+import { decodeForAnalysis, UnanalysableError } from './decode/index';
+import { findFfmpeg } from './decode/ffmpeg';
+import { extractFeatures, SilentAudioError } from './features/index';
+import type { AnalyseJob, AnalyseResult } from './job';
+
+const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10;
+
+function memory(): { rssMb: number; heapMb: number } {
+  const m = process.memoryUsage();
+  return { rssMb: mb(m.rss), heapMb: mb(m.heapUsed + m.arrayBuffers + m.external) };
+}
+
+async function analyse(job: AnalyseJob): Promise<AnalyseResult> {
+  const t0 = performance.now();
+  try {
+    const audio = await decodeForAnalysis(job.path, job.durationS, {
+      ffmpeg: findFfmpeg(),
+      extent: job.extent,
+      preferFfmpeg: job.preferFfmpeg,
+    });
+    const t1 = performance.now();
+    const audioS = audio.excerpts.reduce((s, x) => s + x.left.length, 0) / audio.sampleRate;
+    const features = extractFeatures(audio);
+    const t2 = performance.now();
+    return {
+      status: 'ok',
+      error: null,
+      decoder: audio.decoder,
+      features,
+      audioS,
+      decodeMs: t1 - t0,
+      featuresMs: t2 - t1,
+      ...memory(),
+    };
+  } catch (err) {
+    if (!(err instanceof UnanalysableError || err instanceof SilentAudioError)) throw err;
+    const t1 = performance.now();
+    return {
+      status: 'unanalysable',
+      error: err.message,
+      decoder: null,
+      features: null,
+      audioS: 0,
+      decodeMs: t1 - t0,
+      featuresMs: 0,
+      ...memory(),
+    };
+  }
+}
+
+serveJobs(analyse);
