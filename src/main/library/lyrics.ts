@@ -10,9 +10,11 @@
  * - ID3v2 USLT/ULT: `{ language, descriptor, text }` (also in `common.lyrics`, without syncText).
  * - ID3v2 SYLT/SLT: `{ descriptor, language, contentType, timeStampFormat, syncText: [{ text,
  *   timestamp }] }`; timeStampFormat 2 = milliseconds, 1 = MPEG frames.
+ * - ID3v2 TXXX:LYRICS (foobar2000, Mp3tag): a plain string under id `TXXX:<description>`.
  * - Vorbis LYRICS / UNSYNCEDLYRICS, MP4 ©lyr, APE Lyrics, ASF WM/Lyrics: plain strings (common.lyrics
- *   holds them run through its own LRC parser, which drops [offset:] and two-digit-only formats,
+ *   holds them run through its own LRC parser, which only knows [mm:ss.xx] and ignores [offset:],
  *   so we read the raw native string instead).
+ * Text in Latin-1 ID3 frames goes through the legacy encoding repair (GBK lyrics are common).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
@@ -40,8 +42,18 @@ const SYNCED_LYRICS_IDS = new Set(['SYLT', 'SLT']);
 /** SYLT timeStampFormat values (ID3v2.4 §4.9). */
 const SYLT_MPEG_FRAMES = 1;
 const SYLT_MILLISECONDS = 2;
-/** Samples per MPEG-1 Layer III frame, to turn SYLT frame counts into seconds. */
-const SAMPLES_PER_MPEG_FRAME = 1152;
+
+/**
+ * Seconds per MPEG audio frame, to turn SYLT frame counts into time: 384 samples per frame for
+ * Layer I, 1152 for Layer II and MPEG-1 Layer III, 576 for MPEG-2/2.5 Layer III. Null for
+ * anything that is not MPEG audio (frame counts mean nothing there).
+ */
+function secondsPerMpegFrame(format: IAudioMetadata['format']): number | null {
+  const m = /MPEG (1|2|2\.5) Layer (1|2|3)/.exec(format.codec ?? '');
+  if (!m || !format.sampleRate) return null;
+  const samples = m[2] === '1' ? 384 : m[2] === '2' || m[1] === '1' ? 1152 : 576;
+  return samples / format.sampleRate;
+}
 
 interface SyltValue {
   timeStampFormat?: number;
@@ -84,12 +96,12 @@ export function lyricsFromText(
   return plain ? { source, plain, synced: null } : null;
 }
 
-function syltLines(value: SyltValue, sampleRate: number | undefined): SyncedLine[] | null {
+function syltLines(value: SyltValue, format: IAudioMetadata['format']): SyncedLine[] | null {
   const unit =
     value.timeStampFormat === SYLT_MILLISECONDS
       ? 1 / 1000
-      : value.timeStampFormat === SYLT_MPEG_FRAMES && sampleRate
-        ? SAMPLES_PER_MPEG_FRAME / sampleRate
+      : value.timeStampFormat === SYLT_MPEG_FRAMES
+        ? secondsPerMpegFrame(format)
         : null;
   if (unit === null || !value.syncText || value.syncText.length === 0) return null;
   const lines = value.syncText
@@ -115,7 +127,7 @@ export function lyricsFromMetadata(meta: IAudioMetadata): LyricsFields | null {
     for (const tag of tags) {
       const id = tag.id.toUpperCase();
       if (SYNCED_LYRICS_IDS.has(id)) {
-        const lines = syltLines(tag.value as SyltValue, meta.format.sampleRate);
+        const lines = syltLines(tag.value as SyltValue, meta.format);
         if (lines) {
           const plain = lines
             .map((l) => l.text)

@@ -127,6 +127,34 @@ describe('lyricsFromMetadata', () => {
     });
   });
 
+  it('converts SYLT times counted in MPEG frames with the frame length of the stream', async () => {
+    // encoding 3 (UTF-8), 'eng', timestamp format 1 (MPEG frames), content type 1 (lyrics),
+    // empty descriptor, then text + 32-bit frame number per line.
+    const line = (text: string, frame: number): Buffer => {
+      const t = Buffer.alloc(4);
+      t.writeUInt32BE(frame);
+      return Buffer.concat([Buffer.from(`${text}\0`, 'utf8'), t]);
+    };
+    const body = Buffer.concat([
+      Buffer.from([3]),
+      Buffer.from('eng', 'latin1'),
+      Buffer.from([1, 1, 0]),
+      line('one', 0),
+      line('two', 100),
+    ]);
+    const header = Buffer.alloc(10);
+    header.write('SYLT', 0, 'latin1');
+    header.writeUInt32BE(body.length, 4);
+    const path = await mp3WithFrames(tempDir(), 'sylt-frames.mp3', Buffer.concat([header, body]));
+    const meta = await parseFile(path);
+    expect(meta.format.codec).toBe('MPEG 1 Layer 3');
+    // MPEG-1 Layer III: 1152 samples per frame at 44100 Hz; frame 100 is 2.612 s in.
+    expect(lyricsFromMetadata(meta)?.synced).toEqual([
+      { t: 0, text: 'one' },
+      { t: 2.612, text: 'two' },
+    ]);
+  });
+
   it('gives null for a file without lyrics', async () => {
     const path = join(LIBRARY, 'Some Artist/Some Album/03 - Some Title.mp3');
     expect(lyricsFromMetadata(await parseFile(path))).toBeNull();
