@@ -7,6 +7,7 @@ import { engineConfig, type EngineConfig } from './config';
 import { EventBus } from './events';
 import { Store } from './store/index';
 import { Library } from './library/library';
+import { Meaning } from './embedding/meaning';
 import { Analyser } from './analysis/analyser';
 import { Recommender } from './recommend/recommender';
 
@@ -15,6 +16,8 @@ export interface Engine {
   readonly events: EventBus;
   readonly store: Store;
   readonly library: Library;
+  /** Text embeddings of descriptors and lyrics: vibe search, moods, styles. */
+  readonly meaning: Meaning;
   /** Background audio analysis: features and sound vectors of every track. */
   readonly analysis: Analyser;
   /** Up Next, feedback, taste, stations, mood playlists, journeys. */
@@ -28,6 +31,7 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   const events = new EventBus();
   const store = await Store.open(config.dataDir);
   const library = new Library({ config, store, events });
+  const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: true });
   const analysis = new Analyser({ store, events, workers: config.workers });
   const recommend = new Recommender({ store, events });
   return {
@@ -35,10 +39,12 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
     events,
     store,
     library,
+    meaning,
     analysis,
     recommend,
     async close() {
       await library.close();
+      await meaning.close();
       await analysis.close();
       await recommend.close();
       await store.close();

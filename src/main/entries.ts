@@ -6,6 +6,7 @@ export const mainEntries = {
   index: 'src/main/index.ts',
   cli: 'src/main/cli/index.ts',
   'tag-worker': 'src/main/library/tag-worker.ts',
+  'embed-worker': 'src/main/embedding/embed-worker.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
 } as const;
 

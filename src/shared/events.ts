@@ -5,6 +5,7 @@
  */
 import type { ScanProgress, ScanSummary, LibraryChange, TrackId } from './library';
 import type { AnalysisProgress } from './analysis';
+import type { EmbeddingProgress, MeaningStatus, ModelProgress } from './meaning';
 
 export interface EngineEvents {
   /** Up Next may have changed (feedback, settings, taste edit); sessionId '*' = every session. */
@@ -12,6 +13,12 @@ export interface EngineEvents {
   'scan.progress': ScanProgress;
   'scan.finished': ScanSummary;
   'library.changed': LibraryChange;
+  /** Text embedding of new/changed tracks (descriptor and lyrics). */
+  'embedding.progress': EmbeddingProgress;
+  /** Download of a sentence-embedding model. */
+  'model.progress': ModelProgress;
+  /** Which embedder is in use changed (semantic model or lexical fallback, and why). */
+  'meaning.status': MeaningStatus;
   /** Background audio analysis: done, total, errors, rate, ETA, state. */
   'analysis.progress': AnalysisProgress;
   /** Audio features (and sound vectors) of these tracks were written. */

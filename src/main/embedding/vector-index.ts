@@ -183,6 +183,32 @@ export class VectorIndex {
     return top.sorted();
   }
 
+  /**
+   * Scores every stored vector against `query` (one SIMD scan): scores[i] belongs to ids[i].
+   * For callers that combine several queries per id (mood prompts, hybrid ranking).
+   */
+  scoreAll(query: ArrayLike<number>): { ids: Int32Array; scores: Float32Array } {
+    if (query.length !== this.dim)
+      throw new Error(`query has ${query.length} values, index has ${this.dim}`);
+    const scores = new Float32Array(this.count);
+    this.writeRow(-1, query, this.queryPtr);
+    const queryScale = this.quantized ? this.scales[this.capacity] : 1;
+    for (let start = 0; start < this.count; start += BLOCK) {
+      const rows = Math.min(BLOCK, this.count - start);
+      const base = this.dataPtr + start * this.stride;
+      if (this.quantized) {
+        this.kernels.dotsI8(this.queryPtr, base, rows, this.stride, this.scorePtr);
+        const ints = new Int32Array(this.memory.buffer, this.scorePtr, rows);
+        for (let r = 0; r < rows; r++)
+          scores[start + r] = ints[r] * this.scales[start + r] * queryScale;
+      } else {
+        this.kernels.dotsF32(this.queryPtr, base, rows, this.stride, this.scorePtr);
+        scores.set(new Float32Array(this.memory.buffer, this.scorePtr, rows), start);
+      }
+    }
+    return { ids: this.slotIds.slice(0, this.count), scores };
+  }
+
   /** Bytes held: the vector block, scales, and the id maps. */
   memoryBytes(): number {
     return (

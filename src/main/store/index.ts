@@ -9,6 +9,8 @@ import { Database } from './database';
 import { migrate } from './migrate';
 import { TrackRepository } from './tracks';
 import { RootRepository } from './roots';
+import { VectorRepository } from './vectors';
+import { StyleRepository } from './styles';
 import { FeatureRepository } from './features';
 import { CoverRepository } from './covers';
 import { AppStateRepository } from './app-state';
@@ -17,6 +19,8 @@ import { FeedbackRepository } from './feedback';
 export class Store {
   readonly roots: RootRepository;
   readonly tracks: TrackRepository;
+  readonly vectors: VectorRepository;
+  readonly styles: StyleRepository;
   readonly features: FeatureRepository;
   readonly covers: CoverRepository;
   readonly appState: AppStateRepository;
@@ -25,6 +29,8 @@ export class Store {
   private constructor(readonly db: Database) {
     this.roots = new RootRepository(db);
     this.tracks = new TrackRepository(db);
+    this.vectors = new VectorRepository(db);
+    this.styles = new StyleRepository(db);
     this.features = new FeatureRepository(db);
     this.covers = new CoverRepository(db);
     this.appState = new AppStateRepository(db);

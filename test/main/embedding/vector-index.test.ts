@@ -112,3 +112,21 @@ describe('VectorIndex', () => {
     expect(() => index.search([1, 2], 3)).toThrow(/2 values/);
   });
 });
+
+describe('VectorIndex.scoreAll', () => {
+  it('scores every vector in storage order, matching search', () => {
+    const dim = 24;
+    const rows = randomRows(1500, dim, 5);
+    const ids = Array.from({ length: 1500 }, (_, i) => i + 1);
+    for (const quantize of [false, true]) {
+      const index = VectorIndex.from(ids, rows, { dim, quantize });
+      const q = randomRows(1, dim, 77);
+      const all = index.scoreAll(q);
+      expect(all.ids.length).toBe(1500);
+      const best = index.search(q, 1)[0];
+      const at = Array.from(all.ids).indexOf(best.id);
+      expect(all.scores[at]).toBeCloseTo(best.score, 5);
+      expect(Math.max(...all.scores)).toBeCloseTo(best.score, 5);
+    }
+  });
+});

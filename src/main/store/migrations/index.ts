@@ -4,6 +4,7 @@
  */
 import { up as library } from './001-library';
 import { up as analysis } from './002-analysis';
+import { up as embedding } from './003-embedding';
 import { up as recommend } from './004-recommend';
 import { up as appState } from './005-app-state';
 
@@ -15,6 +16,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: 'library', up: library },
   { name: 'analysis', up: analysis },
+  { name: 'embedding', up: embedding },
   { name: 'recommend', up: recommend },
   { name: 'app-state', up: appState },
 ];

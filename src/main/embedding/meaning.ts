@@ -1,0 +1,328 @@
+/**
+ * The Meaning service (engine.meaning): keeps every track's descriptor and lyrics embedded with
+ * the current model (in the background, after scans), holds the in-memory vector indexes, and
+ * answers vibe search, moods and styles. Inference runs in the embed worker; the service itself
+ * only moves texts and vectors around.
+ */
+import type { EngineEvents } from '../../shared/events';
+import type { TrackId } from '../../shared/library';
+import type {
+  MeaningStatus,
+  Mood,
+  MoodScore,
+  StyleCluster,
+  TextKind,
+  TrackScore,
+  VibeResult,
+} from '../../shared/meaning';
+import type { EventBus } from '../events';
+import { createLogger } from '../log';
+import type { Store } from '../store/index';
+import { WorkerPool } from '../workers/pool';
+import { workerFile } from '../workers/worker-file';
+import type { EmbedResponse, ModelSpec } from './embed-core';
+import { lexicalVectors } from './lexical';
+import type { EmbedJob } from './embed-worker';
+import { readSettings, resolveBackend, type Backend } from './model-status';
+import { embedPendingRun, type FeatureSource } from './embed-run';
+import { moodPrompts, scoreMoods } from './moods';
+import { parseSoundTerms, type SoundFeatures } from './sound-words';
+import { buildClusters, predictStyles } from './styles';
+import { rankVibe } from './vibe';
+import { VectorIndex } from './vector-index';
+
+const log = createLogger('meaning');
+
+export interface MeaningOptions {
+  dataDir: string;
+  store: Store;
+  events: EventBus;
+  /** Embed automatically after library changes (the app); the CLI embeds on demand. */
+  auto?: boolean;
+  /** onnxruntime threads for the embed worker; 0 = its default. */
+  threads?: number;
+}
+
+// A batch job includes loading the model the first time: a 120 MB model loads in a few seconds,
+// a slow disk or a busy CPU can make that much longer.
+const JOB_TIMEOUT_MS = 180_000;
+// Wait for scans to settle before embedding what they changed.
+const AUTO_DELAY_MS = 2_000;
+
+export class Meaning {
+  private pool?: WorkerPool<EmbedJob, EmbedResponse>;
+  private backend?: Promise<Backend>;
+  private downloadAllowed = false;
+  private indexes = new Map<TextKind, Promise<VectorIndex | undefined>>();
+  private running?: Promise<void>;
+  private closed = false;
+  private timer?: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+  private lastStatus?: MeaningStatus;
+
+  constructor(private readonly opts: MeaningOptions) {
+    this.unsubscribe = opts.events.on('library.changed', (change) => this.onLibraryChanged(change));
+  }
+
+  /** The embedder in use and why; never downloads (see embedPending). */
+  async status(): Promise<MeaningStatus> {
+    const backend = await this.resolve(false);
+    const counts = await this.opts.store.vectors.counts(backend.key);
+    const total = (await this.opts.store.vectors.trackIds()).length;
+    return {
+      ...backend.status,
+      vectors: { ...counts, pending: Math.max(0, total - counts.descriptor) },
+    };
+  }
+
+  /** Embeds every new or changed text, then refreshes moods and styles. One run at a time. */
+  embedPending(): Promise<void> {
+    this.running ??= this.runEmbedding().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Embeds one text (a query) with the current model. */
+  async embedText(text: string, mode: 'query' | 'passage' = 'query'): Promise<Float32Array> {
+    const backend = await this.resolve(false);
+    const out = await this.embed(backend.spec, [text], mode, false);
+    return out.data;
+  }
+
+  /** The in-memory index of a text space for the current model (for the recommender too). */
+  async index(kind: TextKind): Promise<VectorIndex | undefined> {
+    let loading = this.indexes.get(kind);
+    if (!loading) {
+      loading = (async () => {
+        const key = (await this.resolve(false)).key;
+        const v = await this.opts.store.vectors.textVectors(kind, key);
+        return v.dim ? VectorIndex.from(v.ids, v.data, { dim: v.dim }) : undefined;
+      })();
+      this.indexes.set(kind, loading);
+    }
+    return loading;
+  }
+
+  /** Tracks matching a natural-language description, hybrid semantic + sound words. */
+  async vibe(query: string, limit = 25): Promise<VibeResult> {
+    const backend = await this.resolve(false);
+    const descriptor = await this.index('descriptor');
+    const terms = parseSoundTerms(query);
+    if (!descriptor)
+      return {
+        query,
+        soundTerms: terms.map((t) => t.label),
+        semantic: backend.status.semantic,
+        hits: [],
+      };
+    const q = await this.embedText(query, 'query');
+    const features = await this.features(descriptor.ids());
+    const hits = rankVibe({
+      query: q,
+      descriptor,
+      lyrics: await this.index('lyrics'),
+      terms,
+      features,
+      limit,
+    });
+    return {
+      query,
+      soundTerms: terms.map((t) => t.label),
+      semantic: backend.status.semantic,
+      hits,
+    };
+  }
+
+  moods(trackId: TrackId): Promise<MoodScore[]> {
+    return this.opts.store.vectors.moods(trackId);
+  }
+
+  mood(name: Mood, limit = 25): Promise<TrackScore[]> {
+    return this.opts.store.vectors.topByMood(name, limit);
+  }
+
+  styles(): Promise<StyleCluster[]> {
+    return this.opts.store.styles.clusters();
+  }
+
+  /** Forgets the chosen backend (after a settings change); the next call re-resolves. */
+  reset(): void {
+    this.backend = undefined;
+    this.indexes.clear();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.pool?.close();
+  }
+
+  private onLibraryChanged(change: EngineEvents['library.changed']): void {
+    for (const id of change.removed) {
+      for (const loading of this.indexes.values()) void loading.then((index) => index?.remove(id));
+    }
+    if (!this.opts.auto || this.closed || change.added.length + change.updated.length === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.downloadAllowed = true;
+      this.embedPending().catch((err) => log.error('background embedding failed', err));
+    }, AUTO_DELAY_MS);
+    this.timer.unref();
+  }
+
+  private resolve(download: boolean): Promise<Backend> {
+    if (this.backend && (!download || this.downloadAllowed)) return this.backend;
+    this.downloadAllowed ||= download;
+    const previous = this.backend;
+    this.backend = (async () => {
+      // A lexical backend chosen without downloading is re-decided once downloading is allowed.
+      const before = await previous;
+      if (before?.status.semantic) return before;
+      const settings = await readSettings(this.opts.store.vectors);
+      const backend = await resolveBackend({
+        dataDir: this.opts.dataDir,
+        settings,
+        download,
+        threads: this.opts.threads,
+        probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
+        onProgress: (p) => this.opts.events.emit('model.progress', p),
+      });
+      if (!backend.status.semantic) log.warn(backend.status.reason);
+      await this.opts.store.vectors.setSetting('activeModel', JSON.stringify(backend.key));
+      if (this.lastStatus?.model.id !== backend.key.id) this.indexes.clear();
+      this.lastStatus = backend.status;
+      this.opts.events.emit('meaning.status', backend.status);
+      return backend;
+    })();
+    return this.backend;
+  }
+
+  private workers(): WorkerPool<EmbedJob, EmbedResponse> {
+    this.pool ??= new WorkerPool<EmbedJob, EmbedResponse>({
+      file: workerFile('embed-worker'),
+      // One worker: onnxruntime already spreads one inference over the cores.
+      size: 1,
+      timeoutMs: JOB_TIMEOUT_MS,
+    });
+    return this.pool;
+  }
+
+  /**
+   * Embeds texts in jobs of at most 64 texts (bounded job time, steady progress): in the worker
+   * for a model; in-process for the lexical fallback, which only hashes words (microseconds per
+   * text) and so keeps working even when the worker cannot start at all.
+   */
+  private async embed(
+    spec: ModelSpec,
+    texts: string[],
+    mode: 'query' | 'passage',
+    chunk: boolean,
+  ): Promise<EmbedResponse> {
+    const parts: EmbedResponse[] = [];
+    for (let i = 0; i < texts.length; i += 64) {
+      const slice = texts.slice(i, i + 64);
+      parts.push(
+        spec.backend === 'lexical'
+          ? { ...lexicalVectors(slice, spec.dim), failed: [], tokens: 0 }
+          : await this.workers().run({ op: 'embed', spec, texts: slice, mode, chunk }),
+      );
+    }
+    const dim = parts[0]?.dim ?? 0;
+    const data = new Float32Array(texts.length * dim);
+    parts.forEach((p, i) => data.set(p.data, i * 64 * dim));
+    const failed = parts.flatMap((p, i) => p.failed.map((f) => f + i * 64));
+    return { dim, data, failed, tokens: parts.reduce((s, p) => s + p.tokens, 0) };
+  }
+
+  private featureSource(): FeatureSource | undefined {
+    return (this.opts.store as unknown as { features?: FeatureSource }).features;
+  }
+
+  private async features(ids: TrackId[]): Promise<Map<TrackId, SoundFeatures>> {
+    const source = this.featureSource();
+    const out = new Map<TrackId, SoundFeatures>();
+    if (!source) return out;
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const f of await source.getMany(ids.slice(i, i + 500)))
+        if (f.status === 'ok') out.set(f.trackId, f);
+    }
+    return out;
+  }
+
+  private async runEmbedding(): Promise<void> {
+    const backend = await this.resolve(true);
+    const changed = await embedPendingRun({
+      store: this.opts.store,
+      backend,
+      features: (ids) => this.features(ids),
+      embed: (texts, chunk) => this.embed(backend.spec, texts, 'passage', chunk),
+      progress: (p) => this.opts.events.emit('embedding.progress', p),
+      cancelled: () => this.closed,
+    });
+    if (changed.length) this.indexes.clear();
+    const stale = changed.length > 0 || (await this.opts.store.vectors.moodTrackCount()) === 0;
+    if (!this.closed && stale) await this.refreshMoodsAndStyles(backend);
+  }
+
+  /** Recomputes mood scores, predicted styles and style clusters for the whole library. */
+  private async refreshMoodsAndStyles(backend: Backend): Promise<void> {
+    const descriptor = await this.index('descriptor');
+    if (!descriptor) return;
+    const lyrics = await this.index('lyrics');
+    const ids = descriptor.ids();
+    const features = await this.features(ids);
+    // The text a mood is read from: descriptor and lyrics averaged (renormalised by the index).
+    const combined = new VectorIndex({ dim: descriptor.dim, capacity: ids.length });
+    for (const id of ids) {
+      const d = descriptor.get(id) as Float32Array;
+      const l = lyrics?.get(id);
+      if (l) for (let j = 0; j < d.length; j++) d[j] += l[j];
+      combined.set(id, d);
+    }
+    const prompts = moodPrompts();
+    const promptVectors = await this.embed(
+      backend.spec,
+      prompts.map((p) => p.text),
+      'query',
+      false,
+    );
+    const scores = scoreMoods(combined, prompts, promptVectors.data, features);
+    await this.opts.store.vectors.setMoods(
+      [...scores].map(([trackId, s]) => ({ trackId, scores: s })),
+      backend.key,
+    );
+    const tracks = await this.opts.store.tracks.getMany(ids);
+    const genres = new Map(
+      tracks.map((t) => [t.id, t.genres.length ? t.genres : t.genre ? [t.genre] : []]),
+    );
+    const sound = await this.soundSpace();
+    const spaces: { name: 'sound' | 'text'; index: VectorIndex }[] = [
+      { name: 'text', index: descriptor },
+    ];
+    if (sound)
+      spaces.unshift({
+        name: 'sound',
+        index: VectorIndex.from(sound.ids, sound.data, { dim: sound.dim }),
+      });
+    await this.opts.store.styles.replacePredicted(predictStyles(genres, spaces));
+    const space =
+      sound && sound.ids.length >= ids.length / 2
+        ? { ...sound, name: 'sound' as const }
+        : { ids, dim: descriptor.dim, data: descriptor.toArray(), name: 'text' as const };
+    const { clusters, members } = buildClusters(space, genres, features);
+    await this.opts.store.styles.replaceClusters(clusters, members);
+    log.info(
+      `moods for ${scores.size} tracks, ${clusters.length} style clusters (${space.name} space)`,
+    );
+  }
+
+  private async soundSpace(): Promise<
+    { ids: TrackId[]; dim: number; data: Float32Array } | undefined
+  > {
+    const source = this.featureSource();
+    if (!source?.soundVectors) return undefined;
+    const v = await source.soundVectors();
+    return v.ids.length ? v : undefined;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Decides which embedder Encore uses right now: the chosen semantic model (downloaded into the
+ * data dir, or a user-chosen folder) when its files are complete and load, else the lexical
+ * fallback, always with a reason a person can read. Settings come from the store
+ * (`encore model use …`) and can be overridden by ENCORE_MODEL, ENCORE_MODEL_PATH,
+ * ENCORE_OFFLINE=1 and ENCORE_MODEL_HOST.
+ */
+import type { MeaningStatus, ModelKey, ModelProgress } from '../../shared/meaning';
+import type { VectorRepository } from '../store/vectors';
+import type { ModelSpec } from './embed-core';
+import { downloadModel } from './download';
+import { LEXICAL_DIM, LEXICAL_MODEL_ID, LEXICAL_REVISION } from './lexical';
+import {
+  DEFAULT_MODEL,
+  inspectDownloaded,
+  inspectFolder,
+  modelDir,
+  type Inspection,
+} from './models';
+
+export const LEXICAL_KEY: ModelKey = { id: LEXICAL_MODEL_ID, revision: LEXICAL_REVISION };
+export const LEXICAL_SPEC: ModelSpec = { backend: 'lexical', dim: LEXICAL_DIM };
+
+export interface ModelSettings {
+  model: string;
+  modelPath?: string;
+  offline: boolean;
+  host: string;
+}
+
+/** The embedder chosen, with its key for stored vectors and the status to show. */
+export interface Backend {
+  key: ModelKey;
+  spec: ModelSpec;
+  status: MeaningStatus;
+}
+
+export async function readSettings(
+  vectors: VectorRepository,
+  env = process.env,
+): Promise<ModelSettings> {
+  const offlineEnv = env.ENCORE_OFFLINE;
+  return {
+    model: env.ENCORE_MODEL || (await vectors.getSetting('model')) || DEFAULT_MODEL,
+    modelPath: env.ENCORE_MODEL_PATH || (await vectors.getSetting('modelPath')) || undefined,
+    offline:
+      offlineEnv !== undefined
+        ? offlineEnv === '1' || offlineEnv === 'true'
+        : (await vectors.getSetting('offline')) === '1',
+    host:
+      env.ENCORE_MODEL_HOST || (await vectors.getSetting('modelHost')) || 'https://huggingface.co/',
+  };
+}
+
+function lexical(wanted: string, state: MeaningStatus['state'], reason: string): Backend {
+  return {
+    key: LEXICAL_KEY,
+    spec: LEXICAL_SPEC,
+    status: {
+      model: LEXICAL_KEY,
+      wanted,
+      semantic: false,
+      state,
+      reason: `${reason}; using the lexical fallback`,
+    },
+  };
+}
+
+export interface ResolveOptions {
+  dataDir: string;
+  settings: ModelSettings;
+  /** Download a missing hub model (unless offline). */
+  download: boolean;
+  /** Loads the model in the worker; rejects when the files do not load. */
+  probe: (spec: ModelSpec) => Promise<void>;
+  onProgress?: (p: ModelProgress) => void;
+  onDownloading?: () => void;
+  threads?: number;
+}
+
+/** Picks the backend: semantic when possible, lexical with the reason otherwise. Never throws. */
+export async function resolveBackend(opts: ResolveOptions): Promise<Backend> {
+  const { settings } = opts;
+  const wanted = settings.modelPath ? `local:${settings.modelPath}` : settings.model;
+  let found: Inspection = settings.modelPath
+    ? inspectFolder(settings.modelPath, opts.threads)
+    : inspectDownloaded(opts.dataDir, settings.model, opts.threads);
+  if (found.state !== 'ready' && !settings.modelPath) {
+    if (settings.offline) return lexical(wanted, found.state, `${found.reason} (offline mode)`);
+    if (!opts.download) return lexical(wanted, found.state, found.reason);
+    opts.onDownloading?.();
+    try {
+      await downloadModel({
+        host: settings.host,
+        id: settings.model,
+        dir: modelDir(opts.dataDir, settings.model),
+        onProgress: opts.onProgress,
+      });
+    } catch (err) {
+      return lexical(wanted, 'missing', `semantic model not installed: ${(err as Error).message}`);
+    }
+    found = inspectDownloaded(opts.dataDir, settings.model, opts.threads);
+  }
+  if (found.state !== 'ready') return lexical(wanted, found.state, found.reason);
+  try {
+    await opts.probe(found.spec);
+  } catch (err) {
+    const message = (err as Error).message.split('\n')[0].slice(0, 300);
+    return lexical(wanted, 'corrupt', `model ${found.key.id} failed to load (${message})`);
+  }
+  return {
+    key: found.key,
+    spec: found.spec,
+    status: {
+      model: found.key,
+      wanted,
+      semantic: true,
+      state: 'ready',
+      reason: `semantic model ${found.key.id} ready`,
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Styles: genres predicted for untagged tracks from their nearest tagged neighbours (a
+ * similarity-weighted k-NN vote in the sound and text spaces), and style clusters (spherical
+ * k-means over sound vectors, or descriptor vectors when nothing is analysed) named from their
+ * dominant genres and what they sound like ("slow minor-key piano").
+ */
+import type { PredictedStyle, StyleCluster } from '../../shared/meaning';
+import type { TrackId } from '../../shared/library';
+import type { ClusterAssignment } from '../store/styles';
+import type { VectorIndex } from './vector-index';
+import type { SoundFeatures } from './sound-words';
+
+// Neighbours that vote; 15 smooths over a few mis-tagged tracks without reaching far.
+const K = 15;
+// Below this share of the vote a prediction is a guess, not a style.
+const MIN_CONFIDENCE = 0.35;
+
+/** Predicts a genre for each untagged track that has a vector in at least one space. */
+export function predictStyles(
+  genres: Map<TrackId, string[]>,
+  spaces: { name: 'sound' | 'text'; index: VectorIndex }[],
+): PredictedStyle[] {
+  const tagged = (id: number): boolean => (genres.get(id)?.length ?? 0) > 0;
+  const untagged = [...genres.keys()].filter((id) => !tagged(id));
+  const out: PredictedStyle[] = [];
+  for (const id of untagged) {
+    const votes = new Map<string, { weight: number; label: string }>();
+    const used: PredictedStyle['spaces'] = [];
+    let total = 0;
+    for (const { name, index } of spaces) {
+      const q = index.get(id);
+      if (!q) continue;
+      used.push(name);
+      for (const n of index.search(q, K, { filter: tagged, exclude: new Set([id]) })) {
+        if (n.score <= 0) continue;
+        const list = genres.get(n.id) as string[];
+        for (const g of list) {
+          const key = g.toLowerCase();
+          const v = votes.get(key) ?? { weight: 0, label: g };
+          v.weight += n.score / list.length;
+          votes.set(key, v);
+        }
+        total += n.score;
+      }
+    }
+    const best = [...votes.values()].sort((a, b) => b.weight - a.weight)[0];
+    if (!best || total === 0) continue;
+    const confidence = best.weight / total;
+    if (confidence >= MIN_CONFIDENCE)
+      out.push({ trackId: id, genre: best.label, confidence, spaces: used });
+  }
+  return out;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32) for k-means++ seeding. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Spherical k-means (cosine) over normalised rows, k-means++ seeding, fixed seed.
+ * Returns each row's cluster and its similarity to the centre.
+ */
+export function kMeans(
+  data: Float32Array,
+  dim: number,
+  k: number,
+  iterations = 20,
+): { cluster: Int32Array; sim: Float32Array } {
+  const n = data.length / dim;
+  const next = rng(42);
+  const centres = new Float32Array(k * dim);
+  const dot = (row: number, c: number): number => {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += data[row * dim + j] * centres[c * dim + j];
+    return s;
+  };
+  centres.set(data.subarray(0, dim), 0);
+  const best = new Float32Array(n).fill(-Infinity);
+  for (let c = 1; c < k; c++) {
+    let sum = 0;
+    const dist = new Float32Array(n);
+    for (let r = 0; r < n; r++) {
+      best[r] = Math.max(best[r], dot(r, c - 1));
+      dist[r] = Math.max(0, 1 - best[r]) ** 2;
+      sum += dist[r];
+    }
+    let pick = next() * sum;
+    let r = 0;
+    while (r < n - 1 && pick > dist[r]) pick -= dist[r++];
+    centres.set(data.subarray(r * dim, (r + 1) * dim), c * dim);
+  }
+  const cluster = new Int32Array(n);
+  const sim = new Float32Array(n);
+  for (let it = 0; it < iterations; it++) {
+    let moved = 0;
+    for (let r = 0; r < n; r++) {
+      let bc = 0;
+      let bs = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const s = dot(r, c);
+        if (s > bs) [bs, bc] = [s, c];
+      }
+      if (cluster[r] !== bc || it === 0) moved++;
+      cluster[r] = bc;
+      sim[r] = bs;
+    }
+    if (moved === 0) break;
+    centres.fill(0);
+    for (let r = 0; r < n; r++)
+      for (let j = 0; j < dim; j++) centres[cluster[r] * dim + j] += data[r * dim + j];
+    for (let c = 0; c < k; c++) {
+      const v = centres.subarray(c * dim, (c + 1) * dim);
+      const norm = Math.hypot(...v);
+      if (norm > 0) for (let j = 0; j < dim; j++) v[j] /= norm;
+    }
+  }
+  return { cluster, sim };
+}
+
+/** How many clusters for n tracks: about one per 40 tracks, 2…24 (a screenful of "Sounds like"). */
+export function clusterCount(n: number): number {
+  return Math.max(2, Math.min(24, Math.round(n / 40)));
+}
+
+function majority<T>(items: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const x of items) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** Names a cluster from its members' genres (by lift over the library) and sound. */
+export function nameCluster(
+  members: TrackId[],
+  genres: Map<TrackId, string[]>,
+  libraryShare: Map<string, number>,
+  features: Map<TrackId, SoundFeatures>,
+): { name: string; topGenres: string[] } {
+  const counts = new Map<string, number>();
+  for (const id of members)
+    for (const g of genres.get(id) ?? [])
+      counts.set(g.toLowerCase(), (counts.get(g.toLowerCase()) ?? 0) + 1);
+  const topGenres = [...counts.entries()]
+    .map(([g, c]) => ({
+      g,
+      share: c / members.length,
+      lift: c / members.length / (libraryShare.get(g) ?? 1),
+    }))
+    .filter((x) => x.share >= 0.15)
+    .sort((a, b) => b.share * Math.log1p(b.lift) - a.share * Math.log1p(a.lift))
+    .slice(0, 2)
+    .map((x) => x.g);
+  const f = members
+    .map((id) => features.get(id))
+    .filter((x): x is SoundFeatures => x !== undefined);
+  const words: string[] = [];
+  if (f.length >= members.length / 2) {
+    const bpms = f
+      .map((x) => x.bpm)
+      .filter((b): b is number => typeof b === 'number')
+      .sort((a, b) => a - b);
+    const bpm = bpms[Math.floor(bpms.length / 2)];
+    if (bpm) words.push(bpm < 90 ? 'slow' : bpm >= 125 ? 'fast' : 'mid-tempo');
+    const scale = majority(f.map((x) => x.scale).filter(Boolean));
+    if (scale) words.push(`${scale}-key`);
+    const centroids = f
+      .map((x) => x.spectralCentroid)
+      .filter((c): c is number => typeof c === 'number');
+    const mean = centroids.reduce((a, b) => a + b, 0) / (centroids.length || 1);
+    if (centroids.length) words.push(mean > 3000 ? 'bright' : mean < 1500 ? 'mellow' : 'warm');
+  }
+  const name = [...words, topGenres.join(' / ') || 'mixed'].join(' ');
+  return { name, topGenres };
+}
+
+/** Clusters the rows of `space` and names each cluster; empty below 8 tracks. */
+export function buildClusters(
+  space: { ids: TrackId[]; dim: number; data: Float32Array; name: 'sound' | 'text' },
+  genres: Map<TrackId, string[]>,
+  features: Map<TrackId, SoundFeatures>,
+): { clusters: Omit<StyleCluster, 'id' | 'examples'>[]; members: ClusterAssignment[] } {
+  // Fewer than 8 tracks make clusters of one or two: nothing to name.
+  if (space.ids.length < 8) return { clusters: [], members: [] };
+  const k = clusterCount(space.ids.length);
+  const { cluster, sim } = kMeans(space.data, space.dim, k);
+  const libraryShare = new Map<string, number>();
+  for (const id of space.ids)
+    for (const g of genres.get(id) ?? [])
+      libraryShare.set(
+        g.toLowerCase(),
+        (libraryShare.get(g.toLowerCase()) ?? 0) + 1 / space.ids.length,
+      );
+  const groups: TrackId[][] = Array.from({ length: k }, () => []);
+  space.ids.forEach((id, r) => groups[cluster[r]].push(id));
+  const kept = groups.map((g, c) => ({ g, c })).filter((x) => x.g.length > 0);
+  const clusters = kept.map(({ g }) => ({
+    ...nameCluster(g, genres, libraryShare, features),
+    size: g.length,
+    space: space.name,
+  }));
+  const position = new Map(kept.map((x, i) => [x.c, i]));
+  const members = space.ids.map((trackId, r) => ({
+    trackId,
+    cluster: position.get(cluster[r]) as number,
+    similarity: sim[r],
+  }));
+  return { clusters, members };
+}

@@ -1,0 +1,292 @@
+/**
+ * Text vectors (descriptor and lyrics embeddings) with the model that made them, embedding
+ * failures, mood scores and the meaning settings: what the embedding stage writes and vibe search,
+ * moods and the recommender read.
+ */
+import type { Database, SqlValue } from './database';
+import type { ModelKey, Mood, MoodScore, TextKind, TrackScore } from '../../shared/meaning';
+import type { TrackId } from '../../shared/library';
+
+/** Contiguous vectors of one kind and model: row i (dim floats) belongs to ids[i]. */
+export interface TextVectors {
+  ids: TrackId[];
+  dim: number;
+  data: Float32Array;
+}
+
+export interface TextVectorRow {
+  trackId: TrackId;
+  kind: TextKind;
+  model: ModelKey;
+  /** L2-normalised. */
+  vector: Float32Array;
+  textHash: string;
+}
+
+export interface EmbedFailure {
+  trackId: TrackId;
+  kind: TextKind;
+  model: ModelKey;
+  textHash: string;
+  error: string;
+}
+
+/** A track's texts for the embedder: what the scanner stored about it. */
+export interface TrackLyricsText {
+  trackId: TrackId;
+  plain: string;
+}
+
+/** Setting keys kept in meaning_settings. */
+export type MeaningSetting = 'model' | 'modelPath' | 'offline' | 'activeModel' | 'modelHost';
+
+function blob(v: Float32Array): Buffer {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function floats(b: SqlValue): Float32Array {
+  if (!(b instanceof Uint8Array)) throw new Error('vector column is not a BLOB');
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return new Float32Array(copy.buffer);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+// SQLite's default limit on host parameters is 999 in older builds; stay well under it.
+const IN_CHUNK = 500;
+
+export class VectorRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Writes vectors (replacing a track's earlier vector of the same kind) and clears failures. */
+  async upsert(rows: TextVectorRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      for (const r of rows) {
+        await tx.run(
+          `INSERT INTO text_vectors (track_id, kind, model_id, model_revision, dim, vector, text_hash, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (track_id, kind) DO UPDATE SET model_id = excluded.model_id,
+             model_revision = excluded.model_revision, dim = excluded.dim, vector = excluded.vector,
+             text_hash = excluded.text_hash, updated_at = excluded.updated_at`,
+          [
+            r.trackId,
+            r.kind,
+            r.model.id,
+            r.model.revision,
+            r.vector.length,
+            blob(r.vector),
+            r.textHash,
+            now,
+          ],
+        );
+        await tx.run('DELETE FROM text_vector_failures WHERE track_id = ? AND kind = ?', [
+          r.trackId,
+          r.kind,
+        ]);
+      }
+    });
+  }
+
+  /** Removes a track's vector of one kind (its lyrics were deleted). */
+  async remove(trackIds: TrackId[], kind: TextKind): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const chunk of chunks(trackIds, IN_CHUNK)) {
+        await tx.run(
+          `DELETE FROM text_vectors WHERE kind = ? AND track_id IN (${chunk.map(() => '?').join(',')})`,
+          [kind, ...chunk],
+        );
+      }
+    });
+  }
+
+  /** Records texts the model failed on, so they are not retried until text or model change. */
+  async recordFailures(failures: EmbedFailure[]): Promise<void> {
+    if (failures.length === 0) return;
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      for (const f of failures) {
+        await tx.run(
+          `INSERT OR REPLACE INTO text_vector_failures (track_id, kind, model_id, model_revision, text_hash, error, at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          [f.trackId, f.kind, f.model.id, f.model.revision, f.textHash, f.error, now],
+        );
+      }
+    });
+  }
+
+  /**
+   * What is stored for these tracks under `model`: text hash per track and kind, including
+   * recorded failures (a failed text counts as done until it changes).
+   */
+  async hashes(trackIds: TrackId[], model: ModelKey): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const chunk of chunks(trackIds, IN_CHUNK)) {
+      const list = chunk.map(() => '?').join(',');
+      const rows = await this.db.reader.all<{ track_id: number; kind: string; text_hash: string }>(
+        `SELECT track_id, kind, text_hash FROM text_vectors
+           WHERE model_id = ? AND model_revision = ? AND track_id IN (${list})
+         UNION ALL
+         SELECT track_id, kind, text_hash FROM text_vector_failures
+           WHERE model_id = ? AND model_revision = ? AND track_id IN (${list})`,
+        [model.id, model.revision, ...chunk, model.id, model.revision, ...chunk],
+      );
+      for (const r of rows) out.set(`${r.track_id}:${r.kind}`, r.text_hash);
+    }
+    return out;
+  }
+
+  /**
+   * Every vector of one kind for `model` (default: the active model, the one the embedding stage
+   * last used), contiguous and normalised, ordered by track id. Tracks with a scan error or
+   * missing files are left out.
+   */
+  async textVectors(kind: TextKind, model?: ModelKey): Promise<TextVectors> {
+    const key = model ?? (await this.activeModel());
+    if (!key) return { ids: [], dim: 0, data: new Float32Array(0) };
+    const rows = await this.db.reader.all<{ track_id: number; dim: number; vector: Buffer }>(
+      `SELECT v.track_id, v.dim, v.vector FROM text_vectors v JOIN tracks t ON t.id = v.track_id
+       WHERE v.kind = ? AND v.model_id = ? AND v.model_revision = ? AND t.scan_error IS NULL AND t.missing = 0
+       ORDER BY v.track_id`,
+      [kind, key.id, key.revision],
+    );
+    const dim = rows[0]?.dim ?? 0;
+    const usable = rows.filter((r) => r.dim === dim);
+    const data = new Float32Array(usable.length * dim);
+    usable.forEach((r, i) => data.set(floats(r.vector), i * dim));
+    return { ids: usable.map((r) => r.track_id), dim, data };
+  }
+
+  /** One track's vector of a kind under `model`, if stored. */
+  async vector(
+    trackId: TrackId,
+    kind: TextKind,
+    model: ModelKey,
+  ): Promise<Float32Array | undefined> {
+    const row = await this.db.reader.get<{ vector: Buffer }>(
+      'SELECT vector FROM text_vectors WHERE track_id = ? AND kind = ? AND model_id = ? AND model_revision = ?',
+      [trackId, kind, model.id, model.revision],
+    );
+    return row ? floats(row.vector) : undefined;
+  }
+
+  /** Vector counts for a model, by kind. */
+  async counts(model: ModelKey): Promise<Record<TextKind, number>> {
+    const rows = await this.db.reader.all<{ kind: TextKind; n: number }>(
+      'SELECT kind, COUNT(*) AS n FROM text_vectors WHERE model_id = ? AND model_revision = ? GROUP BY kind',
+      [model.id, model.revision],
+    );
+    const out: Record<TextKind, number> = { descriptor: 0, lyrics: 0 };
+    for (const r of rows) out[r.kind] = r.n;
+    return out;
+  }
+
+  /** Plain lyrics of these tracks (those that have any). */
+  async lyricsTexts(trackIds: TrackId[]): Promise<TrackLyricsText[]> {
+    const out: TrackLyricsText[] = [];
+    for (const chunk of chunks(trackIds, IN_CHUNK)) {
+      const rows = await this.db.reader.all<{ track_id: number; plain: string }>(
+        `SELECT track_id, plain FROM lyrics WHERE track_id IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      );
+      out.push(...rows.map((r) => ({ trackId: r.track_id, plain: r.plain })));
+    }
+    return out;
+  }
+
+  /** Ids of playable tracks (no scan error), ascending. */
+  async trackIds(): Promise<TrackId[]> {
+    const rows = await this.db.reader.all<{ id: number }>(
+      'SELECT id FROM tracks WHERE scan_error IS NULL ORDER BY id',
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Replaces the mood scores of these tracks. */
+  async setMoods(
+    rows: { trackId: TrackId; scores: MoodScore[] }[],
+    model: ModelKey,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      for (const r of rows) {
+        await tx.run('DELETE FROM mood_scores WHERE track_id = ?', [r.trackId]);
+        for (const s of r.scores) {
+          await tx.run(
+            `INSERT INTO mood_scores (track_id, mood, score, text_score, audio_score, model_id) VALUES (?, ?, ?, ?, ?, ?)`,
+            [r.trackId, s.mood, s.score, s.text, s.audio, model.id],
+          );
+        }
+      }
+    });
+  }
+
+  /** A track's mood scores, strongest first. */
+  async moods(trackId: TrackId): Promise<MoodScore[]> {
+    const rows = await this.db.reader.all<{
+      mood: Mood;
+      score: number;
+      text_score: number;
+      audio_score: number | null;
+    }>(
+      'SELECT mood, score, text_score, audio_score FROM mood_scores WHERE track_id = ? ORDER BY score DESC',
+      [trackId],
+    );
+    return rows.map((r) => ({
+      mood: r.mood,
+      score: r.score,
+      text: r.text_score,
+      audio: r.audio_score,
+    }));
+  }
+
+  /** Tracks with mood scores. */
+  async moodTrackCount(): Promise<number> {
+    const row = await this.db.reader.get<{ n: number }>(
+      'SELECT COUNT(DISTINCT track_id) AS n FROM mood_scores',
+    );
+    return row?.n ?? 0;
+  }
+
+  /** The tracks that carry a mood most strongly (present files only). */
+  async topByMood(mood: Mood, limit: number): Promise<TrackScore[]> {
+    const rows = await this.db.reader.all<{ track_id: number; score: number }>(
+      `SELECT m.track_id, m.score FROM mood_scores m JOIN tracks t ON t.id = m.track_id
+       WHERE m.mood = ? AND t.missing = 0 AND t.scan_error IS NULL ORDER BY m.score DESC LIMIT ?`,
+      [mood, limit],
+    );
+    return rows.map((r) => ({ trackId: r.track_id, score: r.score }));
+  }
+
+  async getSetting(key: MeaningSetting): Promise<string | undefined> {
+    const row = await this.db.reader.get<{ value: string }>(
+      'SELECT value FROM meaning_settings WHERE key = ?',
+      [key],
+    );
+    return row?.value;
+  }
+
+  /** Sets a setting; undefined deletes it. */
+  async setSetting(key: MeaningSetting, value: string | undefined): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (value === undefined) await tx.run('DELETE FROM meaning_settings WHERE key = ?', [key]);
+      else
+        await tx.run('INSERT OR REPLACE INTO meaning_settings (key, value) VALUES (?, ?)', [
+          key,
+          value,
+        ]);
+    });
+  }
+
+  /** The model key new vectors are made with (set by the embedding stage). */
+  async activeModel(): Promise<ModelKey | undefined> {
+    const raw = await this.getSetting('activeModel');
+    return raw ? (JSON.parse(raw) as ModelKey) : undefined;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Shared setup for the meaning tests: a store with tracks built from the lyric corpus (each with
+ * its mood label kept for checks), and the tiny fixture model folder.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Store } from '../../../src/main/store/index';
+import type { TrackId } from '../../../src/shared/library';
+import { addTracks } from '../../helpers/tracks';
+
+export const TINY_MODEL = resolve(__dirname, '../../fixtures/models/tiny-bert');
+export const LYRICS_DIR = '/work/shared/corpus/lyrics';
+
+export interface CorpusTrack {
+  id: TrackId;
+  file: string;
+  moods: string[];
+  lyrics: string;
+}
+
+const GENRES: Record<string, string[]> = {
+  'party-lights.txt': ['Dance'],
+  'iron-engine.txt': ['Metal'],
+  'slow-tide.txt': ['Ambient'],
+  'empty-room.txt': ['Folk'],
+  'sunrise-run.txt': ['Pop'],
+};
+
+/** Adds one track per corpus lyric (plus a few lyric-less ones); returns them with their moods. */
+export async function addCorpus(store: Store, root = '/music'): Promise<CorpusTrack[]> {
+  const files = readdirSync(LYRICS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const parsed = files.map((file) => {
+    const [first, ...rest] = readFileSync(join(LYRICS_DIR, file), 'utf8').split('\n');
+    return {
+      file,
+      moods: first.replace(/^mood:\s*/, '').split(/,\s*/),
+      lyrics: rest.join('\n').trim(),
+    };
+  });
+  const ids = await addTracks(
+    store,
+    root,
+    parsed.map((p) => ({
+      path: `${root}/${p.file.replace('.txt', '.mp3')}`,
+      title: p.file.replace('.txt', '').replace('-', ' '),
+      artist: 'Corpus Band',
+      genres: GENRES[p.file] ?? [],
+      lyrics: { source: 'embedded', plain: p.lyrics, synced: null },
+    })),
+  );
+  return parsed.map((p, i) => ({ id: ids[i], ...p }));
+}
