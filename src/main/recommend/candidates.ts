@@ -59,44 +59,45 @@ export interface CandidateQuery {
   current: number;
   sessionVector: Float32Array | null;
   model: TasteModel;
+  /** Weights of closeness to the current track, taste and session in the combined score (the
+   * ranking's linear part, so the scan collects what ranking will like). */
+  weights: { sim: number; taste: number; session: number };
   /** Rows enjoyed after the current / recent tracks (co-listening). */
   followers: number[];
-  /** How many of each kind to collect. */
-  k: { neighbour: number; session: number; taste: number; explore: number };
+  /** How many of each kind to collect: nearest neighbours, best by the combined score, random. */
+  k: { neighbour: number; combined: number; explore: number };
   random: () => number;
 }
 
-/** Candidate rows with the sources that proposed each. */
+/**
+ * Candidate rows with the sources that proposed each. Two SIMD scans of the catalog: with the
+ * playing track (neighbours) and with one combined query (w_sim·current + w_taste·taste +
+ * w_session·session — linear, so one vector); then one pass adds the taste model's named-feature
+ * weights and keeps the best of each.
+ */
 export function generateCandidates(q: CandidateQuery): Map<number, CandidateSource[]> {
-  const { catalog, mask, current } = q;
+  const { catalog, mask, current, weights: w } = q;
   const v = catalog.vectors;
   const n = catalog.size;
-  const near = new TopK(current >= 0 ? q.k.neighbour : 0);
-  const sess = new TopK(q.sessionVector ? q.k.session : 0);
-  const taste = new TopK(q.k.taste);
-  const cur = current >= 0 ? catalog.vector(current) : null;
-  const sv = q.sessionVector;
+  const D = CONTENT_DIM;
+  const cur = current >= 0 ? catalog.vector(current) : new Float32Array(D);
+  const comb = new Float32Array(D);
   const td = q.model.denseNow();
-  const sparseScale = q.model.scaleNow;
+  const sv = q.sessionVector ?? new Float32Array(D);
+  for (let j = 0; j < D; j++) comb[j] = w.sim * cur[j] + w.taste * td[j] + w.session * sv[j];
+  const near = new TopK(current >= 0 ? q.k.neighbour : 0);
+  const best = new TopK(q.k.combined);
+  const sparseW = w.taste * q.model.scaleNow;
   const sparse = q.model.sparse;
   const { sparseOff, sparseIdx } = catalog;
+  const nearScores = current >= 0 ? catalog.scoreAll(cur) : null;
+  const combScores = catalog.scoreAll(comb);
   for (let r = 0; r < n; r++) {
     if (mask[r] === 0) continue;
-    const o = r * CONTENT_DIM;
-    let dc = 0;
-    let ds = 0;
-    let dt = 0;
-    for (let j = 0; j < CONTENT_DIM; j++) {
-      const x = v[o + j];
-      dt += td[j] * x;
-      if (cur) dc += cur[j] * x;
-      if (sv) ds += sv[j] * x;
-    }
     let sp = 0;
     for (let k = sparseOff[r]; k < sparseOff[r + 1]; k++) sp += sparse[sparseIdx[k]];
-    taste.push(r, dt + sparseScale * sp);
-    if (cur) near.push(r, dc);
-    if (sv) sess.push(r, ds);
+    best.push(r, combScores[r] + sparseW * sp);
+    if (nearScores) near.push(r, nearScores[r]);
   }
   const out = new Map<number, CandidateSource[]>();
   const add = (r: number, s: CandidateSource): void => {
@@ -106,8 +107,25 @@ export function generateCandidates(q: CandidateQuery): Map<number, CandidateSour
     } else out.set(r, [s]);
   };
   for (const r of near.sorted()) add(r, 'neighbour');
-  for (const r of sess.sorted()) add(r, 'session');
-  for (const r of taste.sorted()) add(r, 'taste');
+  const hasSession = q.sessionVector !== null;
+  for (const r of best.sorted()) {
+    // Name the part of the combined score that put this row here.
+    const o = r * D;
+    let t = 0;
+    let s = 0;
+    for (let j = 0; j < D; j++) {
+      t += td[j] * v[o + j];
+      s += sv[j] * v[o + j];
+    }
+    add(
+      r,
+      hasSession && w.session * s > w.taste * t
+        ? 'session'
+        : current >= 0 && w.taste * t <= 0
+          ? 'neighbour'
+          : 'taste',
+    );
+  }
   for (const r of q.followers) if (r >= 0 && mask[r]) add(r, 'co-listen');
   // Exploration: uniform picks among allowed rows (bounded tries so a tiny library cannot loop).
   let picked = 0;

@@ -7,7 +7,7 @@ import type { UpNextItem } from '../../shared/recommend';
 import { generateCandidates } from './candidates';
 import { contentDistance } from './distance';
 import { diversify } from './diversity';
-import { rankCandidates } from './ranking';
+import { rankCandidates, rankWeights } from './ranking';
 import { reasonFor } from './reasons';
 import { allowedMask } from './rules';
 import type { Session } from './session';
@@ -49,20 +49,18 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   );
   const sessionVector = q.session ? q.session.vector(catalog) : null;
   const learned = model.events > 0;
+  const w = rankWeights(a);
   const candidates = generateCandidates({
     catalog,
     mask,
     current: q.current,
     sessionVector,
     model,
+    // An untrained model's opinion is noise: leave taste out of the scan until it learned.
+    weights: { sim: w.sim, taste: learned ? w.taste : 0, session: w.session },
     followers,
-    // Cold start: an untrained model's "top" is arbitrary, so explore instead.
-    k: {
-      neighbour: 150,
-      session: 60,
-      taste: learned ? 150 : 0,
-      explore: Math.round((learned ? 20 : 80) + 60 * a),
-    },
+    // Cold start: explore more.
+    k: { neighbour: 100, combined: 200, explore: Math.round((learned ? 20 : 80) + 60 * a) },
     random: q.random,
   });
   const coFrom = (row: number): { row: number; count: number } | null => {

@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+/**
+ * Recommender benchmark (npm run bench:recommend): for a synthetic library of N tracks (default
+ * 100,000: real rows in a real SQLite store, synthetic sound vectors and axes since no audio is
+ * analysed at that scale), the time to record an event (committed to disk), the taste-model update
+ * alone, and Up Next recomputed after each event (p50/p95), as medians over several runs.
+ *
+ * Usage: node scripts/bench-recommend.js [--tracks 100000] [--events 200] [--runs 3] [--json]
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    tracks: { type: 'string', default: '100000' },
+    events: { type: 'string', default: '200' },
+    runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+// Bundled next to node_modules so sqlite3 (external) resolves.
+const cache = resolve('node_modules/.cache/encore-bench-recommend');
+mkdirSync(cache, { recursive: true });
+await build({
+  entryPoints: {
+    store: 'src/main/store/index.ts',
+    events: 'src/main/events.ts',
+    recommender: 'src/main/recommend/recommender.ts',
+    tracks: 'test/helpers/tracks.ts',
+    content: 'src/main/recommend/content.ts',
+  },
+  outdir: cache,
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { Store } = await import(join(cache, 'store.js'));
+const { EventBus } = await import(join(cache, 'events.js'));
+const { Recommender } = await import(join(cache, 'recommender.js'));
+const { trackFields } = await import(join(cache, 'tracks.js'));
+const { rng } = await import(join(cache, 'content.js'));
+
+const N = Number(values.tracks);
+const EVENTS = Number(values.events);
+const quantile = (xs, q) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const median = (xs) => quantile(xs, 0.5);
+const log = (m) => values.json || process.stderr.write(`${m}\n`);
+
+/** N tracks: 4,000 artists × 5 albums × 5 tracks at 100k, 40 genres. */
+async function makeLibrary(dir) {
+  const store = await Store.open(dir);
+  const root = await store.roots.add('/bench');
+  const GENRES = 40;
+  const BATCH = 5000;
+  for (let start = 0; start < N; start += BATCH) {
+    const files = [];
+    for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const artist = Math.floor(i / 25);
+      files.push({
+        fields: trackFields(root.id, {
+          path: `/bench/Artist ${artist}/Album ${Math.floor(i / 5)}/${i}.mp3`,
+          title: `Song ${i}`,
+          artist: `Artist ${artist}`,
+          album: `Album ${Math.floor(i / 5)}`,
+          genres: [`Genre ${artist % GENRES}`],
+          year: 1960 + (artist % 60),
+          durationS: 180 + (i % 120),
+        }),
+        lyrics: null,
+      });
+    }
+    await store.tracks.writeScanned(files);
+  }
+  const ids = (await store.tracks.list({ present: true, sort: 'added' })).map((t) => t.id);
+  return { store, ids };
+}
+
+/** Sound vectors (dim 32) clustered by genre and artist; axes from the same clusters. */
+function syntheticFeatures(ids) {
+  const r = rng(1);
+  const dim = 32;
+  const g = (k) => Array.from({ length: dim }, () => r() - 0.5).map((x) => x * k);
+  const genres = Array.from({ length: 40 }, () => g(1));
+  const data = new Float32Array(ids.length * dim);
+  const axes = new Map();
+  const KEYS = ['C', 'G', 'D', 'A', 'E', 'B', 'F#', 'Db', 'Ab', 'Eb', 'Bb', 'F'];
+  ids.forEach((id, i) => {
+    const artist = Math.floor(i / 25);
+    const c = genres[artist % 40];
+    let s = 0;
+    for (let j = 0; j < dim; j++) {
+      data[i * dim + j] = c[j] + 0.3 * (r() - 0.5);
+      s += data[i * dim + j] ** 2;
+    }
+    for (let j = 0; j < dim; j++) data[i * dim + j] /= Math.sqrt(s);
+    axes.set(id, {
+      bpm: 70 + (artist % 40) * 3,
+      key: KEYS[i % 12],
+      scale: i % 2 ? 'minor' : 'major',
+      energy: (artist % 40) / 40,
+      valence: r(),
+    });
+  });
+  return {
+    soundVectors: async () => ({ ids, dim, data }),
+    textVectors: async () => null,
+    axes: async () => axes,
+    moods: async () => new Map(),
+  };
+}
+
+// The library is written once and kept (writing 100,000 rows takes minutes on a busy machine).
+const dir = join(cache, `library-${N}`);
+const fresh = !existsSync(join(dir, 'encore.db'));
+try {
+  let t0 = performance.now();
+  let store;
+  let ids;
+  if (!fresh) {
+    store = await Store.open(dir);
+    ids = (await store.tracks.list({ present: true, sort: 'added' })).map((t) => t.id);
+  }
+  if (fresh || ids.length !== N) {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+    ({ store, ids } = await makeLibrary(dir));
+    log(
+      `library: ${ids.length} tracks written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const features = syntheticFeatures(ids);
+  const runs = [];
+  for (let run = 0; run < Number(values.runs); run++) {
+    await store.db.transaction((tx) => tx.run('DELETE FROM feedback_events'));
+    await store.db.transaction((tx) => tx.run('DELETE FROM recommend_state'));
+    const random = rng(100 + run);
+    const rec = new Recommender({ store, events: new EventBus(), features, random });
+    t0 = performance.now();
+    await rec.taste(); // loads the catalog and state
+    const loadMs = performance.now() - t0;
+    const recordMs = [];
+    const upNextMs = [];
+    let current = ids[Math.floor(random() * ids.length)];
+    const session = `bench-${run}`;
+    for (let i = 0; i < EVENTS; i++) {
+      const kind = i % 3 === 0 ? 'skip' : 'complete';
+      t0 = performance.now();
+      await rec.record({
+        trackId: current,
+        kind,
+        positionS: kind === 'skip' ? 10 : null,
+        sessionId: session,
+        source: 'upnext',
+      });
+      recordMs.push(performance.now() - t0);
+      t0 = performance.now();
+      const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
+      upNextMs.push(performance.now() - t0);
+      current = next[0].trackId;
+    }
+    // The learning update alone (in memory, what record() does after the commit).
+    const st = await rec.ready();
+    const learnMs = [];
+    for (let i = 0; i < 2000; i++) {
+      const row = Math.floor(random() * st.catalog.size);
+      t0 = performance.now();
+      st.model.learn(st.catalog, row, { label: i % 2, weight: 1 }, Date.now());
+      learnMs.push(performance.now() - t0);
+    }
+    await rec.close();
+    runs.push({
+      loadMs,
+      recordP50: median(recordMs),
+      recordP95: quantile(recordMs, 0.95),
+      learnP50: median(learnMs),
+      learnP95: quantile(learnMs, 0.95),
+      upNextP50: median(upNextMs),
+      upNextP95: quantile(upNextMs, 0.95),
+    });
+    log(
+      `run ${run + 1}: ${JSON.stringify(runs[runs.length - 1], (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v))}`,
+    );
+  }
+  await store.close();
+  const keys = Object.keys(runs[0]);
+  const result = {
+    tracks: ids.length,
+    eventsPerRun: EVENTS,
+    runs: runs.length,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`,
+    median: Object.fromEntries(
+      keys.map((k) => [k, Math.round(median(runs.map((r) => r[k])) * 1000) / 1000]),
+    ),
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const m = result.median;
+    process.stdout.write(
+      [
+        `Recommender, ${result.tracks} tracks, ${EVENTS} events × ${result.runs} runs (medians), ${result.machine}`,
+        `  load (catalog + state): ${m.loadMs.toFixed(0)} ms`,
+        `  record() committed:     p50 ${m.recordP50.toFixed(2)} ms, p95 ${m.recordP95.toFixed(2)} ms`,
+        `  taste update alone:     p50 ${(m.learnP50 * 1000).toFixed(1)} µs, p95 ${(m.learnP95 * 1000).toFixed(1)} µs`,
+        `  Up Next after event:    p50 ${m.upNextP50.toFixed(1)} ms, p95 ${m.upNextP95.toFixed(1)} ms`,
+      ].join('\n') + '\n',
+    );
+  }
+} catch (err) {
+  rmSync(dir, { recursive: true, force: true });
+  throw err;
+}
