@@ -1,8 +1,40 @@
+/**
+ * The renderer's entry: picks the bridge (Electron preload or HTTP), restores the player and
+ * settings from the store, loads the library and renders the app.
+ */
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { pickBridge } from './bridge/index';
+import { Player } from './player/player';
+import { LibraryModel } from './lib/library';
+import './styles.css';
 
-function App(): React.JSX.Element {
-  return <main>Encore</main>;
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const bridge = pickBridge();
+  const player = new Player(bridge);
+  const library = new LibraryModel(bridge);
+  const [info, settings] = await Promise.all([
+    bridge.invoke('app.info', {}),
+    bridge.invoke('settings.get', {}),
+    library.load(),
+    player.restore(),
+  ]);
+  window.addEventListener('pagehide', () => player.flush());
+  createRoot(root).render(
+    <App
+      bridge={bridge}
+      player={player}
+      library={library}
+      info={info}
+      initialSettings={settings}
+    />,
+  );
+  performance.mark('encore:interactive');
 }
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+start().catch((err: unknown) => {
+  const root = document.getElementById('root');
+  if (root) root.textContent = `Encore could not start: ${(err as Error).message}`;
+});

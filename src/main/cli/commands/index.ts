@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { libraryCommands } from './library';
 import { analysisCommands } from './analysis';
+import { serveCommand } from './serve';
 import { recommendCommands } from './recommend';
 
-export const commands: Command[] = [...libraryCommands, ...analysisCommands, ...recommendCommands];
+export const commands: Command[] = [...libraryCommands, ...analysisCommands, ...recommendCommands, serveCommand];

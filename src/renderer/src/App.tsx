@@ -1,0 +1,159 @@
+/**
+ * The app's frame: header (search, scan progress), main navigation, the current view, the Up Next
+ * panel (always visible) and the player bar; keyboard shortcuts and the OS media controls.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Bridge } from '../../shared/bridge';
+import type { AppInfo } from '../../shared/contract';
+import type { Settings as SettingsData } from '../../shared/app-state';
+import { AppContext, type AppServices, type ViewName } from './context';
+import { resolveLocale, translator, type StringKey } from './i18n/strings';
+import type { Player } from './player/player';
+import type { LibraryModel } from './lib/library';
+import { useShortcuts } from './lib/shortcuts';
+import { useMediaSession } from './lib/media-session';
+import { PlayerBar } from './components/PlayerBar';
+import { ScanStatus } from './components/ScanStatus';
+import { UpNext } from './components/UpNext';
+import { Songs } from './views/Songs';
+import { Albums } from './views/Albums';
+import { Artists } from './views/Artists';
+import { Lyrics } from './views/Lyrics';
+import { Queue } from './views/Queue';
+import { Settings } from './views/Settings';
+import { MoodMapWaiting, MoodsWaiting, TasteWaiting } from './views/Placeholders';
+
+const nav: { view: ViewName; label: StringKey }[] = [
+  { view: 'songs', label: 'songs' },
+  { view: 'albums', label: 'albums' },
+  { view: 'artists', label: 'artists' },
+  { view: 'moods', label: 'moods' },
+  { view: 'map', label: 'moodMap' },
+  { view: 'taste', label: 'taste' },
+  { view: 'lyrics', label: 'lyrics' },
+  { view: 'queue', label: 'queue' },
+  { view: 'settings', label: 'settings' },
+];
+
+export interface AppProps {
+  bridge: Bridge;
+  player: Player;
+  library: LibraryModel;
+  info: AppInfo;
+  initialSettings: SettingsData;
+}
+
+export function App({
+  bridge,
+  player,
+  library,
+  info,
+  initialSettings,
+}: AppProps): React.JSX.Element {
+  const [settings, setSettings] = useState(initialSettings);
+  const [view, setView] = useState<ViewName>('songs');
+  const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const locale = resolveLocale(settings.language, info.osLanguage || navigator.language);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    player.setNormalisation(settings.normalisation);
+  }, [locale, player, settings.normalisation]);
+
+  const services = useMemo<AppServices>(
+    () => ({
+      bridge,
+      player,
+      library,
+      info,
+      settings,
+      locale,
+      t: translator(locale),
+      navigate: setView,
+      updateSettings: (patch) => {
+        setSettings((s) => ({ ...s, ...patch }));
+        void bridge.invoke('settings.set', { patch }).then(setSettings);
+      },
+    }),
+    [bridge, player, library, info, settings, locale],
+  );
+  const { t } = services;
+
+  useShortcuts(player, () => {
+    setView('songs');
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  });
+  useMediaSession(services);
+
+  return (
+    <AppContext.Provider value={services}>
+      <div className="app">
+        <a className="skip-link" href="#content">
+          {t('skipLink')}
+        </a>
+        <header className="top">
+          <span className="brand">{t('appName')}</span>
+          <form role="search" aria-label={t('search')} onSubmit={(e) => e.preventDefault()}>
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label={t('search')}
+              placeholder={t('searchPlaceholder')}
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setView('songs');
+              }}
+            />
+          </form>
+          <ScanStatus />
+        </header>
+        <nav className="side" aria-label={t('mainNav')}>
+          <ul>
+            {nav.map((n) => (
+              <li key={n.view}>
+                <button
+                  type="button"
+                  aria-current={view === n.view ? 'page' : undefined}
+                  onClick={() => setView(n.view)}
+                >
+                  {t(n.label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="content" className="content" tabIndex={-1}>
+          <View view={view} query={query} />
+        </main>
+        <UpNext />
+        <PlayerBar />
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+function View({ view, query }: { view: ViewName; query: string }): React.JSX.Element {
+  switch (view) {
+    case 'songs':
+      return <Songs query={query} />;
+    case 'albums':
+      return <Albums />;
+    case 'artists':
+      return <Artists />;
+    case 'lyrics':
+      return <Lyrics />;
+    case 'queue':
+      return <Queue />;
+    case 'settings':
+      return <Settings />;
+    case 'moods':
+      return <MoodsWaiting />;
+    case 'map':
+      return <MoodMapWaiting />;
+    case 'taste':
+      return <TasteWaiting />;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * What every view reaches: the bridge, the player, the library model, the settings and the
+ * translator, through one React context; plus hooks that subscribe to the player and library
+ * snapshots.
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Bridge } from '../../shared/bridge';
+import type { AppInfo } from '../../shared/contract';
+import type { Settings } from '../../shared/app-state';
+import type { Player, PlayerSnapshot } from './player/player';
+import type { LibraryModel, LibrarySnapshot } from './lib/library';
+import type { Locale, Translate } from './i18n/strings';
+
+export interface AppServices {
+  bridge: Bridge;
+  player: Player;
+  library: LibraryModel;
+  info: AppInfo;
+  settings: Settings;
+  updateSettings: (patch: Partial<Settings>) => void;
+  locale: Locale;
+  t: Translate;
+  /** Shows a view (and for 'songs' optionally runs a search). */
+  navigate: (view: ViewName) => void;
+}
+
+export type ViewName =
+  'songs' | 'albums' | 'artists' | 'moods' | 'map' | 'taste' | 'lyrics' | 'queue' | 'settings';
+
+export const AppContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside <AppContext>');
+  return app;
+}
+
+/** A slice of the player snapshot; re-renders only when the slice changes (compare by ===). */
+export function usePlayer<T>(select: (s: PlayerSnapshot) => T): T {
+  const { player } = useApp();
+  return useSyncExternalStore(player.subscribe, () => select(player.snapshot()));
+}
+
+export function useLibrary(): LibrarySnapshot {
+  const { library } = useApp();
+  return useSyncExternalStore(library.subscribe, library.snapshot);
+}

@@ -1,0 +1,201 @@
+// End to end in a real browser: the system Chromium (playwright-core) against `encore serve`'s
+// host on a real engine and a copy of the fixture library. Scan from the first-run screen, see
+// the library, play (the media request is a 206 answer to a Range request), search, synced lyrics,
+// albums, queue reorder and remove, settings and language, resume after a reload, and tags shown
+// as text. Screenshots of each screen go to test-results/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createEngine, type Engine } from '../../src/main/engine';
+import { startHost, type RunningHost } from '../../src/main/host/server';
+import { tempDir } from '../helpers/temp';
+import { writeWav } from '../main/media/wav';
+import {
+  buildRenderer,
+  chromiumAvailable,
+  chromiumPath,
+  launchChromium,
+  screenshotPath,
+} from './support';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/library');
+const XSS_TITLE = '<img src=x onerror="window.__pwned=1">';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+if (!chromiumAvailable())
+  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
+
+run('the app in a browser (encore serve)', () => {
+  let engine: Engine;
+  let host: RunningHost;
+  let browser: BrowserContext;
+  let page: Page;
+  const library = join(tempDir('encore-e2e-lib-'), 'Music');
+  const mediaResponses: { status: number; range: string | null }[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    cpSync(fixtures, library, { recursive: true });
+    // A long tone with synced lyrics (the fixture songs are too short to watch a highlight move),
+    // and a song whose tags try to inject HTML.
+    mkdirSync(join(library, 'Test Tones', 'Long'), { recursive: true });
+    const tone = join(library, 'Test Tones', 'Long', '01 - Long Tone.wav');
+    writeWav(tone, {
+      seconds: 30,
+      tags: { title: 'Long Tone', artist: 'Test Tones', album: 'Long' },
+    });
+    writeFileSync(
+      tone.replace(/\.wav$/, '.lrc'),
+      '[00:00.00]Line one\n[00:01.00]Line two\n[00:02.00]Line three\n[00:03.00]Line four\n[00:20.00]Late line\n',
+    );
+    writeWav(join(library, 'Test Tones', 'Long', '02 - Tricky.wav'), {
+      seconds: 2,
+      tags: { title: XSS_TITLE, artist: 'javascript:alert(1)', album: 'Long' },
+    });
+    const [rendererDir] = await Promise.all([buildRenderer()]);
+    engine = await createEngine({ dataDir: tempDir('encore-e2e-data-'), workers: 1 });
+    host = await startHost({
+      engine,
+      rendererDir,
+      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
+    });
+    browser = await launchChromium(tempDir('encore-e2e-profile-'));
+    page = await browser.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('response', (res) => {
+      if (res.url().includes('/media/track/'))
+        mediaResponses.push({ status: res.status(), range: res.request().headers().range ?? null });
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await engine?.close();
+  });
+
+  it('first run: adds a folder, scans it, and shows the library', async () => {
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Your library is empty.' }).waitFor();
+    await page.screenshot({ path: screenshotPath('01-first-run') });
+    await page.getByLabel('Folder path').fill(library);
+    await page.getByRole('button', { name: 'Add folder' }).click();
+    await page.getByRole('grid', { name: 'Songs' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('gridcell', { name: 'Polar Night' }).waitFor();
+    const rows = await page.locator('[data-track-id]').count();
+    expect(rows).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .toContain('Scan finished');
+    await page.screenshot({ path: screenshotPath('02-library') });
+  });
+
+  it('shows tags as text, never as HTML', async () => {
+    await page.getByRole('gridcell', { name: XSS_TITLE }).waitFor();
+    expect(await page.locator('.tracks img').count()).toBe(0);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+  });
+
+  it('plays a track: the audio arrives as 206 answers to Range requests', async () => {
+    await page.getByRole('gridcell', { name: 'Long Tone' }).dblclick();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await expect
+      .poll(() => mediaResponses.some((r) => r.status === 206 && r.range?.startsWith('bytes=')), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    await expect.poll(() => page.locator('.now-title').textContent()).toBe('Long Tone');
+    await expect
+      .poll(async () => Number(await page.getByRole('slider', { name: 'Seek' }).inputValue()), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0.5);
+    await page.screenshot({ path: screenshotPath('03-playing') });
+  });
+
+  it('highlights synced lyrics as the song plays', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Lyrics' }).click();
+    const active = page.locator('.lyrics-synced [aria-current="true"]');
+    await active.waitFor({ timeout: 15_000 });
+    const first = await active.textContent();
+    await expect.poll(() => active.textContent(), { timeout: 15_000 }).not.toBe(first);
+    await page.screenshot({ path: screenshotPath('04-lyrics') });
+  });
+
+  it('searches with Ctrl+F (full text, lyrics included)', async () => {
+    await page.locator('body').press('Control+f');
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.type'))
+      .toBe('search');
+    await page.keyboard.type('morning');
+    await page.getByRole('heading', { name: /results for “morning”/ }).waitFor();
+    await page.getByRole('gridcell', { name: 'Polar Night' }).waitFor();
+    await page.screenshot({ path: screenshotPath('05-search') });
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  });
+
+  it('shows the album grid and plays an album', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Albums' }).click();
+    await page.getByRole('button', { name: /Northern Lights/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('06-albums') });
+    await page.getByRole('button', { name: /Northern Lights/ }).click();
+    await page.getByRole('button', { name: 'Play Northern Lights' }).click();
+    await expect.poll(() => page.locator('.now-title').textContent()).toBe('First Light');
+  });
+
+  it('reorders and removes queue entries', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Queue' }).click();
+    const titles = (): Promise<string[]> => page.locator('.queue-row .q-title').allTextContents();
+    await expect.poll(titles).toEqual(['First Light', 'Polar Night']);
+    await page.getByRole('button', { name: 'Move Polar Night up' }).click();
+    await expect.poll(titles).toEqual(['Polar Night', 'First Light']);
+    await page.screenshot({ path: screenshotPath('07-queue') });
+    await page.getByRole('button', { name: 'Remove Polar Night from the queue' }).click();
+    await expect.poll(titles).toEqual(['First Light']);
+  });
+
+  it('resumes the same track at the same place after a reload', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
+    await page.getByRole('gridcell', { name: 'Long Tone' }).dblclick();
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await expect
+      .poll(async () => Number(await seek.inputValue()), { timeout: 15_000 })
+      .toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const before = Number(await seek.inputValue());
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.now-title').textContent(), { timeout: 15_000 })
+      .toBe('Long Tone');
+    await expect
+      .poll(async () => Number(await seek.inputValue()), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(Math.abs(Number(await seek.inputValue()) - before)).toBeLessThan(1);
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  });
+
+  it('has settings with the library folder, and switches the UI to Simplified Chinese', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByText(library, { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('08-settings') });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.getByRole('navigation').getByRole('button', { name: '设置' }).waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: '歌曲' }).click();
+    await page.screenshot({ path: screenshotPath('09-chinese') });
+    expect((await engine.store.appState.settings()).language).toBe('zh-CN');
+    await page.getByRole('navigation').getByRole('button', { name: '设置' }).click();
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  });
+
+  it('names every main control and region', async () => {
+    for (const name of ['Play', 'Next', 'Previous'])
+      await page.getByRole('button', { name, exact: true }).waitFor();
+    for (const name of ['Lyrics', 'Queue', 'Mood map', 'Settings'])
+      await page.getByRole('navigation').getByRole('button', { name }).waitFor();
+    await page.getByRole('search', { name: 'Search' }).waitFor();
+    await page.getByRole('complementary', { name: 'Up Next' }).waitFor();
+    await page.getByRole('main').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

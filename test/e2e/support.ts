@@ -1,0 +1,91 @@
+/**
+ * End-to-end support: builds the renderer once per source version into a temp folder (never
+ * out/, which other builds use), starts the browser host on a real engine, and launches the
+ * system Chromium through playwright-core.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const repo = resolve(import.meta.dirname, '../..');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+/** A hash of everything the renderer build reads: rebuild only when it changes. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of [
+    ...filesUnder(join(repo, 'src/renderer')),
+    ...filesUnder(join(repo, 'src/shared')),
+  ].sort()) {
+    hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds src/renderer with Vite into /tmp/encore-e2e-renderer-<hash> (reused while unchanged). */
+export async function buildRenderer(): Promise<string> {
+  const outDir = join(tmpdir(), `encore-e2e-renderer-${sourceHash()}`);
+  if (existsSync(join(outDir, 'index.html'))) return outDir;
+  const { build } = await import('vite');
+  const react = (await import('@vitejs/plugin-react')).default;
+  const staging = `${outDir}.${process.pid}`;
+  await build({
+    root: join(repo, 'src/renderer'),
+    configFile: false,
+    base: './',
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir: staging, emptyOutDir: true, sourcemap: false },
+  });
+  mkdirSync(outDir, { recursive: true });
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(staging, outDir);
+  return outDir;
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath) && statSync(chromiumPath).isFile();
+}
+
+/** The system Chromium, headless, with a fresh profile (`profileDir`) and no background traffic. */
+export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** Where screenshots go: test-results/ at the repository root. */
+export function screenshotPath(name: string): string {
+  const dir = join(repo, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}
