@@ -144,6 +144,33 @@ export class Meaning {
     return this.opts.store.styles.clusters();
   }
 
+  /** Downloads the chosen model now if it is missing (unless offline); returns the new status. */
+  async download(): Promise<MeaningStatus> {
+    if (this.backend && !(await this.backend).status.semantic) this.reset();
+    await this.resolve(true);
+    return this.status();
+  }
+
+  /**
+   * Changes the model settings (hub model id, local folder, offline mode, hub host); vectors of
+   * the previous model stay until the next embedding pass replaces them.
+   */
+  async configure(change: {
+    model?: string;
+    modelPath?: string | null;
+    offline?: boolean;
+    host?: string;
+  }): Promise<void> {
+    const v = this.opts.store.vectors;
+    if (change.model !== undefined) await v.setSetting('model', change.model);
+    if (change.modelPath !== undefined)
+      await v.setSetting('modelPath', change.modelPath ?? undefined);
+    if (change.offline !== undefined)
+      await v.setSetting('offline', change.offline ? '1' : undefined);
+    if (change.host !== undefined) await v.setSetting('modelHost', change.host);
+    this.reset();
+  }
+
   /** Forgets the chosen backend (after a settings change); the next call re-resolves. */
   reset(): void {
     this.backend = undefined;

@@ -1,0 +1,167 @@
+/**
+ * The model download and damage paths, offline: a local HTTP server plays the hub (same URL
+ * layout, X-Repo-Commit header), serving the tiny fixture model, failing, or cutting files short.
+ */
+import { createServer, type Server } from 'node:http';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../src/main/events';
+import { Meaning } from '../../../src/main/embedding/meaning';
+import { MANIFEST, modelDir } from '../../../src/main/embedding/models';
+import { Store } from '../../../src/main/store/index';
+import type { ModelProgress } from '../../../src/shared/meaning';
+import { tempDir } from '../../helpers/temp';
+import { TINY_MODEL } from './helpers';
+
+const MODEL = 'Xenova/tiny-test';
+let mode: 'ok' | 'fail' | 'short' = 'ok';
+let server: Server;
+let host = '';
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const m = req.url?.match(/^\/Xenova\/tiny-test\/resolve\/[^/]+\/(.+)$/);
+    const file = m ? join(TINY_MODEL, decodeURIComponent(m[1])) : '';
+    if (!m || !existsSync(file) || mode === 'fail') {
+      res.writeHead(mode === 'fail' ? 503 : 404).end();
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-length': String(body.length), 'x-repo-commit': 'c0ffee1234' });
+    if (req.method === 'HEAD') return void res.end();
+    // 'short': announce the full length, send half, then hang up (a dropped connection).
+    if (mode === 'short' && file.endsWith('.onnx')) {
+      res.write(body.subarray(0, body.length >> 1));
+      res.destroy();
+      return;
+    }
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  host = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+async function open(): Promise<{
+  dir: string;
+  store: Store;
+  meaning: Meaning;
+  progress: ModelProgress[];
+}> {
+  const dir = tempDir('encore-models-');
+  const store = await Store.open(dir);
+  await store.vectors.setSetting('model', MODEL);
+  await store.vectors.setSetting('modelHost', host);
+  const events = new EventBus();
+  const progress: ModelProgress[] = [];
+  events.on('model.progress', (p) => progress.push(p));
+  return { dir, store, meaning: new Meaning({ dataDir: dir, store, events }), progress };
+}
+
+describe('model download', () => {
+  it('downloads into the data dir with progress, records the hub commit, then works offline', async () => {
+    mode = 'ok';
+    const { dir, store, meaning, progress } = await open();
+    expect((await meaning.status()).state).toBe('missing');
+    const status = await meaning.download();
+    expect(status.semantic).toBe(true);
+    expect(status.model).toEqual({ id: MODEL, revision: 'c0ffee1234' });
+    const folder = modelDir(dir, MODEL);
+    expect(existsSync(join(folder, 'onnx', 'model_quantized.onnx'))).toBe(true);
+    expect(
+      JSON.parse(readFileSync(join(folder, MANIFEST), 'utf8')).files['onnx/model_quantized.onnx'],
+    ).toBe(statSync(join(TINY_MODEL, 'onnx', 'model_quantized.onnx')).size);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toMatchObject({ state: 'done', modelId: MODEL });
+    expect(progress.at(-1)?.loaded).toBe(progress.at(-1)?.total);
+    await meaning.close();
+    // A new session with downloading impossible (server failing, offline) still uses the files.
+    mode = 'fail';
+    await store.vectors.setSetting('offline', '1');
+    const again = new Meaning({ dataDir: dir, store, events: new EventBus() });
+    expect((await again.status()).semantic).toBe(true);
+    expect((await again.embedText('rain at night')).length).toBe(48);
+    await again.close();
+    await store.close();
+  });
+
+  it('falls back to lexical with a clear reason when the download fails', async () => {
+    mode = 'fail';
+    const { store, meaning, progress } = await open();
+    const status = await meaning.download();
+    expect(status.semantic).toBe(false);
+    expect(status.reason).toMatch(
+      /semantic model not installed: could not download Xenova\/tiny-test: HTTP 503/,
+    );
+    expect(progress.at(-1)?.state).toBe('failed');
+    expect((await meaning.embedText('still works')).length).toBe(384);
+    await meaning.close();
+    await store.close();
+  });
+
+  it('recognises a cut-off download as incomplete and leaves no partial file in place', async () => {
+    mode = 'short';
+    const { dir, store, meaning } = await open();
+    const status = await meaning.download();
+    expect(status.semantic).toBe(false);
+    const folder = modelDir(dir, MODEL);
+    expect(existsSync(join(folder, MANIFEST))).toBe(false);
+    expect(existsSync(join(folder, 'onnx', 'model_quantized.onnx'))).toBe(false);
+    // Next start, offline: files half there and no manifest → "incompletely downloaded".
+    await store.vectors.setSetting('offline', '1');
+    meaning.reset();
+    const later = await meaning.status();
+    expect(later.state).toBe('corrupt');
+    expect(later.reason).toMatch(/incompletely downloaded/);
+    await meaning.close();
+    await store.close();
+  });
+});
+
+describe('damaged model files', () => {
+  it('detects a downloaded file whose size no longer matches the manifest', async () => {
+    mode = 'ok';
+    const { dir, store, meaning } = await open();
+    expect((await meaning.download()).semantic).toBe(true);
+    await meaning.close();
+    truncateSync(join(modelDir(dir, MODEL), 'onnx', 'model_quantized.onnx'), 1000);
+    await store.vectors.setSetting('offline', '1');
+    const again = new Meaning({ dataDir: dir, store, events: new EventBus() });
+    const status = await again.status();
+    expect(status).toMatchObject({ semantic: false, state: 'corrupt' });
+    expect(status.reason).toMatch(
+      /model_quantized\.onnx is 1000 bytes, expected \d+ \(damaged download\).*lexical fallback/,
+    );
+    await again.close();
+    await store.close();
+  });
+
+  it('reports a local folder whose ONNX file does not load as corrupt, without crashing', async () => {
+    const { dir, store, meaning } = await open();
+    const folder = join(dir, 'my-model');
+    cpSync(TINY_MODEL, folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'onnx', 'model_quantized.onnx'),
+      Buffer.from('not an onnx graph at all'),
+    );
+    await meaning.configure({ modelPath: folder });
+    const status = await meaning.status();
+    expect(status).toMatchObject({ semantic: false, state: 'corrupt' });
+    expect(status.reason).toMatch(/failed to load/);
+    unlinkSync(join(folder, 'tokenizer.json'));
+    meaning.reset();
+    expect((await meaning.status()).reason).toMatch(/has no tokenizer\.json/);
+    await meaning.close();
+    await store.close();
+  });
+});
