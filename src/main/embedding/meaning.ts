@@ -52,7 +52,7 @@ const AUTO_DELAY_MS = 2_000;
 export class Meaning {
   private pool?: WorkerPool<EmbedJob, EmbedResponse>;
   private backend?: Promise<Backend>;
-  private downloadAllowed = false;
+  private downloadTried = false;
   private indexes = new Map<TextKind, Promise<VectorIndex | undefined>>();
   private running?: Promise<void>;
   private closed = false;
@@ -61,7 +61,12 @@ export class Meaning {
   private lastStatus?: MeaningStatus;
 
   constructor(private readonly opts: MeaningOptions) {
-    this.unsubscribe = opts.events.on('library.changed', (change) => this.onLibraryChanged(change));
+    const offs = [
+      opts.events.on('library.changed', (change) => this.onLibraryChanged(change)),
+      // New audio features change descriptors (their sound in words), moods and the sound space.
+      opts.events.on('analysis.updated', () => this.schedule()),
+    ];
+    this.unsubscribe = () => offs.forEach((off) => off());
   }
 
   /** The embedder in use and why; never downloads (see embedPending). */
@@ -174,6 +179,7 @@ export class Meaning {
   /** Forgets the chosen backend (after a settings change); the next call re-resolves. */
   reset(): void {
     this.backend = undefined;
+    this.downloadTried = false;
     this.indexes.clear();
   }
 
@@ -189,21 +195,26 @@ export class Meaning {
     for (const id of change.removed) {
       for (const loading of this.indexes.values()) void loading.then((index) => index?.remove(id));
     }
-    if (!this.opts.auto || this.closed || change.added.length + change.updated.length === 0) return;
+    if (change.added.length + change.updated.length > 0) this.schedule();
+  }
+
+  /** Starts a background pass shortly (coalescing bursts of changes), in auto mode. */
+  private schedule(): void {
+    if (!this.opts.auto || this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.downloadAllowed = true;
       this.embedPending().catch((err) => log.error('background embedding failed', err));
     }, AUTO_DELAY_MS);
     this.timer.unref();
   }
 
   private resolve(download: boolean): Promise<Backend> {
-    if (this.backend && (!download || this.downloadAllowed)) return this.backend;
-    this.downloadAllowed ||= download;
+    // A lexical backend chosen without downloading is re-decided once, when downloading is allowed.
+    const retry = download && !this.downloadTried;
+    if (this.backend && !retry) return this.backend;
+    if (download) this.downloadTried = true;
     const previous = this.backend;
     this.backend = (async () => {
-      // A lexical backend chosen without downloading is re-decided once downloading is allowed.
       const before = await previous;
       if (before?.status.semantic) return before;
       const settings = await readSettings(this.opts.store.vectors);

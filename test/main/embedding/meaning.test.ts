@@ -154,3 +154,26 @@ describe('Meaning with the tiny fixture model (real transformers.js in the worke
     expect(result.hits[0].trackId).toBe(corpus.find((c) => c.file === 'party-lights.txt')?.id);
   });
 });
+
+describe('Meaning in the background', () => {
+  it('embeds new tracks after library.changed without being asked', async () => {
+    const dir = tempDir('encore-meaning-auto-');
+    const store = await Store.open(dir);
+    await store.vectors.setSetting('modelPath', TINY_MODEL);
+    const events = new EventBus();
+    const meaning = new Meaning({ dataDir: dir, store, events, auto: true });
+    const corpus = await addCorpus(store);
+    const finished = new Promise<EmbeddingProgress>((resolve) =>
+      events.on('embedding.progress', (p) => p.finished && resolve(p)),
+    );
+    events.emit('library.changed', { added: corpus.map((c) => c.id), updated: [], removed: [] });
+    expect(await finished).toMatchObject({ done: corpus.length, failed: 0 });
+    expect((await meaning.status()).vectors).toEqual({
+      descriptor: corpus.length,
+      lyrics: corpus.length,
+      pending: 0,
+    });
+    await meaning.close();
+    await store.close();
+  });
+});
