@@ -110,13 +110,14 @@ export class Analyser {
 
   /** Stops the current run; jobs in flight are abandoned and stay queued. */
   async cancel(): Promise<void> {
-    if (!this.running) return;
+    const running = this.running;
+    if (!running) return;
     this.cancelled = true;
     this.resume();
     const pool = this.pool;
     this.pool = undefined;
     await pool?.close();
-    await this.running.catch(() => undefined);
+    await running.catch(() => undefined);
   }
 
   /** Tracks the listener is about to hear: analysed next, in this order (replaces the last call). */

@@ -85,7 +85,11 @@ export async function decodeForAnalysis(
       try {
         const audio = await attempt();
         const samples = audio.excerpts.reduce((n, x) => n + x.left.length, 0);
-        if (samples < audio.sampleRate) throw new Error('less than one second of audio decoded');
+        // Under a second there is no tempo, key or loudness range to speak of.
+        if (samples < audio.sampleRate)
+          throw new Error(
+            `only ${(samples / audio.sampleRate).toFixed(2)} s of audio decoded (1 s needed)`,
+          );
         return whole ? cutWhole(audio) : audio;
       } catch (err) {
         reasons.push(`${name}: ${(err as Error).message}`);
