@@ -122,7 +122,7 @@ async function embedSemantic(
   req.texts.forEach((text, i) => {
     const parts = req.chunk
       ? chunkText(text, count, budget)
-      : [{ content: text.trim(), tokens: 1 }];
+      : [{ content: text.trim(), tokens: Math.min(budget, count(text)) }];
     for (const p of parts)
       if (p.content)
         pieces.push({ text: i, content: prefix + p.content, tokens: Math.max(1, p.tokens) });

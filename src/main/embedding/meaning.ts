@@ -46,6 +46,7 @@ export interface MeaningOptions {
 // A batch job includes loading the model the first time: a 120 MB model loads in a few seconds,
 // a slow disk or a busy CPU can make that much longer.
 const JOB_TIMEOUT_MS = 180_000;
+const QUANTIZE_ABOVE = 50_000;
 // Wait for scans to settle before embedding what they changed.
 const AUTO_DELAY_MS = 2_000;
 
@@ -100,7 +101,9 @@ export class Meaning {
       loading = (async () => {
         const key = (await this.resolve(false)).key;
         const v = await this.opts.store.vectors.textVectors(kind, key);
-        return v.dim ? VectorIndex.from(v.ids, v.data, { dim: v.dim }) : undefined;
+        // Past 50,000 tracks, int8 keeps the two text indexes near 40 MB each instead of 150.
+        const quantize = v.ids.length > QUANTIZE_ABOVE;
+        return v.dim ? VectorIndex.from(v.ids, v.data, { dim: v.dim, quantize }) : undefined;
       })();
       this.indexes.set(kind, loading);
     }
@@ -343,12 +346,12 @@ export class Meaning {
         name: 'sound',
         index: VectorIndex.from(sound.ids, sound.data, { dim: sound.dim }),
       });
-    await this.opts.store.styles.replacePredicted(predictStyles(genres, spaces));
+    await this.opts.store.styles.replacePredicted(await predictStyles(genres, spaces));
     const space =
       sound && sound.ids.length >= ids.length / 2
         ? { ...sound, name: 'sound' as const }
         : { ids, dim: descriptor.dim, data: descriptor.toArray(), name: 'text' as const };
-    const { clusters, members } = buildClusters(space, genres, features);
+    const { clusters, members } = await buildClusters(space, genres, features);
     await this.opts.store.styles.replaceClusters(clusters, members);
     log.info(
       `moods for ${scores.size} tracks, ${clusters.length} style clusters (${space.name} space)`,

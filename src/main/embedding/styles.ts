@@ -7,7 +7,7 @@
 import type { PredictedStyle, StyleCluster } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
 import type { ClusterAssignment } from '../store/styles';
-import type { VectorIndex } from './vector-index';
+import { VectorIndex } from './vector-index';
 import type { SoundFeatures } from './sound-words';
 
 // Neighbours that vote; 15 smooths over a few mis-tagged tracks without reaching far.
@@ -16,14 +16,16 @@ const K = 15;
 const MIN_CONFIDENCE = 0.35;
 
 /** Predicts a genre for each untagged track that has a vector in at least one space. */
-export function predictStyles(
+export async function predictStyles(
   genres: Map<TrackId, string[]>,
   spaces: { name: 'sound' | 'text'; index: VectorIndex }[],
-): PredictedStyle[] {
+): Promise<PredictedStyle[]> {
   const tagged = (id: number): boolean => (genres.get(id)?.length ?? 0) > 0;
   const untagged = [...genres.keys()].filter((id) => !tagged(id));
   const out: PredictedStyle[] = [];
-  for (const id of untagged) {
+  for (const [i, id] of untagged.entries()) {
+    // Each search is one scan of the library; give the event loop a turn every 32 of them.
+    if (i % 32 === 31) await yieldToLoop();
     const votes = new Map<string, { weight: number; label: string }>();
     const used: PredictedStyle['spaces'] = [];
     let total = 0;
@@ -62,31 +64,43 @@ function rng(seed: number): () => number {
   };
 }
 
+/** Lets other work (IPC, playback events) run between slices of a long computation. */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Spherical k-means (cosine) over normalised rows, k-means++ seeding, fixed seed.
+ * Spherical k-means (cosine) over normalised rows, k-means++ seeding, fixed seed. Similarities
+ * come from SIMD scans of a VectorIndex over the rows (one scan per centre), and the event loop
+ * gets a turn between scans, so 10,000 × 384 clusters in well under a second without freezing.
  * Returns each row's cluster and its similarity to the centre.
  */
-export function kMeans(
+export async function kMeans(
   data: Float32Array,
   dim: number,
   k: number,
   iterations = 20,
-): { cluster: Int32Array; sim: Float32Array } {
+): Promise<{ cluster: Int32Array; sim: Float32Array }> {
   const n = data.length / dim;
+  const rows = VectorIndex.from(
+    Array.from({ length: n }, (_, i) => i),
+    data,
+    { dim, metric: 'dot' },
+  );
   const next = rng(42);
   const centres = new Float32Array(k * dim);
-  const dot = (row: number, c: number): number => {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += data[row * dim + j] * centres[c * dim + j];
-    return s;
+  const scan = (c: number): Float32Array => {
+    const { ids, scores } = rows.scoreAll(centres.subarray(c * dim, (c + 1) * dim));
+    const byRow = new Float32Array(n);
+    for (let i = 0; i < n; i++) byRow[ids[i]] = scores[i];
+    return byRow;
   };
   centres.set(data.subarray(0, dim), 0);
   const best = new Float32Array(n).fill(-Infinity);
   for (let c = 1; c < k; c++) {
+    const s = scan(c - 1);
     let sum = 0;
     const dist = new Float32Array(n);
     for (let r = 0; r < n; r++) {
-      best[r] = Math.max(best[r], dot(r, c - 1));
+      best[r] = Math.max(best[r], s[r]);
       dist[r] = Math.max(0, 1 - best[r]) ** 2;
       sum += dist[r];
     }
@@ -94,30 +108,34 @@ export function kMeans(
     let r = 0;
     while (r < n - 1 && pick > dist[r]) pick -= dist[r++];
     centres.set(data.subarray(r * dim, (r + 1) * dim), c * dim);
+    await yieldToLoop();
   }
   const cluster = new Int32Array(n);
-  const sim = new Float32Array(n);
+  const sim = new Float32Array(n).fill(-Infinity);
   for (let it = 0; it < iterations; it++) {
-    let moved = 0;
-    for (let r = 0; r < n; r++) {
-      let bc = 0;
-      let bs = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const s = dot(r, c);
-        if (s > bs) [bs, bc] = [s, c];
+    const previous = cluster.slice();
+    sim.fill(-Infinity);
+    for (let c = 0; c < k; c++) {
+      const s = scan(c);
+      for (let r = 0; r < n; r++) {
+        if (s[r] > sim[r]) {
+          sim[r] = s[r];
+          cluster[r] = c;
+        }
       }
-      if (cluster[r] !== bc || it === 0) moved++;
-      cluster[r] = bc;
-      sim[r] = bs;
+      await yieldToLoop();
     }
-    if (moved === 0) break;
+    if (it > 0 && cluster.every((c, r) => c === previous[r])) break;
     centres.fill(0);
-    for (let r = 0; r < n; r++)
-      for (let j = 0; j < dim; j++) centres[cluster[r] * dim + j] += data[r * dim + j];
+    for (let r = 0; r < n; r++) {
+      const at = cluster[r] * dim;
+      for (let j = 0; j < dim; j++) centres[at + j] += data[r * dim + j];
+    }
     for (let c = 0; c < k; c++) {
       const v = centres.subarray(c * dim, (c + 1) * dim);
-      const norm = Math.hypot(...v);
-      if (norm > 0) for (let j = 0; j < dim; j++) v[j] /= norm;
+      let norm = 0;
+      for (let j = 0; j < dim; j++) norm += v[j] * v[j];
+      if (norm > 0) for (let j = 0; j < dim; j++) v[j] /= Math.sqrt(norm);
     }
   }
   return { cluster, sim };
@@ -179,15 +197,15 @@ export function nameCluster(
 }
 
 /** Clusters the rows of `space` and names each cluster; empty below 8 tracks. */
-export function buildClusters(
+export async function buildClusters(
   space: { ids: TrackId[]; dim: number; data: Float32Array; name: 'sound' | 'text' },
   genres: Map<TrackId, string[]>,
   features: Map<TrackId, SoundFeatures>,
-): { clusters: Omit<StyleCluster, 'id' | 'examples'>[]; members: ClusterAssignment[] } {
+): Promise<{ clusters: Omit<StyleCluster, 'id' | 'examples'>[]; members: ClusterAssignment[] }> {
   // Fewer than 8 tracks make clusters of one or two: nothing to name.
   if (space.ids.length < 8) return { clusters: [], members: [] };
   const k = clusterCount(space.ids.length);
-  const { cluster, sim } = kMeans(space.data, space.dim, k);
+  const { cluster, sim } = await kMeans(space.data, space.dim, k);
   const libraryShare = new Map<string, number>();
   for (const id of space.ids)
     for (const g of genres.get(id) ?? [])
