@@ -189,7 +189,7 @@ function entry(st: RecommenderState, row: number, mood: number): Scored {
   return {
     row,
     score: mood + 0.15 * Math.tanh(taste / 2),
-    parts: { sim: 0, taste, session: 0, co: 0, novel: 0 },
+    parts: { sim: 0, taste, session: 0, co: 0, novel: 0, recent: 0 },
     sources: ['taste'],
   };
 }

@@ -130,11 +130,19 @@ export class Recommender {
     const st = await this.ready();
     const now = this.now();
     pruneSessions(st, now);
-    const current = req.currentTrackId !== undefined ? st.catalog.row(req.currentTrackId) : -1;
+    const session = st.sessions.get(req.sessionId) ?? null;
+    // After an early skip of the playing track, continue from the last track the person kept:
+    // "more like what I just rejected" is the wrong anchor.
+    const skipped = req.currentTrackId !== undefined && session?.skippedEarly(req.currentTrackId);
+    const anchor = skipped ? (session?.recentKept(1)[0] ?? req.currentTrackId) : req.currentTrackId;
+    const current = anchor !== undefined ? st.catalog.row(anchor) : -1;
     return suggest(st, {
       current,
-      session: st.sessions.get(req.sessionId) ?? null,
-      exclude: req.queued ?? [],
+      session,
+      exclude: [
+        ...(req.queued ?? []),
+        ...(req.currentTrackId !== undefined ? [req.currentTrackId] : []),
+      ],
       count: Math.min(100, Math.max(1, req.count ?? 10)),
       now,
       random: this.random,

@@ -65,6 +65,21 @@ export class Session {
     return out;
   }
 
+  /** True when the latest signal about `id` in this session is an early skip (or worse). */
+  skippedEarly(id: TrackId): boolean {
+    for (let i = this.signals.length - 1; i >= 0; i--) {
+      if (this.signals[i].trackId === id) return this.signals[i].value <= -1;
+    }
+    return false;
+  }
+
+  /** Early skips (or dislikes) in a row at the end of the session: 0 after a kept track. */
+  skipStreak(): number {
+    let n = 0;
+    for (let i = this.signals.length - 1; i >= 0 && this.signals[i].value <= -1; i--) n += 1;
+    return n;
+  }
+
   /** The last `n` tracks heard without an early skip, newest first. */
   recentKept(n: number): TrackId[] {
     const skipped = new Set(this.signals.filter((s) => s.value < -1).map((s) => s.trackId));

@@ -49,7 +49,10 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   );
   const sessionVector = q.session ? q.session.vector(catalog) : null;
   const learned = model.events > 0;
-  const w = rankWeights(a);
+  // Each early skip in a row halves the pull of the playing track: the person is saying "not
+  // this direction", so the session and taste get more say (and a change of mood is followed).
+  const streak = q.session?.skipStreak() ?? 0;
+  const w = rankWeights(a, streak);
   const candidates = generateCandidates({
     catalog,
     mask,
@@ -78,8 +81,10 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     sessionVector,
     model,
     coCount: (row) => coFrom(row)?.count ?? 0,
-    played: (row) => history.lastPlayed.has(catalog.tracks[row].id),
+    lastPlayedAt: (row) => history.lastPlayed.get(catalog.tracks[row].id),
+    now: q.now,
     adventurousness: a,
+    skipStreak: streak,
     random: q.random,
   });
   const played = q.session?.played ?? [];

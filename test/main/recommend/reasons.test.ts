@@ -75,7 +75,7 @@ const base = (o: Partial<ReasonInput>): ReasonInput => ({
   row: row(2),
   current: row(1),
   recent: [],
-  parts: { sim: 0.2, taste: 0, session: 0, co: 0, novel: 0 },
+  parts: { sim: 0.2, taste: 0, session: 0, co: 0, novel: 0, recent: 0 },
   coFrom: null,
   newArtist: false,
   artistWeight: 0,
@@ -111,7 +111,7 @@ describe('reasons', () => {
         current: -1,
         newArtist: true,
         hasLikedArtists: true,
-        parts: { sim: 0, taste: 1.2, session: 0, co: 0, novel: 1 },
+        parts: { sim: 0, taste: 1.2, session: 0, co: 0, novel: 1, recent: 0 },
       }),
     );
     expect(r.text).toBe('New to you, close to artists you like');
@@ -124,6 +124,7 @@ describe('reasons', () => {
       session: 0,
       co: 0,
       novel: 0,
+      recent: 0,
     });
     expect(reasonFor(base({ row: row(7), current: row(6), parts: withSim(0.9) })).text).toBe(
       'Sounds like Also quiet',
