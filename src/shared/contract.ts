@@ -9,6 +9,9 @@ import { z } from 'zod';
 import type { LibraryStats, Lyrics, ScanErrorEntry, ScanSummary, Track, TrackId } from './library';
 import type { PlayerState, Settings } from './app-state';
 import type { EngineEventName, EngineEvents } from './events';
+import type { AnalysisProgress, AudioFeatures } from './analysis';
+import type { MeaningStatus, VibeResult } from './meaning';
+import type { MoodPlaylist, RecordedEvent, Station, Taste, UpNextItem } from './recommend';
 
 /** A method's argument schema plus its (type-only) result. */
 export interface MethodDef<A extends z.ZodType, R> {
@@ -77,6 +80,43 @@ export interface NowPlayingInfo {
   measuredGainDb: number | null;
 }
 
+/** One dot of the mood map: a track on energy (arousal) × mood (valence), both 0–1. */
+export interface MoodPoint {
+  id: TrackId;
+  arousal: number;
+  valence: number;
+}
+
+const sessionId = z.string().min(1).max(100);
+const moodName = z.string().min(1).max(100);
+const feedbackEvent = z.strictObject({
+  trackId: id,
+  kind: z.enum([
+    'play',
+    'progress',
+    'complete',
+    'skip',
+    'like',
+    'unlike',
+    'dislike',
+    'undislike',
+    'queue',
+    'replay',
+    'remove',
+  ]),
+  sessionId,
+  source: z.enum(['upnext', 'library', 'playlist', 'search', 'station', 'queue', 'import']),
+  positionS: z.number().min(0).max(1e6).nullable().optional(),
+  durationS: z.number().min(0).max(1e6).nullable().optional(),
+  context: z.string().max(200).nullable().optional(),
+});
+const stationSeed = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('track'), trackId: id }),
+  z.strictObject({ kind: z.literal('artist'), name: text.min(1) }),
+  z.strictObject({ kind: z.literal('mood'), name: moodName }),
+  z.strictObject({ kind: z.literal('vibe'), text: text.min(1) }),
+]);
+
 const settingsPatch = z
   .strictObject({
     language: z.enum(['system', 'en', 'zh-CN']),
@@ -131,6 +171,36 @@ export const methods = {
   'player.state': method<PlayerState>()(none),
   'player.nowPlaying': method<NowPlayingInfo | null>()(z.strictObject({ id })),
   'settings.get': method<Settings>()(none),
+  'recs.upNext': method<UpNextItem[]>()(
+    z.strictObject({
+      sessionId,
+      currentTrackId: id.optional(),
+      count: z.int().min(1).max(100).optional(),
+      queued: ids.optional(),
+    }),
+  ),
+  /** Records one feedback event; resolves once it is committed (acknowledged). */
+  'recs.feedback': method<RecordedEvent>()(z.strictObject({ event: feedbackEvent })),
+  'recs.station': method<Station>()(
+    z.strictObject({ seed: stationSeed, count: z.int().min(1).max(200).optional() }),
+  ),
+  'recs.moodPlaylist': method<MoodPlaylist>()(
+    z.strictObject({ mood: moodName, count: z.int().min(1).max(200).optional() }),
+  ),
+  'recs.taste': method<Taste>()(none),
+  'recs.forget': method<Taste>()(
+    z.strictObject({
+      facet: z.enum(['artist', 'genre', 'mood', 'album', 'decade', 'sound']),
+      name: text,
+    }),
+  ),
+  'meaning.vibe': method<VibeResult>()(
+    z.strictObject({ query: text.min(1), limit: z.int().min(1).max(200).optional() }),
+  ),
+  'meaning.status': method<MeaningStatus>()(none),
+  'analysis.progress': method<AnalysisProgress>()(none),
+  'analysis.features': method<AudioFeatures | null>()(z.strictObject({ id })),
+  'analysis.map': method<MoodPoint[]>()(none),
   'settings.set': method<Settings>()(z.strictObject({ patch: settingsPatch })),
 } as const;
 

@@ -11,6 +11,7 @@ import { createEngine, type Engine } from '../../src/main/engine';
 import { startHost, type RunningHost } from '../../src/main/host/server';
 import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
+import { moodMapPoints } from '../../src/main/store/mood-map';
 import {
   buildRenderer,
   chromiumAvailable,
@@ -175,6 +176,73 @@ run('the app in a browser (encore serve)', () => {
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
   });
 
+  it('shows Up Next with reasons, and Skip changes it', async () => {
+    const panel = page.getByRole('complementary', { name: 'Up Next' });
+    const items = panel.locator('.suggestion');
+    const ids = async (): Promise<(string | null)[]> => {
+      const out: (string | null)[] = [];
+      for (let i = 0; i < (await items.count()); i++)
+        out.push(await items.nth(i).getAttribute('data-track-id'));
+      return out;
+    };
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    for (const reason of await panel.locator('.reason').allTextContents())
+      expect(reason.trim()).not.toBe('');
+    const before = await ids();
+    await page.screenshot({ path: screenshotPath('10-upnext') });
+    await panel.getByRole('button', { name: 'Skip' }).first().click();
+    await expect.poll(ids, { timeout: 15_000 }).not.toEqual(before);
+    expect(await ids()).not.toContain(before[0]);
+    await expect.poll(async () => (await engine.recommend.taste()).events).toBeGreaterThan(0);
+  });
+
+  it('opens a mood playlist and starts a station from a vibe', async () => {
+    await expect
+      .poll(async () => (await moodMapPoints(engine.store.db)).length, { timeout: 120_000 })
+      .toBeGreaterThan(5);
+    await page.getByRole('navigation').getByRole('button', { name: 'Moods' }).click();
+    await page.getByRole('button', { name: 'Calm', exact: true }).click();
+    await page.getByRole('heading', { name: 'Mood: Calm' }).waitFor();
+    await expect.poll(() => page.locator('.playlist .suggestion').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('11-mood-playlist') });
+    await page.getByRole('textbox', { name: 'Vibe search' }).fill('rainy sunday morning');
+    await page.getByRole('button', { name: 'Start station' }).click();
+    await page.getByRole('heading', { name: 'Station: rainy sunday morning' }).waitFor();
+    await expect.poll(() => page.locator('.playlist .suggestion').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('12-vibe-station') });
+    await page.locator('.playlist').getByRole('button', { name: 'Play all' }).click();
+    await expect
+      .poll(() => engine.store.appState.player().then((p) => p.source?.kind))
+      .toBe('station');
+  });
+
+  it('shows the mood map: hover names a dot, click plays it', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Mood map' }).click();
+    const canvas = page.getByRole('img', { name: /Mood map/ });
+    await canvas.waitFor();
+    const points = await moodMapPoints(engine.store.db);
+    await expect.poll(() => canvas.getAttribute('aria-label')).toContain(`${points.length} songs`);
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas box');
+    const target = points[0] as (typeof points)[number];
+    const x = box.x + target.valence * box.width;
+    const y = box.y + (1 - target.arousal) * box.height;
+    await page.mouse.move(x, y);
+    const tip = page.getByRole('tooltip');
+    await tip.waitFor();
+    await page.screenshot({ path: screenshotPath('13-mood-map') });
+    const hovered = await tip.locator('strong').textContent();
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.now-title').textContent()).toBe(hovered);
+  });
+
+  it('shows the taste page', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Taste' }).click();
+    await page.getByText(/Learned from \d+ plays/).waitFor();
+    await page.screenshot({ path: screenshotPath('14-taste') });
+  });
+
   it('has settings with the library folder, and switches the UI to Simplified Chinese', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await page.getByText(library, { exact: true }).waitFor();
@@ -189,7 +257,7 @@ run('the app in a browser (encore serve)', () => {
   });
 
   it('names every main control and region', async () => {
-    for (const name of ['Play', 'Next', 'Previous'])
+    for (const name of [/^(Play|Pause)$/, 'Next', 'Previous'])
       await page.getByRole('button', { name, exact: true }).waitFor();
     for (const name of ['Lyrics', 'Queue', 'Mood map', 'Settings'])
       await page.getByRole('navigation').getByRole('button', { name }).waitFor();

@@ -7,12 +7,13 @@ import type { Engine } from '../engine';
 import type { AppInfo } from '../../shared/contract';
 import type { Handlers, MessageHandlers } from './dispatch';
 import { toSummary } from './summaries';
+import { moodMapPoints } from '../store/mood-map';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
 export type HostInfo = Omit<AppInfo, 'services'>;
 
 export function createHandlers(engine: Engine, host: HostInfo): Handlers {
-  const { store, library } = engine;
+  const { store, library, recommend, meaning, analysis } = engine;
   const roots = async (): Promise<Awaited<ReturnType<Handlers['library.roots']>>> =>
     (await store.roots.list()).map((r) => ({
       path: r.path,
@@ -22,7 +23,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
   return {
     'app.info': async () => ({
       ...host,
-      services: { analysis: false, meaning: false, recommend: false },
+      services: { analysis: true, meaning: true, recommend: true },
     }),
     'library.stats': () => store.tracks.stats(),
     'library.roots': roots,
@@ -39,10 +40,26 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'player.state': () => store.appState.player(),
     'player.nowPlaying': async ({ id }) => {
       const track = await store.tracks.get(id);
-      return track ? { track, measuredGainDb: null } : null;
+      return track
+        ? { track, measuredGainDb: (await store.features.get(id))?.gainDb ?? null }
+        : null;
     },
     'settings.get': () => store.appState.settings(),
     'settings.set': ({ patch }) => store.appState.updateSettings(patch),
+    'recs.upNext': (req) => recommend.upNext(req),
+    'recs.feedback': ({ event }) => recommend.record(event),
+    'recs.station': ({ seed, count }) => recommend.station(seed, count),
+    'recs.moodPlaylist': ({ mood, count }) => recommend.moodPlaylist(mood, count),
+    'recs.taste': () => recommend.taste(),
+    'recs.forget': async ({ facet, name }) => (
+      await recommend.forget(facet, name),
+      recommend.taste()
+    ),
+    'meaning.vibe': ({ query, limit }) => meaning.vibe(query, limit),
+    'meaning.status': () => meaning.status(),
+    'analysis.progress': async () => analysis.progress(),
+    'analysis.features': async ({ id }) => (await store.features.get(id)) ?? null,
+    'analysis.map': () => moodMapPoints(store.db),
   };
 }
 

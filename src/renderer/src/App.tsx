@@ -21,7 +21,10 @@ import { Artists } from './views/Artists';
 import { Lyrics } from './views/Lyrics';
 import { Queue } from './views/Queue';
 import { Settings } from './views/Settings';
-import { MoodMapWaiting, MoodsWaiting, TasteWaiting } from './views/Placeholders';
+import { Moods } from './views/Moods';
+import { MoodMap } from './views/MoodMap';
+import { Taste } from './views/Taste';
+import { feedbackSource, sendFeedback, sessionId } from './lib/feedback';
 
 const nav: { view: ViewName; label: StringKey }[] = [
   { view: 'songs', label: 'songs' },
@@ -79,6 +82,34 @@ export function App({
     [bridge, player, library, info, settings, locale],
   );
   const { t } = services;
+
+  useEffect(() => {
+    player.setPlayEventHandler((e) =>
+      sendFeedback(bridge, e.trackId, e.kind, feedbackSource(player.snapshot().source), {
+        positionS: e.positionS,
+        durationS: e.durationS || undefined,
+      }),
+    );
+    return () => player.setPlayEventHandler(null);
+  }, [bridge, player]);
+
+  useEffect(() => {
+    // Auto-DJ: when the queue runs out, continue with the first Up Next suggestion.
+    player.setQueueEndHandler(
+      settings.autoDj
+        ? async () => {
+            const s = player.snapshot();
+            const items = await bridge.invoke('recs.upNext', {
+              sessionId,
+              currentTrackId: s.currentId ?? undefined,
+              count: 1,
+              queued: s.queue.slice(-500),
+            });
+            return items.map((i) => i.trackId);
+          }
+        : null,
+    );
+  }, [bridge, player, settings.autoDj]);
 
   useShortcuts(player, () => {
     setView('songs');
@@ -150,10 +181,10 @@ function View({ view, query }: { view: ViewName; query: string }): React.JSX.Ele
     case 'settings':
       return <Settings />;
     case 'moods':
-      return <MoodsWaiting />;
+      return <Moods />;
     case 'map':
-      return <MoodMapWaiting />;
+      return <MoodMap />;
     case 'taste':
-      return <TasteWaiting />;
+      return <Taste />;
   }
 }

@@ -55,10 +55,8 @@ export class Player {
   private lastPositionSave = 0;
   private normalisation: Settings['normalisation'] = 'track';
   private pendingSeek: number | null = null;
-  /** Called on play, skip and complete, for the recommender. */
-  onPlayEvent: ((event: PlayEvent) => void) | null = null;
-  /** Called when the queue runs out; may return more tracks to play (auto-DJ). */
-  onQueueEnd: (() => Promise<TrackId[]>) | null = null;
+  private onPlayEvent: ((event: PlayEvent) => void) | null = null;
+  private onQueueEnd: (() => Promise<TrackId[]>) | null = null;
 
   constructor(private readonly bridge: Bridge) {
     this.audio = new Audio();
@@ -94,6 +92,16 @@ export class Player {
     this.audio.muted = saved.muted;
     this.load(saved.positionS, false);
     this.emit();
+  }
+
+  /** Called on play, skip and complete, for the recommender. */
+  setPlayEventHandler(handler: ((event: PlayEvent) => void) | null): void {
+    this.onPlayEvent = handler;
+  }
+
+  /** Called when the queue runs out; may return more tracks to play (auto-DJ). */
+  setQueueEndHandler(handler: (() => Promise<TrackId[]>) | null): void {
+    this.onQueueEnd = handler;
   }
 
   setNormalisation(mode: Settings['normalisation']): void {

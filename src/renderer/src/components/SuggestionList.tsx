@@ -1,0 +1,81 @@
+/**
+ * A list of suggestions with their reasons (Up Next, a station, a mood playlist): click to play,
+ * and optionally Like / Skip / Not this buttons that feed the recommender.
+ */
+import type { UpNextItem } from '../../../shared/recommend';
+import { useApp, useLibrary } from '../context';
+import { Cover } from './Cover';
+import { Icon } from './Icon';
+
+export interface SuggestionListProps {
+  items: readonly UpNextItem[];
+  label: string;
+  onPlay: (index: number) => void;
+  onFeedback?: (item: UpNextItem, kind: 'like' | 'skip' | 'dislike') => void;
+}
+
+export function SuggestionList({
+  items,
+  label,
+  onPlay,
+  onFeedback,
+}: SuggestionListProps): React.JSX.Element {
+  const { t, library } = useApp();
+  useLibrary();
+  return (
+    <ol className="suggestions" aria-label={label}>
+      {items.map((item, i) => {
+        const tr = library.get(item.trackId);
+        const title = tr?.title || t('untitled');
+        return (
+          <li key={item.trackId} className="suggestion" data-track-id={item.trackId}>
+            <button
+              type="button"
+              className="suggestion-play"
+              onClick={() => onPlay(i)}
+              aria-label={`${t('play')} ${title}`}
+            >
+              <Cover hash={tr?.coverHash ?? null} size={40} label={tr?.album ?? title} />
+              <span className="suggestion-text">
+                <span className="s-title">{title}</span>
+                <span className="muted s-artist">{tr?.artist || t('unknownArtist')}</span>
+                <span className="reason">{item.reason}</span>
+              </span>
+            </button>
+            {onFeedback ? (
+              <span className="feedback">
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={t('like')}
+                  title={t('like')}
+                  onClick={() => onFeedback(item, 'like')}
+                >
+                  <Icon name="like" size={16} />
+                </button>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={t('skip')}
+                  title={t('skip')}
+                  onClick={() => onFeedback(item, 'skip')}
+                >
+                  <Icon name="next" size={16} />
+                </button>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={t('notThis')}
+                  title={t('notThis')}
+                  onClick={() => onFeedback(item, 'dislike')}
+                >
+                  <Icon name="notThis" size={16} />
+                </button>
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
