@@ -10,6 +10,7 @@ import { Library } from './library/library';
 import { Meaning } from './embedding/meaning';
 import { Analyser } from './analysis/analyser';
 import { Recommender } from './recommend/recommender';
+import { meaningSource } from './recommend/meaning-source';
 
 export interface Engine {
   readonly config: EngineConfig;
@@ -33,7 +34,7 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   const library = new Library({ config, store, events });
   const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: true });
   const analysis = new Analyser({ store, events, workers: config.workers });
-  const recommend = new Recommender({ store, events });
+  const recommend = new Recommender({ store, events, meaning: meaningSource(meaning) });
   return {
     config,
     events,

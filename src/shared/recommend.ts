@@ -185,6 +185,11 @@ export const MOODS = [
   'party',
   'focus',
   'romantic',
+  'angry',
+  'dreamy',
+  'nostalgic',
+  'workout',
+  'sleep',
 ] as const;
 export type MoodName = (typeof MOODS)[number];
 

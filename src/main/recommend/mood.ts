@@ -21,6 +21,10 @@ const AXES: Record<string, (e: number, v: number, a: number) => number> = {
   party: (e, v, a) => 0.4 * e + 0.3 * v + 0.3 * a,
   focus: (e, _v, a) => 1 - Math.abs(e - 0.35) - 0.3 * Math.abs(a - 0.35),
   romantic: (e, v) => 0.6 * v + 0.4 * (1 - e),
+  angry: (e, v) => 0.6 * e + 0.4 * (1 - v),
+  dreamy: (e, v) => 0.7 * (1 - e) + 0.3 * (1 - Math.abs(v - 0.5) * 2),
+  workout: (e, _v, a) => 0.6 * e + 0.4 * a,
+  sleep: (e, _v, a) => 1 - 0.5 * e - 0.5 * a,
 };
 
 /** Tag words (mood tags and genres, normalised) that signal each mood. */
@@ -77,10 +81,15 @@ const TAGS: Record<string, string[]> = {
     'minimal',
   ],
   romantic: ['romantic', 'love', 'soul', 'r b', 'rnb', 'ballad', 'tender'],
+  angry: ['angry', 'aggressive', 'rage', 'metal', 'hardcore', 'punk', 'industrial'],
+  dreamy: ['dreamy', 'dream pop', 'shoegaze', 'ethereal', 'ambient', 'chillwave'],
+  nostalgic: ['nostalgic', 'nostalgia', 'oldies', 'retro', 'classic rock', 'synthwave'],
+  workout: ['workout', 'gym', 'edm', 'drum and bass', 'hip hop', 'trap', 'hardstyle', 'running'],
+  sleep: ['sleep', 'lullaby', 'ambient', 'drone', 'new age', 'calm'],
 };
 
 export function knownMood(name: string): boolean {
-  return name in AXES;
+  return name in AXES || name in TAGS;
 }
 
 /** The mood score of one track, or null when nothing about it speaks to the mood. */

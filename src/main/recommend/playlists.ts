@@ -59,9 +59,8 @@ export async function seedRows(
         .slice(0, SEEDS);
     }
     case 'vibe': {
-      const ids =
-        (await h.meaning?.vibe(seed.text, SEEDS)) ??
-        (await h.search(seed.text, SEEDS)).map((t) => t.id);
+      const semantic = (await h.meaning?.vibe(seed.text, SEEDS)) ?? [];
+      const ids = semantic.length ? semantic : (await h.search(seed.text, SEEDS)).map((t) => t.id);
       return ids.map((id) => c.row(id)).filter((r) => r >= 0);
     }
   }

@@ -51,7 +51,10 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   const learned = model.events > 0;
   // Each early skip in a row halves the pull of the playing track: the person is saying "not
   // this direction", so the session and taste get more say (and a change of mood is followed).
-  const streak = q.session?.skipStreak() ?? 0;
+  // Only as far as the taste model has something to offer instead: with little learned (< ~100
+  // events) the last kept track stays the better guess.
+  const confidence = Math.min(1, model.events / 100);
+  const streak = Math.round((q.session?.skipStreak() ?? 0) * confidence);
   const w = rankWeights(a, streak);
   const candidates = generateCandidates({
     catalog,
