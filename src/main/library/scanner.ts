@@ -10,7 +10,7 @@ import type { Store } from '../store/index';
 import type { KnownFile, ScannedFile } from '../store/tracks';
 import type { Root } from '../store/roots';
 import type { TrackId } from '../../shared/library';
-import type { WorkerPool } from '../workers/pool';
+import { WorkerJobError, type WorkerPool } from '../workers/pool';
 import type { CoverImage, FileReading, TagJob } from './read-file';
 import { walk, describeFsError, type WalkedFile, type WalkResult } from './walk';
 import { errorFields } from './error-fields';
@@ -204,6 +204,9 @@ export async function scanRoot(
       } else if (knownId === null) counts.added++;
       else counts.updated++;
     } catch (err) {
+      // The workers themselves cannot run (or are shutting down): no file is to blame.
+      if (err instanceof WorkerJobError && (err.kind === 'broken' || err.kind === 'closed'))
+        throw err;
       counts.errors++;
       scanned = { fields: errorFields(root.id, file, (err as Error).message), lyrics: null };
     }

@@ -24,7 +24,9 @@ export interface PoolOptions {
 export class WorkerJobError extends Error {
   constructor(
     message: string,
-    readonly kind: 'timeout' | 'crash' | 'closed',
+    /** timeout/crash: this job's worker failed (maybe the input's fault); broken: workers
+     * cannot run at all (a build or install problem), so no input is to blame; closed: shut down. */
+    readonly kind: 'timeout' | 'crash' | 'closed' | 'broken',
   ) {
     super(message);
   }
@@ -45,11 +47,17 @@ interface Slot<Out> {
   timer?: NodeJS.Timeout;
 }
 
+/** Worker deaths in a row, with no job finished between them, before the pool gives up. */
+const MAX_CRASHES_IN_A_ROW = 8;
+
 export class WorkerPool<In, Out> {
   private readonly slots: Slot<Out>[] = [];
   private readonly waiting: Pending<Out>[] = [];
   private nextJobId = 1;
   private closed = false;
+  /** Worker deaths since the last job that completed; too many means the workers cannot run. */
+  private crashesInARow = 0;
+  private broken: WorkerJobError | null = null;
 
   constructor(private readonly options: PoolOptions) {
     const size = Math.max(1, Math.floor(options.size));
@@ -68,6 +76,7 @@ export class WorkerPool<In, Out> {
   /** Runs one job; `timeoutMs` overrides the pool's default for this job. */
   run(input: In, opts: { transfer?: ArrayBuffer[]; timeoutMs?: number } = {}): Promise<Out> {
     if (this.closed) return Promise.reject(new WorkerJobError('worker pool is closed', 'closed'));
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise<Out>((resolve, reject) => {
       this.waiting.push({
         jobId: this.nextJobId++,
@@ -100,6 +109,8 @@ export class WorkerPool<In, Out> {
     const worker = new Worker(this.options.file, {
       workerData: this.options.workerData,
       resourceLimits: this.options.resourceLimits,
+      // A parent started with `--input-type` (node -e) would make every worker fail to start.
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
     });
     const slot: Slot<Out> = { worker };
     worker.on('message', (reply: JobReply<Out>) => this.settle(slot, reply));
@@ -107,7 +118,7 @@ export class WorkerPool<In, Out> {
       this.fail(slot, new WorkerJobError(`worker crashed: ${err.message}`, 'crash')),
     );
     worker.on('exit', (code) => {
-      if (!this.closed && slot.job)
+      if (!this.closed)
         this.fail(slot, new WorkerJobError(`worker exited with code ${code}`, 'crash'));
     });
     // An idle worker must not keep the process (a CLI run) alive.
@@ -134,22 +145,37 @@ export class WorkerPool<In, Out> {
     const job = slot.job;
     if (!job || job.jobId !== reply.jobId) return;
     this.release(slot);
+    this.crashesInARow = 0;
     if (reply.ok) job.resolve(reply.output);
     else job.reject(new Error(reply.error));
     this.dispatch();
   }
 
-  /** The worker timed out or died: reject its job, replace the worker, go on. */
+  /**
+   * The worker timed out or died (busy or idle): reject its job, replace the worker, go on —
+   * unless workers keep dying without finishing anything, in which case the pool is broken and
+   * says why, rather than blaming every input in turn.
+   */
   private fail(slot: Slot<Out>, err: WorkerJobError): void {
-    const job = slot.job;
-    if (!job) return;
-    this.release(slot);
     const index = this.slots.indexOf(slot);
+    if (index < 0) return; // already replaced
+    const job = slot.job;
+    this.release(slot);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
     void slot.worker.terminate();
-    if (index >= 0 && !this.closed) this.slots[index] = this.spawn();
-    job.reject(err);
+    if (err.kind === 'crash') this.crashesInARow++;
+    if (this.crashesInARow >= MAX_CRASHES_IN_A_ROW && !this.broken) {
+      this.broken = new WorkerJobError(`workers cannot run (${err.message})`, 'broken');
+    }
+    if (this.broken) {
+      this.slots.splice(index, 1);
+      job?.reject(this.broken);
+      for (const waiting of this.waiting.splice(0)) waiting.reject(this.broken);
+      return;
+    }
+    if (!this.closed) this.slots[index] = this.spawn();
+    job?.reject(err);
     this.dispatch();
   }
 

@@ -39,4 +39,21 @@ describe('WorkerPool', () => {
     await pool.close();
     await expect(pool.run('x')).rejects.toThrow(/closed/);
   });
+
+  it('gives up with one clear error, blaming no input, when workers cannot even start', async () => {
+    const broken = join(tempDir(), 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('missing dependency');");
+    const pool = new WorkerPool<string, string>({ file: broken, size: 2, timeoutMs: 5000 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => pool.run(`job ${i}`)),
+    );
+    const reasons = results.map((r) =>
+      r.status === 'rejected' ? (r.reason as WorkerJobError) : null,
+    );
+    expect(reasons.every((r) => r !== null)).toBe(true);
+    expect(reasons.at(-1)?.kind).toBe('broken');
+    expect(reasons.at(-1)?.message).toMatch(/workers cannot run.*missing dependency/);
+    await expect(pool.run('later')).rejects.toThrow(/workers cannot run/);
+    await pool.close();
+  });
 });
