@@ -102,7 +102,7 @@ for (const n of values.sizes.split(',').map(Number)) {
     if (!values.json) {
       console.log(
         `${String(n).padStart(7)} × ${dim} ${r.storage.padEnd(7)} top-${k}: p50 ${r.p50Ms.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms; ` +
-          `index ${r.indexMB.toFixed(1)} MB (process RSS +${r.processDeltaMB.toFixed(1)} MB); build ${r.buildMs.toFixed(0)} ms`,
+          `index ${r.indexMB.toFixed(1)} MB; build ${r.buildMs.toFixed(0)} ms`,
       );
     }
   }

@@ -25,26 +25,37 @@ export interface DownloadOptions {
   idleTimeoutMs?: number;
 }
 
+// A hub that has not answered a HEAD request in 15 s is not reachable from here.
+const CONNECT_TIMEOUT_MS = 15_000;
+
 function url(host: string, id: string, revision: string, file: string): string {
   const base = host.endsWith('/') ? host : `${host}/`;
   return `${base}${id}/resolve/${encodeURIComponent(revision)}/${file}`;
 }
 
-/** Sizes of the files (HEAD), 0 where the server does not say. */
+/**
+ * Sizes of the files (HEAD), 0 where the server does not say. Throws when no request got any
+ * answer at all (no network, hub unreachable), so an offline machine fails in seconds.
+ */
 async function sizes(opts: DownloadOptions, revision: string, files: string[]): Promise<number[]> {
-  return Promise.all(
+  const errors: string[] = [];
+  const out = await Promise.all(
     files.map(async (f) => {
       try {
         const res = await fetch(url(opts.host, opts.id, revision, f), {
           method: 'HEAD',
-          signal: AbortSignal.timeout(opts.idleTimeoutMs ?? 30_000),
+          signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS),
         });
         return res.ok ? Number(res.headers.get('content-length') ?? 0) : 0;
-      } catch {
+      } catch (err) {
+        errors.push((err as Error).name === 'TimeoutError' ? 'no answer' : (err as Error).message);
         return 0;
       }
     }),
   );
+  if (errors.length === files.length)
+    throw new Error(`hub ${opts.host} unreachable (${errors[0]})`);
+  return out;
 }
 
 /** Downloads every file; resolves to the manifest written. Throws (leaving no manifest) on failure. */
@@ -54,7 +65,28 @@ export async function downloadModel(opts: DownloadOptions): Promise<Manifest> {
   const idle = opts.idleTimeoutMs ?? 30_000;
   await mkdir(opts.dir, { recursive: true });
   await rm(join(opts.dir, MANIFEST), { force: true });
-  const expected = await sizes(opts, revision, files);
+  opts.onProgress?.({
+    modelId: opts.id,
+    file: files[0],
+    loaded: 0,
+    total: 0,
+    state: 'downloading',
+  });
+  let expected: number[];
+  try {
+    expected = await sizes(opts, revision, files);
+  } catch (err) {
+    const message = (err as Error).message;
+    opts.onProgress?.({
+      modelId: opts.id,
+      file: files[0],
+      loaded: 0,
+      total: 0,
+      state: 'failed',
+      error: message,
+    });
+    throw new Error(`could not download ${opts.id}: ${message}`);
+  }
   let total = expected.reduce((a, b) => a + b, 0);
   let loaded = 0;
   const report = (file: string, state: ModelProgress['state'], error?: string): void =>

@@ -47,6 +47,8 @@ export interface MeaningOptions {
 // a slow disk or a busy CPU can make that much longer.
 const JOB_TIMEOUT_MS = 180_000;
 const QUANTIZE_ABOVE = 50_000;
+// After a failed download, background passes wait this long before trying again (6 h).
+const RETRY_DOWNLOAD_MS = 6 * 3600_000;
 // Wait for scans to settle before embedding what they changed.
 const AUTO_DELAY_MS = 2_000;
 
@@ -155,7 +157,7 @@ export class Meaning {
   /** Downloads the chosen model now if it is missing (unless offline); returns the new status. */
   async download(): Promise<MeaningStatus> {
     if (this.backend && !(await this.backend).status.semantic) this.reset();
-    await this.resolve(true);
+    await this.resolve(true, true);
     return this.status();
   }
 
@@ -211,7 +213,12 @@ export class Meaning {
     this.timer.unref();
   }
 
-  private resolve(download: boolean): Promise<Backend> {
+  /**
+   * The backend, decided once per settings. `download` allows fetching a missing model; unless
+   * `explicit` (encore model download), a download that failed in the last hours is not retried,
+   * so an offline machine does not wait at every start.
+   */
+  private resolve(download: boolean, explicit = false): Promise<Backend> {
     // A lexical backend chosen without downloading is re-decided once, when downloading is allowed.
     const retry = download && !this.downloadTried;
     if (this.backend && !retry) return this.backend;
@@ -221,14 +228,23 @@ export class Meaning {
       const before = await previous;
       if (before?.status.semantic) return before;
       const settings = await readSettings(this.opts.store.vectors);
+      const failure = await this.recentDownloadFailure(settings.model);
       const backend = await resolveBackend({
         dataDir: this.opts.dataDir,
         settings,
-        download,
+        download: download && (explicit || !failure),
         threads: this.opts.threads,
         probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
         onProgress: (p) => this.opts.events.emit('model.progress', p),
       });
+      if (backend.downloadError) {
+        const record = { model: settings.model, at: Date.now(), error: backend.downloadError };
+        await this.opts.store.vectors.setSetting('downloadFailure', JSON.stringify(record));
+      } else if (backend.status.semantic) {
+        await this.opts.store.vectors.setSetting('downloadFailure', undefined);
+      } else if (download && failure) {
+        backend.status.reason += ` (the last download failed: ${failure}; retry with \`encore model download\`)`;
+      }
       if (!backend.status.semantic) log.warn(backend.status.reason);
       await this.opts.store.vectors.setSetting('activeModel', JSON.stringify(backend.key));
       if (this.lastStatus?.model.id !== backend.key.id) this.indexes.clear();
@@ -237,6 +253,16 @@ export class Meaning {
       return backend;
     })();
     return this.backend;
+  }
+
+  /** The error of a download of `model` that failed within RETRY_DOWNLOAD_MS, if any. */
+  private async recentDownloadFailure(model: string): Promise<string | undefined> {
+    const raw = await this.opts.store.vectors.getSetting('downloadFailure');
+    if (!raw) return undefined;
+    const record = JSON.parse(raw) as { model: string; at: number; error: string };
+    return record.model === model && Date.now() - record.at < RETRY_DOWNLOAD_MS
+      ? record.error
+      : undefined;
   }
 
   private workers(): WorkerPool<EmbedJob, EmbedResponse> {

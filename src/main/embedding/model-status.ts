@@ -33,6 +33,8 @@ export interface Backend {
   key: ModelKey;
   spec: ModelSpec;
   status: MeaningStatus;
+  /** Set when a download was tried and failed (so it is not retried at every start). */
+  downloadError?: string;
 }
 
 export async function readSettings(
@@ -97,7 +99,11 @@ export async function resolveBackend(opts: ResolveOptions): Promise<Backend> {
         onProgress: opts.onProgress,
       });
     } catch (err) {
-      return lexical(wanted, 'missing', `semantic model not installed: ${(err as Error).message}`);
+      const message = (err as Error).message;
+      return {
+        ...lexical(wanted, 'missing', `semantic model not installed: ${message}`),
+        downloadError: message,
+      };
     }
     found = inspectDownloaded(opts.dataDir, settings.model, opts.threads);
   }

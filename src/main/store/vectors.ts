@@ -38,7 +38,8 @@ export interface TrackLyricsText {
 }
 
 /** Setting keys kept in meaning_settings. */
-export type MeaningSetting = 'model' | 'modelPath' | 'offline' | 'activeModel' | 'modelHost';
+export type MeaningSetting =
+  'model' | 'modelPath' | 'offline' | 'activeModel' | 'modelHost' | 'downloadFailure';
 
 function blob(v: Float32Array): Buffer {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength);

@@ -26,9 +26,11 @@ const MODEL = 'Xenova/tiny-test';
 let mode: 'ok' | 'fail' | 'short' = 'ok';
 let server: Server;
 let host = '';
+let requests = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    requests++;
     const m = req.url?.match(/^\/Xenova\/tiny-test\/resolve\/[^/]+\/(.+)$/);
     const file = m ? join(TINY_MODEL, decodeURIComponent(m[1])) : '';
     if (!m || !existsSync(file) || mode === 'fail') {
@@ -124,6 +126,37 @@ describe('model download', () => {
     expect(later.state).toBe('corrupt');
     expect(later.reason).toMatch(/incompletely downloaded/);
     await meaning.close();
+    await store.close();
+  });
+});
+
+describe('download failures', () => {
+  it('fails fast with "unreachable" when the hub does not answer at all', async () => {
+    const { store, meaning } = await open();
+    await meaning.configure({ host: 'http://127.0.0.1:9/' });
+    const status = await meaning.download();
+    expect(status.reason).toMatch(/could not download .*hub http:\/\/127\.0\.0\.1:9\/ unreachable/);
+    await meaning.close();
+    await store.close();
+  });
+
+  it('does not retry a failed download at every start, only when asked', async () => {
+    mode = 'fail';
+    const { dir, store, meaning } = await open();
+    await meaning.embedPending();
+    expect((await meaning.status()).semantic).toBe(false);
+    await meaning.close();
+    const before = requests;
+    const next = new Meaning({ dataDir: dir, store, events: new EventBus() });
+    await next.embedPending();
+    expect(requests).toBe(before);
+    expect((await next.status()).reason).toMatch(
+      /the last download failed: .*HTTP 503.*encore model download/,
+    );
+    mode = 'ok';
+    expect((await next.download()).semantic).toBe(true);
+    expect(requests).toBeGreaterThan(before);
+    await next.close();
     await store.close();
   });
 });
