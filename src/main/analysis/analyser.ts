@@ -28,8 +28,8 @@ export interface AnalyserOptions {
   timeoutMs?: number;
   /** Start analysing by itself after 'library.changed'; default true. */
   auto?: boolean;
-  /** A test-only pool factory (the real one spawns 'analysis-worker'). */
-  pool?: () => WorkerPool<AnalyseJob, AnalyseResult>;
+  /** Try ffmpeg before the WASM decoders (the benchmark compares both). */
+  preferFfmpeg?: boolean;
 }
 
 export interface RunOptions {
@@ -139,15 +139,13 @@ export class Analyser {
   }
 
   private getPool(): WorkerPool<AnalyseJob, AnalyseResult> {
-    this.pool ??=
-      this.opts.pool?.() ??
-      new WorkerPool<AnalyseJob, AnalyseResult>({
-        file: workerFile('analysis-worker'),
-        size: Math.max(1, this.opts.workers),
-        timeoutMs: this.opts.timeoutMs ?? 60_000,
-        // JS heap cap per worker; the WASM decoders and essentia live outside it.
-        resourceLimits: { maxOldGenerationSizeMb: 256 },
-      });
+    this.pool ??= new WorkerPool<AnalyseJob, AnalyseResult>({
+      file: workerFile('analysis-worker'),
+      size: Math.max(1, this.opts.workers),
+      timeoutMs: this.opts.timeoutMs ?? 60_000,
+      // JS heap cap per worker; the WASM decoders and essentia live outside it.
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
     return this.pool;
   }
 
@@ -240,7 +238,12 @@ export class Analyser {
     const base = { trackId: track.id, version: ANALYSIS_VERSION, analysedAt: Date.now() };
     let result: AnalyseResult;
     try {
-      result = await this.getPool().run({ path: track.path, durationS: track.durationS });
+      const job: AnalyseJob = {
+        path: track.path,
+        durationS: track.durationS,
+        preferFfmpeg: this.opts.preferFfmpeg,
+      };
+      result = await this.getPool().run(job);
     } catch (err) {
       if (this.cancelled || (err instanceof WorkerJobError && err.kind === 'closed'))
         return undefined;

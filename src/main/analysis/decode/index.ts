@@ -90,7 +90,8 @@ export async function decodeForAnalysis(
           throw new Error(
             `only ${(samples / audio.sampleRate).toFixed(2)} s of audio decoded (1 s needed)`,
           );
-        return whole ? cutWhole(audio) : audio;
+        // Decoded whole only because the length was unknown: analyse the usual excerpts of it.
+        return windows === 'whole' && opts.extent !== 'whole' ? cutWhole(audio) : audio;
       } catch (err) {
         reasons.push(`${name}: ${(err as Error).message}`);
       }

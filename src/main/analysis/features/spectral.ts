@@ -6,9 +6,12 @@
  */
 import { Fft } from './fft';
 
-/** Frame and hop in samples at 22050 Hz: 93 ms frames, ~10.8 Hz bins (enough for chroma at 40 Hz). */
+/**
+ * Frame and hop in samples at 22050 Hz: 93 ms frames, ~10.8 Hz bins (enough for chroma at 40 Hz).
+ * No overlap: these are averaged over the excerpts, and overlap would only double the cost.
+ */
 export const SPECTRAL_FRAME = 2048;
-export const SPECTRAL_HOP = 1024;
+export const SPECTRAL_HOP = 2048;
 const MEL_BANDS = 40;
 const MFCC_COEFFS = 13;
 

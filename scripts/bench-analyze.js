@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * bench:analyze — audio analysis of the benchmark library's real, full-length tracks:
+ *   1. throughput of the real Analyser (store + worker pool of cores − 1 + events): tracks/s,
+ *      realtime factor (seconds of music per second), peak RSS and main-thread event-loop delay,
+ *      as the median of --runs runs, for WASM-first decoding and for ffmpeg-first decoding;
+ *   2. excerpt-vs-whole-track agreement of BPM, key and loudness, with per-track timings and the
+ *      worker's own memory (V8 heap + WASM/array buffers) from a one-worker pass.
+ *
+ *   npm run bench:analyze [-- --dir /tmp/encore-bench/real --runs 3 --workers N --skip-agreement]
+ *
+ * Bundles the worker and the measuring code (src/main/analysis/bench.ts) with esbuild into
+ * node_modules/.cache/encore-bench-analyze, so it needs no app build. Prints Markdown for
+ * docs/benchmarks.md.
+ */
+import { build } from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const here = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: '/tmp/encore-bench/real' },
+    runs: { type: 'string', default: '3' },
+    workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
+    'skip-agreement': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const workers = Number(values.workers);
+
+const AUDIO = new Set(['.mp3', '.flac', '.m4a', '.ogg', '.opus', '.wav', '.aiff', '.wma', '.wv']);
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : AUDIO.has(extname(p).toLowerCase()) ? [p] : [];
+  });
+}
+
+const outdir = join(here, 'node_modules/.cache/encore-bench-analyze');
+await build({
+  entryPoints: {
+    'analysis-worker': join(here, 'src/main/analysis/worker.ts'),
+    bench: join(here, 'src/main/analysis/bench.ts'),
+  },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+process.env.ENCORE_BUILD_DIR = outdir;
+const bench = await import(join(outdir, 'bench.js'));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const f = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
+
+const files = walk(values.dir).sort();
+const tracks = await bench.readDurations(files);
+const musicS = tracks.reduce((s, t) => s + (t.durationS ?? 0), 0);
+console.log(`# bench:analyze — ${new Date().toISOString()}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  `library: ${files.length} tracks, ${(musicS / 60).toFixed(1)} min of music, median ${f(median(tracks.map((t) => t.durationS ?? 0)), 0)} s; workers: ${workers}; runs: ${runs}\n`,
+);
+
+console.log(
+  '| decoding | tracks/s | realtime factor | wall s | peak RSS − base, MB | event-loop max / p99, ms | same, idle before the run | ok |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const preferFfmpeg of [false, true]) {
+  const results = [];
+  for (let r = 0; r < runs; r++)
+    results.push(await bench.throughputRun(tracks, workers, preferFfmpeg));
+  const m = (k) => median(results.map((x) => x[k]));
+  console.log(
+    `| ${preferFfmpeg ? 'ffmpeg first' : 'WASM first (default)'} | ${f(m('tracksPerS'))} | ${f(m('realtimeFactor'), 0)}× | ${f(m('wallS'), 1)} | ${f(median(results.map((x) => x.peakRssMb - x.baseRssMb)), 0)} | ${f(m('loopMaxMs'), 1)} / ${f(m('loopP99Ms'), 1)} | ${f(m('idleLoopMaxMs'), 1)} / ${f(m('idleLoopP99Ms'), 1)} | ${results[0].ok}/${results[0].tracks} |`,
+  );
+}
+
+const spin = [];
+for (let r = 0; r < runs; r++) spin.push(await bench.contendedLoopDelay(10_000));
+console.log(
+  `\nControl: event-loop delay of an idle main thread while one worker thread spins for 10 s: max ${f(median(spin.map((x) => x.max)), 1)} ms, p99 ${f(median(spin.map((x) => x.p99)), 1)} ms (median of ${runs}).`,
+);
+
+if (!values['skip-agreement']) {
+  const rows = await bench.agreementRun(tracks, false);
+  let bpmSame = 0,
+    bpmOctave = 0,
+    keySame = 0,
+    keyRelated = 0,
+    n = 0;
+  const loudDiff = [],
+    decodeMs = [],
+    featuresMs = [],
+    heap = [],
+    wholeHeap = [],
+    perTrack = [];
+  const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+  for (const r of rows) {
+    const a = r.excerpt.features,
+      b = r.whole.features;
+    heap.push(r.excerpt.heapMb);
+    wholeHeap.push(r.whole.heapMb);
+    if (r.excerpt.status !== 'ok') continue;
+    decodeMs.push(r.excerpt.decodeMs);
+    featuresMs.push(r.excerpt.featuresMs);
+    if (!a || !b) continue;
+    n++;
+    const ratio = a.bpm / b.bpm;
+    const same = Math.abs(ratio - 1) <= 0.02;
+    const octave =
+      !same && [0.5, 2, 2 / 3, 1.5, 1 / 3, 3].some((m) => Math.abs(ratio / m - 1) <= 0.02);
+    if (same) bpmSame++;
+    if (octave) bpmOctave++;
+    const kSame = a.key === b.key && a.scale === b.scale;
+    // Relative major/minor or a fifth apart: the usual near-misses of key estimation.
+    const ia = NAMES.indexOf(a.key),
+      ib = NAMES.indexOf(b.key);
+    const d = (((ia - ib) % 12) + 12) % 12;
+    const related =
+      !kSame &&
+      ((a.scale !== b.scale && (d === 3 || d === 9)) ||
+        (a.scale === b.scale && (d === 5 || d === 7)));
+    if (kSame) keySame++;
+    if (related) keyRelated++;
+    loudDiff.push(Math.abs(a.loudnessLufs - b.loudnessLufs));
+    perTrack.push(
+      `| ${r.path.split('/').pop()} | ${f(r.durationS, 0)} | ${f(a.bpm, 1)} / ${f(b.bpm, 1)} | ${a.key} ${a.scale} / ${b.key} ${b.scale} | ${f(a.loudnessLufs, 1)} / ${f(b.loudnessLufs, 1)} | ${r.excerpt.decoder} |`,
+    );
+  }
+  console.log(`\nExcerpt (3 × 10 s) vs whole track, ${n} tracks analysed both ways:`);
+  console.log(
+    `- BPM within 2 %: ${bpmSame}/${n}; octave-related (×½, ×2, ×⅔, ×3⁄2, ×⅓, ×3): ${bpmOctave}/${n}; other: ${n - bpmSame - bpmOctave}/${n}`,
+  );
+  console.log(
+    `- key and scale equal: ${keySame}/${n}; relative or fifth-related: ${keyRelated}/${n}; other: ${n - keySame - keyRelated}/${n}`,
+  );
+  console.log(
+    `- integrated loudness |Δ|: median ${f(median(loudDiff))} LU, max ${f(Math.max(...loudDiff))} LU`,
+  );
+  console.log(
+    `- per track (one worker, excerpts): decode median ${f(median(decodeMs), 0)} ms, features median ${f(median(featuresMs), 0)} ms`,
+  );
+  console.log(
+    `- worker memory (V8 heap + external + array buffers, after each job): excerpt jobs max ${f(Math.max(...heap), 0)} MB; whole-track jobs (benchmark only) max ${f(Math.max(...wholeHeap), 0)} MB`,
+  );
+  console.log(
+    '\n| track | s | BPM excerpt / whole | key excerpt / whole | LUFS excerpt / whole | decoder |\n|---|---|---|---|---|---|',
+  );
+  console.log(perTrack.join('\n'));
+}
