@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/cli/**'],
+    ignores: ['src/main/index.ts', 'src/main/ipc/electron.ts', 'src/main/cli/**'],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [
@@ -47,6 +47,25 @@ export default tseslint.config(
             {
               name: 'electron',
               message: 'The renderer reaches the engine only through the bridge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Raw IPC only in the two bridge files: the main registration and the preload.
+    files: ['src/main/index.ts', 'src/preload/**/*.ts'],
+    ignores: ['src/preload/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Raw IPC lives only in src/main/ipc/electron.ts and src/preload/index.ts.',
             },
           ],
         },

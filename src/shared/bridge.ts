@@ -7,6 +7,7 @@
 import type { TrackId } from './library';
 import type {
   CallError,
+  CallReply,
   EventName,
   EventPayload,
   MessageArgs,
@@ -27,6 +28,19 @@ export interface Bridge {
   /** The URL the audio element plays a track from (by id, never by path). */
   mediaUrl(trackId: TrackId): string;
   /** The URL of a cover image in the cover cache, by content hash. */
+  coverUrl(hash: string): string;
+}
+
+/**
+ * What the Electron preload exposes as `window.encore`: the raw transport (calls answer with the
+ * contract's reply envelope, since errors lose their class crossing the context bridge). The
+ * renderer wraps it into a Bridge. The preload's object is checked against this type.
+ */
+export interface PreloadApi {
+  invoke(method: MethodName, args: unknown): Promise<CallReply<unknown>>;
+  send(message: MessageName, args: unknown): void;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+  mediaUrl(trackId: TrackId): string;
   coverUrl(hash: string): string;
 }
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { LibraryStats, Lyrics, ScanErrorEntry, ScanSummary, Track, TrackId } from './library';
 import type { PlayerState, Settings } from './app-state';
-import type { EngineEventName, EngineEvents } from './events';
+import type { EngineEvents } from './events';
 import type { AnalysisProgress, AudioFeatures } from './analysis';
 import type { MeaningStatus, VibeResult } from './meaning';
 import type { MoodPlaylist, RecordedEvent, Station, Taste, UpNextItem } from './recommend';
@@ -218,8 +218,17 @@ export type Messages = typeof messages;
 export type MessageName = keyof Messages;
 export type MessageArgs<S extends MessageName> = z.input<Messages[S]>;
 
-export type EventName = EngineEventName;
-export type EventPayload<E extends EventName> = EngineEvents[E];
+/** Commands from the desktop app's menu to the renderer (the browser host never sends them). */
+export type AppCommand =
+  'toggle' | 'next' | 'previous' | 'search' | 'settings' | 'queue' | 'lyrics';
+
+/** Main → renderer events: every engine event, plus the app shell's own. */
+export interface AppEvents extends EngineEvents {
+  'app.command': { command: AppCommand };
+}
+
+export type EventName = keyof AppEvents;
+export type EventPayload<E extends EventName> = AppEvents[E];
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.hasOwn(methods, name);

@@ -28,8 +28,9 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   // React sets style attributes (virtual list offsets); no inline <style> blocks are needed.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  // encore-media: is the desktop app's audio and cover scheme (unknown to browsers, so inert there).
+  "img-src 'self' data: blob: encore-media:",
+  "media-src 'self' blob: encore-media:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -2,7 +2,7 @@
  * The app's frame: header (search, scan progress), main navigation, the current view, the Up Next
  * panel (always visible) and the player bar; keyboard shortcuts and the OS media controls.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bridge } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/contract';
 import type { Settings as SettingsData } from '../../shared/app-state';
@@ -111,11 +111,25 @@ export function App({
     );
   }, [bridge, player, settings.autoDj]);
 
-  useShortcuts(player, () => {
+  const focusSearch = useCallback((): void => {
     setView('songs');
     searchRef.current?.focus();
     searchRef.current?.select();
-  });
+  }, []);
+  useShortcuts(player, focusSearch);
+
+  useEffect(
+    () =>
+      // Commands from the desktop app's menu.
+      bridge.on('app.command', ({ command }) => {
+        if (command === 'toggle') player.toggle();
+        else if (command === 'next') player.next();
+        else if (command === 'previous') player.previous();
+        else if (command === 'search') focusSearch();
+        else setView(command);
+      }),
+    [bridge, player, focusSearch],
+  );
   useMediaSession(services);
 
   return (

@@ -5,7 +5,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AppServices } from '../context';
 
-export function useMediaSession({ player, library, bridge, t }: AppServices): void {
+export function useMediaSession({ player, library, bridge, t, settings }: AppServices): void {
   const currentId = useSyncExternalStore(player.subscribe, () => player.snapshot().currentId);
   const playing = useSyncExternalStore(player.subscribe, () => player.snapshot().playing);
 
@@ -42,7 +42,7 @@ export function useMediaSession({ player, library, bridge, t }: AppServices): vo
     if (track)
       document.title = `${track.title || t('untitled')} — ${track.artist || t('unknownArtist')} · Encore`;
     else document.title = 'Encore';
-  }, [currentId, library, bridge, t]);
+  }, [currentId, library, bridge, t, settings.notifyOnTrackChange]);
 
   useEffect(() => {
     if ('mediaSession' in navigator)

@@ -1,0 +1,65 @@
+/**
+ * The Electron transport of the contract: the only main-process file that touches ipcMain. One
+ * invoke channel and one send channel, each checking that the sender is the top frame of our own
+ * app page before the payload is validated and dispatched; engine events go to every window.
+ */
+import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { ipcChannels, schemes } from '../../shared/bridge';
+import type { AppCommand } from '../../shared/contract';
+import type { Engine } from '../engine';
+import { createLogger } from '../log';
+import { deliver, dispatch } from './dispatch';
+import { createHandlers, createMessageHandlers, type HostInfo } from './handlers';
+
+const log = createLogger('ipc');
+
+/** True for the top frame of a page loaded from the app scheme (not an iframe, not the web). */
+export function trustedFrame(frame: WebFrameMain | null | undefined): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).protocol === `${schemes.app}:`;
+  } catch {
+    return false;
+  }
+}
+
+/** Registers the contract's handlers; returns the function that removes them. */
+export function registerIpc(engine: Engine, info: HostInfo): () => void {
+  const handlers = createHandlers(engine, info);
+  const messageHandlers = createMessageHandlers(engine);
+  ipcMain.handle(
+    ipcChannels.invoke,
+    async (event, request: { method?: unknown; args?: unknown } | undefined) => {
+      if (!trustedFrame(event.senderFrame)) {
+        log.warn('call from an untrusted frame refused');
+        return { ok: false, error: { code: 'failed', message: 'untrusted sender' } };
+      }
+      return dispatch(handlers, request?.method, request?.args);
+    },
+  );
+  ipcMain.on(
+    ipcChannels.send,
+    (event, request: { message?: unknown; args?: unknown } | undefined) => {
+      if (!trustedFrame(event.senderFrame))
+        return log.warn('message from an untrusted frame refused');
+      void deliver(messageHandlers, request?.message, request?.args);
+    },
+  );
+  const off = engine.events.onAny((name, payload) => broadcast(name, payload));
+  return () => {
+    off();
+    ipcMain.removeHandler(ipcChannels.invoke);
+    ipcMain.removeAllListeners(ipcChannels.send);
+  };
+}
+
+function broadcast(event: string, payload: unknown): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed()) win.webContents.send(ipcChannels.event, { event, payload });
+  }
+}
+
+/** Sends a menu command to the renderer. */
+export function sendCommand(win: BrowserWindow, command: AppCommand): void {
+  win.webContents.send(ipcChannels.event, { event: 'app.command', payload: { command } });
+}

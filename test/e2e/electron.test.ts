@@ -1,0 +1,76 @@
+// The same scenario in the desktop app, through Playwright's Electron launcher: first run, scan,
+// library, play with the media protocol, synced lyrics. Needs the Electron binary, which is
+// downloaded from outside the package registry; without it the suite is skipped and says why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/temp';
+import { screenshotPath } from './support';
+
+const repo = resolve(import.meta.dirname, '../..');
+
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+const run = binary ? describe : describe.skip;
+if (!binary) {
+  console.warn(
+    'Electron e2e skipped: no Electron binary in node_modules/electron (it is downloaded from GitHub, ' +
+      'not the package registry). With network access: node node_modules/electron/install.js',
+  );
+}
+
+run('the desktop app (Electron)', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  const library = join(tempDir('encore-electron-lib-'), 'Music');
+
+  beforeAll(async () => {
+    cpSync(resolve(repo, 'test/fixtures/library'), library, { recursive: true });
+    // The app runs the built out/; build it under the shared lock (other builds use out/ too).
+    execFileSync('flock', ['/tmp/encore-build.lock', 'npm', 'run', 'build'], {
+      cwd: repo,
+      stdio: 'ignore',
+    });
+    app = await electron.launch({
+      executablePath: binary as string,
+      args: [join(repo, 'out/main/index.js')],
+      env: { ...process.env, ENCORE_DATA_DIR: tempDir('encore-electron-data-') },
+    });
+    page = await app.firstWindow();
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('scans from the first-run screen, plays through the media protocol and shows lyrics', async () => {
+    await page.getByRole('heading', { name: 'Your library is empty.' }).waitFor();
+    await page.getByLabel('Folder path').fill(library);
+    await page.getByRole('button', { name: 'Add folder' }).click();
+    await page.getByRole('gridcell', { name: 'Polar Night' }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('electron-01-library') });
+    await page.getByRole('gridcell', { name: 'Polar Night' }).dblclick();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(page.url()).toMatch(/^encore-app:\/\/encore\//);
+    await page.getByRole('navigation').getByRole('button', { name: 'Lyrics' }).click();
+    await page.getByText('Polar night, no morning').waitFor();
+    await page.screenshot({ path: screenshotPath('electron-02-lyrics') });
+  });
+
+  it('keeps Node out of the page', async () => {
+    expect(await page.evaluate('typeof require')).toBe('undefined');
+    expect(await page.evaluate('typeof process')).toBe('undefined');
+    expect(await page.evaluate('typeof window.encore.invoke')).toBe('function');
+  });
+});
