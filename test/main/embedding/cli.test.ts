@@ -1,0 +1,78 @@
+/** The meaning commands as a person runs them: the built CLI in a subprocess. */
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { workerFile } from '../../../src/main/workers/worker-file';
+import { tempDir } from '../../helpers/temp';
+import { TINY_MODEL } from './helpers';
+
+const FIXTURES = join(__dirname, '../../fixtures/library');
+
+function encore(
+  env: Record<string, string>,
+  ...args: string[]
+): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [workerFile('cli'), ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('encore vibe / moods / mood / styles / model', () => {
+  const base = tempDir('encore-meaning-cli-');
+  const music = join(base, 'Music');
+  cpSync(FIXTURES, music, { recursive: true });
+
+  it('embeds on first use and answers with the semantic model from a local folder', () => {
+    const env = { ENCORE_DATA_DIR: join(base, 'semantic'), ENCORE_MODEL_PATH: TINY_MODEL };
+    expect(encore(env, 'scan', music).code).toBe(0);
+    const model = encore(env, 'model', '--json');
+    expect(model.code, model.err).toBe(0);
+    expect(JSON.parse(model.out)).toMatchObject({
+      semantic: true,
+      state: 'ready',
+      model: { id: `local:${TINY_MODEL}` },
+    });
+
+    const vibe = encore(env, 'vibe', 'slow songs about the night', '--limit', '3', '--json');
+    expect(vibe.code, vibe.err).toBe(0);
+    const result = JSON.parse(vibe.out) as {
+      hits: { trackId: number; title: string }[];
+      soundTerms: string[];
+    };
+    expect(result.hits).toHaveLength(3);
+    expect(result.soundTerms[0]).toMatch(/^slow →/);
+
+    const moods = encore(env, 'moods', String(result.hits[0].trackId));
+    expect(moods.code, moods.err).toBe(0);
+    for (const mood of ['happy', 'sad', 'calm', 'sleep'])
+      expect(moods.out).toMatch(new RegExp(`\\n  ${mood} +[#.]{20} [01]\\.\\d\\d`));
+
+    const sad = JSON.parse(encore(env, 'mood', 'sad', '--limit', '2', '--json').out) as {
+      score: number;
+    }[];
+    expect(sad).toHaveLength(2);
+    const styles = encore(env, 'styles');
+    expect(styles.code, styles.err).toBe(0);
+    expect(styles.out).toMatch(/Sounds like: /);
+    expect(encore(env, 'mood', 'grumpy').code).toBe(2);
+  });
+
+  it('says clearly when the semantic model is not installed, and still answers', () => {
+    const env = { ENCORE_DATA_DIR: join(base, 'offline'), ENCORE_OFFLINE: '1' };
+    expect(encore(env, 'scan', music).code).toBe(0);
+    const model = encore(env, 'model');
+    expect(model.code).toBe(0);
+    expect(model.out).toMatch(/^Semantic model not installed — using the lexical fallback/);
+    expect(model.out).toMatch(
+      /State: missing — semantic model not installed \(.*\) \(offline mode\)/,
+    );
+    const vibe = encore(env, 'vibe', 'night');
+    expect(vibe.code, vibe.err).toBe(0);
+    expect(vibe.out).toMatch(/semantic model not installed: matching words only/);
+    expect(vibe.err).toMatch(/semantic model not installed/);
+  });
+});
