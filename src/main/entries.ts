@@ -6,8 +6,9 @@ export const mainEntries = {
   index: 'src/main/index.ts',
   cli: 'src/main/cli/index.ts',
   'tag-worker': 'src/main/library/tag-worker.ts',
-  'embed-worker': 'src/main/embedding/embed-worker.ts',
+  'walk-worker': 'src/main/library/walk-worker.ts',
   'analysis-worker': 'src/main/analysis/worker.ts',
+  'embed-worker': 'src/main/embedding/embed-worker.ts',
 } as const;
 
 export type MainEntry = keyof typeof mainEntries;

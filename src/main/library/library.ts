@@ -154,7 +154,7 @@ export class Library {
           root,
           {
             store: this.deps.store,
-            pool: this.tagPool(),
+            pool: () => this.tagPool(),
             covers: this.covers,
             signal: abort.signal,
             progress: (p) => this.emitProgress(p, offset.seen, started),

@@ -12,7 +12,8 @@ import type { Root } from '../store/roots';
 import type { TrackId } from '../../shared/library';
 import { WorkerJobError, type WorkerPool } from '../workers/pool';
 import type { CoverImage, FileReading, TagJob } from './read-file';
-import { walk, describeFsError, type WalkedFile, type WalkResult } from './walk';
+import { describeFsError, type WalkedFile, type WalkResult } from './walk';
+import { walk } from './walk-runner';
 import { errorFields } from './error-fields';
 import { CoverCollector } from './cover-collector';
 import type { CoverCache } from './cover-cache';
@@ -35,7 +36,8 @@ export interface RootScanCounts {
 
 export interface RootScanDeps {
   store: Store;
-  pool: WorkerPool<TagJob, FileReading>;
+  /** The tag workers, started on first use: a rescan that finds no change never starts them. */
+  pool(): WorkerPool<TagJob, FileReading>;
   covers: CoverCache;
   signal: AbortSignal;
   /** Called as files are seen and read. */
@@ -77,24 +79,26 @@ export async function scanRoot(
     changed: { added: [], updated: [], removed: [] },
   };
   const scope = subtree ?? root.path;
-  const known = (await deps.store.tracks.knownFiles(root.id)).filter((k) =>
-    isInside(k.path, scope),
-  );
+  const startedAt = Date.now();
 
-  // A root that is gone, unreadable or empty (an unplugged drive, an unmounted share) keeps its tracks.
+  // A root that is gone, unreadable or empty (an unplugged drive, an unmounted share) keeps its
+  // tracks. The store's view and the disk's are read at the same time.
   const rootProblem = await checkFolder(root.path);
-  let walked: WalkResult | null = null;
-  if (!rootProblem) {
-    walked = await walk(scope, {
-      signal: deps.signal,
-      onProgress: (seen, currentPath) =>
-        deps.progress({ phase: 'walking', seen, done: 0, errors: 0, currentPath }),
-    }).catch((err: Error) => {
-      if (deps.signal.aborted) return null;
-      throw err;
-    });
-    if (!walked) return { ...counts, cancelled: true };
-  }
+  const [knownAll, walked] = await Promise.all([
+    deps.store.tracks.knownFiles(root.id),
+    rootProblem
+      ? null
+      : walk(scope, {
+          signal: deps.signal,
+          onProgress: (seen, currentPath) =>
+            deps.progress({ phase: 'walking', seen, done: 0, errors: 0, currentPath }),
+        }).catch((err: Error) => {
+          if (deps.signal.aborted) return null;
+          throw err;
+        }),
+  ]);
+  if (!rootProblem && !walked) return { ...counts, cancelled: true };
+  const known = subtree ? knownAll.filter((k) => isInside(k.path, scope)) : knownAll;
   const rootUnreadable = walked?.unreadable.some((u) => u.path === root.path) ?? false;
   const rootEmpty = !subtree && walked !== null && walked.files.length === 0 && known.length > 0;
   if (rootProblem || rootUnreadable || rootEmpty) {
@@ -142,7 +146,8 @@ export async function scanRoot(
   const coversOfAlbums = new CoverCollector(deps.store, deps.covers, result.folderImages);
   // Per folder: how many reads asked for the embedded cover, or -1 once one was found.
   const coverAsks = new Map<string, number>();
-  await coversOfAlbums.load();
+  // A rescan that finds nothing new has no cover to look for.
+  if (todo.length > 0) await coversOfAlbums.load();
   let batch: { file: ScannedFile; change: 'added' | 'updated'; cover: CoverImage | null }[] = [];
   let done = counts.unchanged;
   const flush = async (): Promise<void> => {
@@ -173,7 +178,7 @@ export async function scanRoot(
     const wantCover = asks >= 0 && asks < COVER_TRIES_PER_FOLDER;
     if (wantCover) coverAsks.set(folder, asks + 1);
     try {
-      const reading = await deps.pool.run({
+      const reading = await deps.pool().run({
         path: file.path,
         root: root.path,
         size: file.size,
@@ -223,7 +228,7 @@ export async function scanRoot(
   };
 
   // Keep the workers fed without queueing the whole library at once.
-  const inFlight = Math.max(4, deps.pool.size * 8);
+  const inFlight = todo.length === 0 ? 0 : Math.max(4, deps.pool().size * 8);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(inFlight, todo.length) }, async () => {
@@ -248,10 +253,10 @@ export async function scanRoot(
   const removedIds = [...deleted.keys()];
   counts.removed = await deps.store.tracks.remove(removedIds);
   counts.changed.removed.push(...removedIds);
-  await coversOfAlbums.finish(deps.signal);
+  if (todo.length > 0 || removedIds.length > 0) await coversOfAlbums.finish(deps.signal);
   await deps.store.roots.setStatus(root.id, 'ok', Date.now());
   log.info(
-    `${scope}: read ${todo.length} files in ${readAt - walkedAt} ms, covers and cleanup ${Date.now() - readAt} ms`,
+    `${scope}: walked ${result.files.length} files in ${walkedAt - startedAt} ms, read ${todo.length} in ${readAt - walkedAt} ms, covers and cleanup ${Date.now() - readAt} ms`,
   );
   return counts;
 }
