@@ -241,3 +241,35 @@ describe('rescans after changes on disk', () => {
     },
   );
 });
+
+describe('cancelling a scan', () => {
+  it('keeps what was read, removes nothing, and the next scan goes on from there', async () => {
+    const base = tempDir();
+    const music = join(base, 'Music');
+    // Enough files that a cancel lands while most are still waiting to be read.
+    for (let copy = 0; copy < 10; copy++)
+      cpSync(FIXTURES, join(music, `copy ${copy}`), { recursive: true });
+    const total = Object.keys(expected).length * 10;
+    const engine = await createEngine({ dataDir: join(base, 'data') });
+    try {
+      await engine.library.addRoot(music);
+      const off = engine.events.on('scan.progress', (p) => {
+        if (p.phase === 'reading' && p.done >= 20) engine.library.cancelScan();
+      });
+      const first = await engine.library.scan();
+      off();
+      expect(first.cancelled).toBe(true);
+      expect(first.removed).toBe(0);
+      const readFirst = first.added + first.errors;
+      expect(readFirst).toBeGreaterThanOrEqual(20);
+      expect(readFirst).toBeLessThan(total);
+
+      const second = await engine.library.scan();
+      expect(second.cancelled).toBe(false);
+      expect(second.unchanged).toBe(readFirst);
+      expect(second.added + second.errors).toBe(total - readFirst);
+    } finally {
+      await engine.close();
+    }
+  });
+});
