@@ -9,7 +9,7 @@
  * liked tracks, catalogue coverage, intra-list diversity, artist repetition and time to adapt
  * after a change of mood.
  *
- * Usage: node scripts/eval.js [--library DIR] [--listeners 10] [--sessions 16] [--length 20]
+ * Usage: node scripts/eval.js [--library DIR] [--listeners 12] [--sessions 16] [--length 20]
  *        [--seed 1] [--out docs/evaluation.md]
  * --library: a folder to scan (default /tmp/encore-bench/scale when present); without one, a
  * synthetic library of the same shape is written.
@@ -31,11 +31,13 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: {
     library: { type: 'string' },
-    listeners: { type: 'string', default: '10' },
+    listeners: { type: 'string', default: '12' },
     sessions: { type: 'string', default: '16' },
     length: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'docs/evaluation.md' },
+    adventurousness: { type: 'string', default: '0.3' },
+    systems: { type: 'string', default: 'Encore,Random shuffle,Content similarity,Most played' },
   },
 });
 const LISTENERS = Number(values.listeners);
@@ -215,7 +217,7 @@ function makeListener(index, tracks, sound) {
 }
 
 /** One listener's reaction to a track: complete or skip (early/late), maybe like or dislike. */
-function react(listener, t, mood, recent) {
+function react(listener, t, mood, recent, random) {
   const fatigue = recent.includes(t.id) ? 1.2 : 0;
   const u = listener.base(t, mood) - fatigue;
   const dur = t.durationS ?? 200;
@@ -319,11 +321,15 @@ function mostPlayedSystem(tracks) {
 // The simulation.
 
 const DAY = 86_400_000;
+/** Tracks a listener glances at to pick the first song of a session. */
+const SEED_CHOICES = 8;
 const CHANGE_AT = Math.floor(LENGTH / 2);
 /** Every fourth session (from the fourth) the listener's mood changes halfway through. */
 const isChangeSession = (s) => s % 4 === 3;
 
 async function runListener(system, listener, tracks, byId, sound, clock) {
+  // Common random numbers: every system meets the same listener with the same dice.
+  const random = rng(1000 * Number(values.seed) + listener.index);
   const rows = [];
   const lists = [];
   const recent = [];
@@ -331,9 +337,10 @@ async function runListener(system, listener, tracks, byId, sound, clock) {
     clock.now = (s + 1) * DAY + 18 * 3600_000;
     const sessionId = `L${listener.index}-s${s}`;
     let mood = 0;
-    // The listener starts with something they feel like: the best of 30 random tracks.
+    // The listener starts with something quickly picked: the best of a few random tracks (a
+    // glance at the library, not a search for the perfect song).
     const sample = Array.from(
-      { length: 30 },
+      { length: SEED_CHOICES },
       () => tracks[Math.floor(random() * tracks.length)],
     ).filter((t) => !listener.heldOut.has(t.id));
     const seed = sample.sort((a, b) => listener.base(b, 0) - listener.base(a, 0))[0];
@@ -369,7 +376,7 @@ async function runListener(system, listener, tracks, byId, sound, clock) {
         source: 'upnext',
         at: clock.now,
       });
-      const r = react(listener, t, mood, recent.slice(-FATIGUE_PLAYS));
+      const r = react(listener, t, mood, recent.slice(-FATIGUE_PLAYS), random);
       clock.now += r.seconds * 1000;
       await system.record({
         trackId: id,
@@ -447,7 +454,7 @@ const listeners = Array.from({ length: LISTENERS }, (_, i) => makeListener(i, tr
 
 const results = {};
 const started = Date.now();
-for (const make of ['Encore', 'Random shuffle', 'Content similarity', 'Most played']) {
+for (const make of values.systems.split(',')) {
   const all = { rows: [], lists: [], evals: [] };
   for (const listener of listeners) {
     const clock = { now: DAY };
@@ -464,6 +471,7 @@ for (const make of ['Encore', 'Random shuffle', 'Content similarity', 'Most play
         random: rng(listener.index + 7),
         now: () => clock.now,
       });
+      await rec.updateSettings({ adventurousness: Number(values.adventurousness) });
       system = encoreSystem(rec);
       cleanup = async () => {
         await rec.close();
@@ -472,6 +480,7 @@ for (const make of ['Encore', 'Random shuffle', 'Content similarity', 'Most play
       };
     } else if (make === 'Random shuffle') system = randomSystem(tracks);
     else if (make === 'Content similarity') system = contentSystem(tracks, sound);
+    else if (make !== 'Most played') throw new Error(`unknown system ${make}`);
     else system = mostPlayedSystem(tracks);
     const r = await runListener(system, listener, tracks, byId, sound, clock);
     await cleanup();
@@ -560,7 +569,7 @@ Re-run it to refresh this file; every number below comes from that one run.
 - **Library**: ${tracks.length} tracks ${base.source === 'synthetic' ? '(synthetic rows: 400 artists × 5 albums, 20 genres)' : `scanned from \`${base.source}\` with Encore's own scanner (real tags: artist, album, genre)`}.
 - **Features**: ${measured ? 'the store held measured sound vectors, but' : 'no audio features were available for this library when the evaluation ran, so'} the sound vectors used are **synthetic** (${DIM} dims): a random centre per genre, plus an offset per artist, plus per-track noise; a 0–1 "energy" axis is a squashed projection of the same vector. Encore sees them through its \`FeatureSource\` exactly as it would see measured vectors, together with the real tags. The listeners' hidden sound preferences live in the same vector space, so this measures the learning and ranking machinery — not whether audio analysis captures what people hear.
 - **Listeners**: ${LISTENERS} simulated listeners, each with hidden preferences: 3 liked genres (+1), 3 disliked (−1.2), the rest near 0; an affinity per artist (σ 0.4); two "moods", each a point in sound space (from two different liked genres), weighted 1.5 × cosine; fixed per-track noise (σ 0.3); and fatigue (−1.2 for a track heard in their last ${FATIGUE_PLAYS} plays). A track is completed with probability σ(2.5 (u − ${THETA})), otherwise skipped — early (5–25 s) when clearly unwanted, late (40–80 %) otherwise; strong likes are sometimes "liked", strong dislikes sometimes "disliked".
-- **Sessions**: ${SESSIONS} sessions per listener, one a day, ${LENGTH} tracks each. A session starts with a track the listener picks (the best of 30 random ones); from then on the system chooses: the first item of its Up Next (count 10) is played. In every fourth session (4, 8, 12, …) the listener's mood switches halfway (after track ${CHANGE_AT}).
+- **Sessions**: ${SESSIONS} sessions per listener, one a day, ${LENGTH} tracks each. A session starts with a track the listener picks quickly (the best of ${SEED_CHOICES} random ones — so some sessions start in a mediocre place and the system has to find the way to what the listener likes); from then on the system chooses: the first item of its Up Next (count 10) is played. In every fourth session (4, 8, 12, …) the listener's mood switches halfway (after track ${CHANGE_AT}).
 - **Held out**: for each listener, half of the tracks they would strongly like (utility > ${(THETA + 1).toFixed(1)} in their usual mood; on average ${likedMean.toFixed(0)} liked, ${heldMean.toFixed(0)} held out) are never played during training (skipped over if suggested). Afterwards, for up to 20 liked tracks the listener completed, each system is asked for Up Next (10) in a new session; a suggestion is relevant when it is held out. Hit rate@10 = share of lists with at least one; NDCG@10 with binary relevance.
 - **Systems**, all driven by the same listeners and the same code path: **Encore** = the \`Recommender\` service (\`engine.recommend\`), each listener with a fresh SQLite store holding the library, events recorded through \`record()\` and suggestions from \`upNext()\`, default settings (no repeat within 4 h, artist spacing 3, adventurousness 0.3); **Random shuffle** (no repeat within the session); **Content similarity** = nearest neighbours of the current track by the same sound vectors plus genre (no repeat within the session); **Most played** = the listener's most-completed tracks not yet played in this session (random until there are some).
 
@@ -594,7 +603,13 @@ Before the mood change in mood-change sessions, so every session measures the sa
 |---|${names.map(() => '---').join('|')}|
 ${Array.from({ length: SESSIONS }, (_, s) => `| ${s + 1}${isChangeSession(s) ? ' (mood change)' : ''} | ${names.map((n) => pct(S[n].perSession[s])).join(' | ')} |`).join('\n')}
 
-Encore: ${pct(E.first3)} in sessions 1–3 → ${pct(E.last3)} in the last three (${E.last3 < E.first3 ? 'falls' : 'does NOT fall'}).
+By blocks of four sessions (less noise than single sessions):
+
+| Sessions | ${names.join(' | ')} |
+|---|${names.map(() => '---').join('|')}|
+${Array.from({ length: Math.ceil(SESSIONS / 4) }, (_, b) => `| ${b * 4 + 1}–${Math.min(SESSIONS, b * 4 + 4)} | ${names.map((n) => pct(mean(S[n].perSession.slice(b * 4, b * 4 + 4)))).join(' | ')} |`).join('\n')}
+
+Encore: ${pct(E.perSession[0])} in session 1, ${pct(E.first3)} in sessions 1–3 → ${pct(E.last3)} in the last three (${E.last3 < E.first3 ? 'falls' : 'does NOT fall'}).
 
 ### Adapting to a change of mood
 

@@ -8,8 +8,9 @@ import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
 import type { TasteModel } from './taste-model';
 
-/** Time constant of the "heard recently" penalty: 3 days (ms). */
-const RECENT_MS = 3 * 24 * 3600 * 1000;
+/** Time constant of the "heard recently" penalty: 1 day (ms) — yesterday still feels worn, last
+ * week does not. */
+const RECENT_MS = 24 * 3600 * 1000;
 
 export interface ScoreParts {
   /** Cosine similarity to the playing track, −1…1 (0 without one). */
@@ -22,7 +23,7 @@ export interface ScoreParts {
   co: number;
   /** 1 when the person never played this track. */
   novel: number;
-  /** How recently it was played: 1 = just now, fading with a 3-day time constant; 0 = never. */
+  /** How recently it was played: 1 = just now, fading with a 1-day time constant; 0 = never. */
   recent: number;
 }
 
