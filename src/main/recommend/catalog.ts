@@ -79,6 +79,23 @@ export class Catalog {
     return this.tracks.length;
   }
 
+  /** Cosine similarity of the sound blocks alone (0 when either has no sound vector). */
+  soundSimilarity(a: number, b: number): number {
+    if (!this.tracks[a].hasSound || !this.tracks[b].hasSound) return 0;
+    const v = this.vectors;
+    const oa = a * CONTENT_DIM + TAG_DIM;
+    const ob = b * CONTENT_DIM + TAG_DIM;
+    let s = 0;
+    let na = 0;
+    let nb = 0;
+    for (let j = 0; j < SOUND_DIM; j++) {
+      s += v[oa + j] * v[ob + j];
+      na += v[oa + j] * v[oa + j];
+      nb += v[ob + j] * v[ob + j];
+    }
+    return na && nb ? s / Math.sqrt(na * nb) : 0;
+  }
+
   private simd: VectorIndex | null = null;
 
   /**

@@ -38,7 +38,7 @@ const SAME_TEMPO = 0.04;
 /** Energy (0–1) below this is calm, above the other is energetic. */
 const CALM = 0.4;
 const ENERGETIC = 0.65;
-/** Cosine similarity above which two tracks "sound like" each other. */
+/** Cosine similarity of the measured sound vectors above which two tracks "sound like" each other. */
 const SOUNDS_LIKE = 0.8;
 
 const title = (t: CatalogTrack): string => t.title;
@@ -66,8 +66,20 @@ export function reasonFor(x: ReasonInput): Reason {
   if (x.newArtist && x.hasLikedArtists && x.parts.taste > 0) {
     return { kind: 'new-artist-like', text: 'New to you, close to artists you like' };
   }
-  if (cur && x.parts.sim >= SOUNDS_LIKE && cur.hasSound && t.hasSound) {
+  if (cur && cur.hasSound && t.hasSound && c.soundSimilarity(x.current, x.row) >= SOUNDS_LIKE) {
     return { kind: 'sound', text: `Sounds like ${title(cur)}` };
+  }
+  if (cur) {
+    const tr = tempoRatio(cur, t);
+    if (
+      tr !== null &&
+      tr <= 0.05 &&
+      cur.energy !== null &&
+      t.energy !== null &&
+      Math.abs(cur.energy - t.energy) < 0.1
+    ) {
+      return { kind: 'key-tempo', text: `Same tempo and energy as ${title(cur)}` };
+    }
   }
   if (cur) {
     const shared = t.genres.findIndex((g) => cur.genres.includes(g));

@@ -126,8 +126,12 @@ describe('reasons', () => {
       novel: 0,
       recent: 0,
     });
+    expect(reasonFor(base({ row: row(6), current: row(4), parts: withSim(0.5) })).text).toBe(
+      'Sounds like Quiet 2',
+    );
+    // Close in the combined vector but not in measured sound: no "sounds like".
     expect(reasonFor(base({ row: row(7), current: row(6), parts: withSim(0.9) })).text).toBe(
-      'Sounds like Also quiet',
+      'Close to Also quiet',
     );
     const genreCat = reasonFor(base({ row: row(2), current: row(1), parts: withSim(0.5) }));
     expect(genreCat.kind).toBe('key-tempo'); // more specific wins over genre
