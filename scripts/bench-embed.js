@@ -10,7 +10,12 @@
  * test/fixtures/models/make-models.py (python3-onnx). Its WordPiece vocabulary is small, so token
  * counts per text are reported next to the rates.
  *
+ * With --library N: one full embedding pass (texts, vectors, SQLite, moods, styles, clusters)
+ * over N synthetic tracks through the engine's Meaning service, with the lexical fallback (and the
+ * benchmark model too with --library-model), reporting tracks/s and the longest main-loop stall.
+ *
  * Usage: node scripts/bench-embed.js [--model DIR] [--descriptors 256] [--lyrics 48] [--runs 3] [--json]
+ *        node scripts/bench-embed.js --library 10000 [--library-model] [--model DIR]
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +31,9 @@ const { values } = parseArgs({
     lyrics: { type: 'string', default: '48' },
     runs: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
+    // A full pass over a synthetic library of N tracks (lexical, then the model if --library-model).
+    library: { type: 'string' },
+    'library-model': { type: 'boolean', default: false },
   },
 });
 const LYRICS_DIR = '/work/shared/corpus/lyrics';
@@ -47,6 +55,8 @@ await build({
   entryPoints: {
     core: 'src/main/embedding/embed-core.ts',
     descriptor: 'src/main/embedding/descriptor.ts',
+    library: 'scripts/bench-meaning-library.ts',
+    'embed-worker': 'src/main/embedding/embed-worker.ts',
   },
   outdir: dir,
   bundle: true,
@@ -57,7 +67,9 @@ await build({
 });
 const { embed, loadPipeline } = await import(join(process.cwd(), dir, 'core.js'));
 const { descriptorText } = await import(join(process.cwd(), dir, 'descriptor.js'));
-rmSync(dir, { recursive: true, force: true });
+const { runLibrary } = await import(join(process.cwd(), dir, 'library.js'));
+process.env.ENCORE_BUILD_DIR = join(process.cwd(), dir);
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 // Deterministic texts: descriptors as Encore writes them, lyrics as full songs (verses of the
 // corpus snippets, English/Chinese/Spanish, 16–24 lines: 2–4 chunks of the 128-token window).
@@ -127,6 +139,33 @@ async function measure(label, spec, texts, chunk) {
       `${label.padEnd(28)} ${r.textsPerS.toFixed(1).padStart(8)} texts/s  (${texts.length} texts, ~${r.tokensPerText.toFixed(0)} tokens each)`,
     );
   }
+}
+
+if (values.library) {
+  const songs = lyrics.length ? lyrics : snippets;
+  const runs = [{ label: 'lexical fallback' }];
+  if (values['library-model'])
+    runs.push({ label: 'benchmark model (int8)', modelPath: values.model });
+  const out = [];
+  for (const r of runs) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'encore-bench-library-'));
+    const res = await runLibrary({
+      dataDir,
+      tracks: Number(values.library),
+      lyrics: songs,
+      modelPath: r.modelPath,
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+    out.push({ label: r.label, ...res });
+    if (!values.json) {
+      console.log(
+        `${r.label}: ${res.tracks} tracks (${res.withLyrics} with lyrics) in ${res.passS.toFixed(1)} s = ` +
+          `${res.tracksPerS.toFixed(1)} tracks/s; longest main-loop stall ${res.maxLoopStallMs.toFixed(0)} ms; ${res.clusters} clusters`,
+      );
+    }
+  }
+  if (values.json) console.log(JSON.stringify(out, null, 2));
+  process.exit(0);
 }
 
 for (const dtype of ['q8', 'fp32']) {

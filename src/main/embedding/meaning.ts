@@ -27,7 +27,7 @@ import { readSettings, resolveBackend, type Backend } from './model-status';
 import { embedPendingRun, type FeatureSource } from './embed-run';
 import { moodPrompts, scoreMoods } from './moods';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
-import { buildClusters, predictStyles } from './styles';
+import { buildClusters, predictStyles, yieldToLoop } from './styles';
 import { rankVibe } from './vibe';
 import { VectorIndex } from './vector-index';
 
@@ -341,11 +341,13 @@ export class Meaning {
     const features = await this.features(ids);
     // The text a mood is read from: descriptor and lyrics averaged (renormalised by the index).
     const combined = new VectorIndex({ dim: descriptor.dim, capacity: ids.length });
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
       const d = descriptor.get(id) as Float32Array;
       const l = lyrics?.get(id);
       if (l) for (let j = 0; j < d.length; j++) d[j] += l[j];
       combined.set(id, d);
+      // Building 10,000+ rows takes a while: let the event loop breathe every 1,000.
+      if (i % 1000 === 999) await yieldToLoop();
     }
     const prompts = moodPrompts();
     const promptVectors = await this.embed(
@@ -354,7 +356,7 @@ export class Meaning {
       'query',
       false,
     );
-    const scores = scoreMoods(combined, prompts, promptVectors.data, features);
+    const scores = await scoreMoods(combined, prompts, promptVectors.data, features);
     await this.opts.store.vectors.setMoods(
       [...scores].map(([trackId, s]) => ({ trackId, scores: s })),
       backend.key,

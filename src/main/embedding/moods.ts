@@ -12,6 +12,7 @@ import { MOODS, type Mood, type MoodScore } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
 import type { VectorIndex } from './vector-index';
 import type { SoundFeatures } from './sound-words';
+import { yieldToLoop } from './styles';
 
 export interface MoodDefinition {
   prompts: string[];
@@ -150,22 +151,23 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
  * Mood scores for every track in `index` (text vectors, one per track), from the prompt vectors
  * (`prompts[i]` ↔ rows of `promptVectors`) and the tracks' audio features where analysed.
  */
-export function scoreMoods(
+export async function scoreMoods(
   index: VectorIndex,
   prompts: { mood: Mood }[],
   promptVectors: Float32Array,
   features: Map<TrackId, SoundFeatures>,
-): Map<TrackId, MoodScore[]> {
+): Promise<Map<TrackId, MoodScore[]>> {
   const dim = index.dim;
   const raw = new Map<Mood, Float32Array>();
   let ids: ArrayLike<number> = [];
-  prompts.forEach((p, i) => {
+  for (const [i, p] of prompts.entries()) {
     const all = index.scoreAll(promptVectors.subarray(i * dim, (i + 1) * dim));
     ids = all.ids;
     const best = raw.get(p.mood);
     if (!best) raw.set(p.mood, all.scores);
     else for (let t = 0; t < best.length; t++) best[t] = Math.max(best[t], all.scores[t]);
-  });
+    await yieldToLoop();
+  }
   const out = new Map<TrackId, MoodScore[]>();
   const stats = new Map<Mood, { mean: number; std: number }>();
   for (const [mood, scores] of raw) {
@@ -176,6 +178,7 @@ export function scoreMoods(
     stats.set(mood, { mean, std: Math.max(Math.sqrt(v), MIN_STD) });
   }
   for (let t = 0; t < ids.length; t++) {
+    if (t % 2000 === 1999) await yieldToLoop();
     const f = features.get(ids[t]);
     const scores: MoodScore[] = [];
     for (const [mood, values] of raw) {

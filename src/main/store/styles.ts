@@ -3,6 +3,7 @@
  * never written back) and style clusters ("Sounds like …") with their member tracks.
  */
 import type { Database } from './database';
+import { insertRows } from './vectors';
 import type { PredictedStyle, StyleCluster } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
 
@@ -22,12 +23,11 @@ export class StyleRepository {
     const now = Date.now();
     await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM predicted_styles');
-      for (const r of rows) {
-        await tx.run(
-          'INSERT INTO predicted_styles (track_id, genre, confidence, spaces, updated_at) VALUES (?, ?, ?, ?, ?)',
-          [r.trackId, r.genre, r.confidence, r.spaces.join(','), now],
-        );
-      }
+      await insertRows(
+        tx,
+        'INSERT INTO predicted_styles (track_id, genre, confidence, spaces, updated_at)',
+        rows.map((r) => [r.trackId, r.genre, r.confidence, r.spaces.join(','), now]),
+      );
     });
   }
 
@@ -67,12 +67,11 @@ export class StyleRepository {
           [i + 1, c.name, c.space, JSON.stringify(c.topGenres), c.size, now],
         );
       }
-      for (const m of members) {
-        await tx.run(
-          'INSERT INTO track_clusters (track_id, cluster_id, similarity) VALUES (?, ?, ?)',
-          [m.trackId, m.cluster + 1, m.similarity],
-        );
-      }
+      await insertRows(
+        tx,
+        'INSERT INTO track_clusters (track_id, cluster_id, similarity)',
+        members.map((m) => [m.trackId, m.cluster + 1, m.similarity]),
+      );
     });
   }
 

@@ -3,7 +3,7 @@
  * failures, mood scores and the meaning settings: what the embedding stage writes and vibe search,
  * moods and the recommender read.
  */
-import type { Database, SqlValue } from './database';
+import type { Database, SqlValue, Tx } from './database';
 import type { ModelKey, Mood, MoodScore, TextKind, TrackScore } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
 
@@ -60,6 +60,27 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 // SQLite's default limit on host parameters is 999 in older builds; stay well under it.
 const IN_CHUNK = 500;
+const MAX_PARAMS = 900;
+
+/**
+ * Inserts rows with multi-row VALUES statements (a few hundred parameters each): one statement
+ * per row costs a round trip through the driver each, ten times slower for 100,000 mood rows.
+ */
+export async function insertRows(
+  tx: Tx,
+  head: string,
+  rows: SqlValue[][],
+  tail = '',
+): Promise<void> {
+  if (rows.length === 0) return;
+  const width = rows[0].length;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / width));
+  const tuple = `(${new Array<string>(width).fill('?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.slice(i, i + per);
+    await tx.run(`${head} VALUES ${part.map(() => tuple).join(', ')} ${tail}`, part.flat());
+  }
+}
 
 export class VectorRepository {
   constructor(private readonly db: Database) {}
@@ -69,28 +90,31 @@ export class VectorRepository {
     if (rows.length === 0) return;
     const now = Date.now();
     await this.db.transaction(async (tx) => {
-      for (const r of rows) {
-        await tx.run(
-          `INSERT INTO text_vectors (track_id, kind, model_id, model_revision, dim, vector, text_hash, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (track_id, kind) DO UPDATE SET model_id = excluded.model_id,
-             model_revision = excluded.model_revision, dim = excluded.dim, vector = excluded.vector,
-             text_hash = excluded.text_hash, updated_at = excluded.updated_at`,
-          [
-            r.trackId,
-            r.kind,
-            r.model.id,
-            r.model.revision,
-            r.vector.length,
-            blob(r.vector),
-            r.textHash,
-            now,
-          ],
-        );
-        await tx.run('DELETE FROM text_vector_failures WHERE track_id = ? AND kind = ?', [
+      await insertRows(
+        tx,
+        `INSERT INTO text_vectors (track_id, kind, model_id, model_revision, dim, vector, text_hash, updated_at)`,
+        rows.map((r) => [
           r.trackId,
           r.kind,
-        ]);
+          r.model.id,
+          r.model.revision,
+          r.vector.length,
+          blob(r.vector),
+          r.textHash,
+          now,
+        ]),
+        `ON CONFLICT (track_id, kind) DO UPDATE SET model_id = excluded.model_id,
+           model_revision = excluded.model_revision, dim = excluded.dim, vector = excluded.vector,
+           text_hash = excluded.text_hash, updated_at = excluded.updated_at`,
+      );
+      for (const kind of ['descriptor', 'lyrics'] as const) {
+        const ids = rows.filter((r) => r.kind === kind).map((r) => r.trackId);
+        for (const chunk of chunks(ids, IN_CHUNK)) {
+          await tx.run(
+            `DELETE FROM text_vector_failures WHERE kind = ? AND track_id IN (${chunk.map(() => '?').join(',')})`,
+            [kind, ...chunk],
+          );
+        }
       }
     });
   }
@@ -216,15 +240,19 @@ export class VectorRepository {
   ): Promise<void> {
     if (rows.length === 0) return;
     await this.db.transaction(async (tx) => {
-      for (const r of rows) {
-        await tx.run('DELETE FROM mood_scores WHERE track_id = ?', [r.trackId]);
-        for (const s of r.scores) {
-          await tx.run(
-            `INSERT INTO mood_scores (track_id, mood, score, text_score, audio_score, model_id) VALUES (?, ?, ?, ?, ?, ?)`,
-            [r.trackId, s.mood, s.score, s.text, s.audio, model.id],
-          );
-        }
+      for (const chunk of chunks(rows, IN_CHUNK)) {
+        await tx.run(
+          `DELETE FROM mood_scores WHERE track_id IN (${chunk.map(() => '?').join(',')})`,
+          chunk.map((r) => r.trackId),
+        );
       }
+      await insertRows(
+        tx,
+        'INSERT INTO mood_scores (track_id, mood, score, text_score, audio_score, model_id)',
+        rows.flatMap((r) =>
+          r.scores.map((s) => [r.trackId, s.mood, s.score, s.text, s.audio, model.id]),
+        ),
+      );
     });
   }
 
