@@ -178,6 +178,7 @@ export async function scanRoot(
     const wantCover = asks >= 0 && asks < COVER_TRIES_PER_FOLDER;
     if (wantCover) coverAsks.set(folder, asks + 1);
     try {
+      if (file.error) throw new Error(file.error);
       const reading = await deps.pool().run({
         path: file.path,
         root: root.path,

@@ -7,7 +7,7 @@
  * Synchronous on purpose: it runs in its own worker thread (walk-worker.ts), where blocking calls
  * cost nothing and are several times faster than a promise per stat() through libuv's pool.
  */
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isAudioPath, isFolderImageName, isLyricsSidecarName } from './formats';
 
@@ -15,6 +15,8 @@ export interface WalkedFile {
   path: string;
   size: number;
   mtimeMs: number;
+  /** Set when the file cannot be read under this path (its name is not valid UTF-8). */
+  error?: string;
 }
 
 export interface WalkResult {
@@ -64,7 +66,10 @@ export function walkSync(root: string, hooks: WalkHooks = {}): WalkResult {
       result.unreadable.push({ path: dir, error: describeFsError(err as NodeJS.ErrnoException) });
       continue;
     }
+    // A name that is not UTF-8 comes back with U+FFFD and cannot be opened by that string.
+    if (entries.some((e) => e.name.includes('\uFFFD'))) addUndecodable(result, dir);
     for (const entry of entries) {
+      if (entry.name.includes('\uFFFD') && !existsSync(join(dir, entry.name))) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.')) stack.push({ dir: full, depth: depth + 1 });
@@ -98,6 +103,42 @@ function statOrNull(path: string): Stats | null {
 
 function addFile(result: WalkResult, path: string, s: Stats | null): void {
   if (s) result.files.push({ path, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) });
+}
+
+/** The name that the person sees for a file is not UTF-8: a raw byte sequence. */
+export const UNDECODABLE_NAME =
+  'file name is not valid UTF-8 (an old or foreign encoding): rename the file to add it';
+
+/**
+ * Lists `dir` again as raw bytes and records its audio files whose names are not UTF-8, as files
+ * with an error (under the U+FFFD spelling of the name), so they are reported, not lost.
+ */
+function addUndecodable(result: WalkResult, dir: string): void {
+  let raw: Dirent<Buffer>[];
+  try {
+    raw = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+  } catch {
+    return;
+  }
+  for (const entry of raw) {
+    const name = entry.name.toString('utf8');
+    // Valid UTF-8 names (even ones spelling U+FFFD itself) are listed by the normal walk.
+    if (Buffer.from(name).equals(entry.name) || !isAudioPath(name)) continue;
+    const full = Buffer.concat([Buffer.from(`${dir}/`), entry.name]);
+    let s: Stats;
+    try {
+      s = statSync(full);
+    } catch {
+      continue;
+    }
+    if (!s.isFile()) continue;
+    result.files.push({
+      path: join(dir, name),
+      size: s.size,
+      mtimeMs: Math.trunc(s.mtimeMs),
+      error: UNDECODABLE_NAME,
+    });
+  }
 }
 
 function addSidecar(result: WalkResult, path: string): void {

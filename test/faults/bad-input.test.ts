@@ -1,0 +1,104 @@
+/**
+ * Bad input: a seeded mutation corpus built from the fixture library (truncations, bit flips,
+ * zero-byte files, absurd declared sizes, non-audio under audio names, deep folders, hostile file
+ * names) goes through the real engine — scan, then analysis. Nothing crashes, nothing hangs past
+ * the per-file timeout, memory stays bounded, and every file is a track or a recorded error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { createEngine, type Engine } from '../../src/main/engine';
+import { UNDECODABLE_NAME } from '../../src/main/library/walk';
+import { tempDir } from '../helpers/temp';
+import { buildCorpus, type Corpus } from './mutate';
+import { fixtureSources, rssSampler, unaccounted } from './corpus';
+
+const SEED = 0x5eed_0007;
+// Small enough that a hung parse costs the suite little, ample for a sane file (milliseconds).
+const PARSE_TIMEOUT_MS = 3000;
+/**
+ * RSS bound for the whole test process while scanning and analysing: vitest and the engine take
+ * ~250 MB at rest here; each of the two tag workers and the analysis worker may hold up to its
+ * 256 MB heap cap (resourceLimits) plus WASM memory. 1.5 GB is above that worst case and far below
+ * what an unbounded allocation of a 2 GB declared frame would reach.
+ */
+const RSS_BOUND_MB = 1536;
+
+let engine: Engine;
+let corpus: Corpus;
+let root: string;
+
+beforeAll(() => {
+  root = tempDir('encore-faults-corpus-');
+  corpus = buildCorpus(root, fixtureSources(), { seed: SEED });
+});
+
+afterAll(async () => {
+  await engine?.close();
+});
+
+describe('a scan of the mutation corpus', () => {
+  it('accounts for every file as a track or an error, within bounded memory', async () => {
+    engine = await createEngine({
+      dataDir: tempDir('encore-faults-data-'),
+      workers: 1,
+      parseTimeoutMs: PARSE_TIMEOUT_MS,
+    });
+    // No model download from a test; the lexical fallback embeds offline.
+    await engine.meaning.configure({ offline: true });
+    expect(corpus.files.length).toBeGreaterThan(300);
+    await engine.library.addRoot(root);
+    const rss = rssSampler();
+    const summary = await engine.library.scan();
+    const peak = rss.stop();
+
+    expect(summary.cancelled).toBe(false);
+    expect(summary.added + summary.errors).toBe(corpus.files.length + corpus.rawNameFiles.length);
+    expect(await unaccounted(engine, corpus.files)).toEqual([]);
+    for (const e of await engine.store.tracks.errors(100_000)) {
+      expect(e.error.length, e.path).toBeGreaterThan(3);
+    }
+    expect(peak).toBeLessThan(RSS_BOUND_MB);
+    expect(await engine.store.integrityCheck()).toBe('ok');
+  });
+
+  it('records names that are not UTF-8 instead of losing them', async () => {
+    // Node decodes such names with U+FFFD; the file stays on disk under its raw bytes.
+    for (const raw of corpus.rawNameFiles) expect(existsSync(raw)).toBe(true);
+    const stats = await engine.store.tracks.stats();
+    const all = stats.tracks + stats.errors;
+    expect(all).toBe(corpus.files.length + corpus.rawNameFiles.length);
+    const undecodable = (await engine.store.tracks.errors(100_000)).filter(
+      (e) => e.error === UNDECODABLE_NAME,
+    );
+    expect(undecodable.length).toBe(corpus.rawNameFiles.length);
+    // A rescan leaves them as they are (same size and mtime): no churn, no duplicates.
+    const again = await engine.library.scan();
+    expect(again.unchanged).toBe(all);
+    expect(again.added + again.updated + again.removed + again.errors).toBe(0);
+  });
+
+  it('keeps the readable mutations as tracks (the scanner does not give up on damage)', async () => {
+    const tracks = await engine.store.tracks.list();
+    const paths = new Set(tracks.map((t) => t.path));
+    // Renamed copies of intact files must all be tracks.
+    for (const p of corpus.files.filter((f) => f.includes('/names/') || f.includes('/deep/'))) {
+      expect(paths.has(p), p).toBe(true);
+    }
+    // Empty files are errors with a reason that says so.
+    const errors = await engine.store.tracks.errors(100_000);
+    const zero = errors.filter((e) => e.path.includes('/zero-byte/'));
+    expect(zero.length).toBe(corpus.kinds['zero-byte']);
+    for (const e of zero) expect(e.error).toMatch(/empty/);
+  });
+
+  it('analyses every readable mutation or records why not', async () => {
+    const run = await engine.analysis.start();
+    expect(run.cancelled).toBe(false);
+    const counts = await engine.store.features.counts();
+    expect(counts.pending).toBe(0);
+    const tracks = await engine.store.tracks.list();
+    const features = await engine.store.features.getMany(tracks.map((t) => t.id));
+    expect(features.length).toBe(tracks.length);
+    expect(await engine.store.integrityCheck()).toBe('ok');
+  });
+});
