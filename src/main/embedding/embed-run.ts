@@ -25,6 +25,9 @@ export interface RunOptions {
   features: (ids: TrackId[]) => Promise<Map<TrackId, SoundFeatures>>;
   embed: (texts: string[], chunk: boolean) => Promise<EmbedResponse>;
   progress: (p: EmbeddingProgress) => void;
+  /** Called after vectors are stored / removed, so in-memory indexes follow. */
+  stored?: (kind: TextKind, rows: TextVectorRow[]) => Promise<void>;
+  removed?: (kind: TextKind, ids: TrackId[]) => Promise<void>;
   cancelled: () => boolean;
 }
 
@@ -67,7 +70,11 @@ export async function embedPendingRun(opts: RunOptions): Promise<TrackId[]> {
         dropLyrics.push(t.id);
       }
     }
-    if (dropLyrics.length) await store.vectors.remove(dropLyrics, 'lyrics');
+    if (dropLyrics.length) {
+      await store.vectors.remove(dropLyrics, 'lyrics');
+      await opts.removed?.('lyrics', dropLyrics);
+      changed.push(...dropLyrics);
+    }
     for (const kind of ['descriptor', 'lyrics'] as const) {
       const items = todo[kind];
       if (items.length === 0) continue;
@@ -112,6 +119,7 @@ export async function embedPendingRun(opts: RunOptions): Promise<TrackId[]> {
       await store.vectors.upsert(rows);
       await store.vectors.recordFailures(failures);
       failed += failures.length;
+      await opts.stored?.(kind, rows);
       changed.push(...rows.map((r) => r.trackId));
     }
     opts.progress({

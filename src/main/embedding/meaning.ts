@@ -179,6 +179,8 @@ export class Meaning {
       await v.setSetting('offline', change.offline ? '1' : undefined);
     if (change.host !== undefined) await v.setSetting('modelHost', change.host);
     this.reset();
+    // A different model re-embeds everything, in the background.
+    this.schedule();
   }
 
   /** Forgets the chosen backend (after a settings change); the next call re-resolves. */
@@ -247,7 +249,9 @@ export class Meaning {
       }
       if (!backend.status.semantic) log.warn(backend.status.reason);
       await this.opts.store.vectors.setSetting('activeModel', JSON.stringify(backend.key));
-      if (this.lastStatus?.model.id !== backend.key.id) this.indexes.clear();
+      const last = this.lastStatus?.model;
+      if (last?.id !== backend.key.id || last?.revision !== backend.key.revision)
+        this.indexes.clear();
       this.lastStatus = backend.status;
       this.opts.events.emit('meaning.status', backend.status);
       return backend;
@@ -325,11 +329,27 @@ export class Meaning {
       features: (ids) => this.features(ids),
       embed: (texts, chunk) => this.embed(backend.spec, texts, 'passage', chunk),
       progress: (p) => this.opts.events.emit('embedding.progress', p),
+      stored: (kind, rows) =>
+        this.updateIndex(kind, (index) => rows.forEach((r) => index.set(r.trackId, r.vector))),
+      removed: (kind, ids) =>
+        this.updateIndex(kind, (index) => ids.forEach((id) => index.remove(id))),
       cancelled: () => this.closed,
     });
-    if (changed.length) this.indexes.clear();
     const stale = changed.length > 0 || (await this.opts.store.vectors.moodTrackCount()) === 0;
     if (!this.closed && stale) await this.refreshMoodsAndStyles(backend);
+  }
+
+  /**
+   * Applies stored or removed vectors to a loaded index in place, so holders of the index (the
+   * recommender) stay current without a reload; an index not loaded yet reads the store later.
+   */
+  private async updateIndex(kind: TextKind, apply: (index: VectorIndex) => void): Promise<void> {
+    const loading = this.indexes.get(kind);
+    if (!loading) return;
+    const index = await loading;
+    if (index) apply(index);
+    // No vectors existed when it was loaded: load afresh next time (the dimension is known now).
+    else this.indexes.delete(kind);
   }
 
   /** Recomputes mood scores, predicted styles and style clusters for the whole library. */

@@ -6,6 +6,7 @@ import type { EmbeddingProgress } from '../../../src/shared/meaning';
 import { MOODS } from '../../../src/shared/meaning';
 import { tempDir } from '../../helpers/temp';
 import { addCorpus, TINY_MODEL, type CorpusTrack } from './helpers';
+import { addTracks } from '../../helpers/tracks';
 
 describe('Meaning with the tiny fixture model (real transformers.js in the worker)', () => {
   let store: Store;
@@ -133,6 +134,21 @@ describe('Meaning with the tiny fixture model (real transformers.js in the worke
     // The file's own tags are untouched.
     const track = await store.tracks.get(untagged[0].id);
     expect(track?.genres).toEqual([]);
+  });
+
+  it('keeps a handed-out index current as tracks are added and removed', async () => {
+    const index = await meaning.index('descriptor');
+    const [id] = await addTracks(store, '/music', [
+      { path: '/music/new-song.mp3', title: 'New song', artist: 'Someone' },
+    ]);
+    expect(index?.has(id)).toBe(false);
+    await meaning.embedPending();
+    expect(await meaning.index('descriptor')).toBe(index);
+    expect(index?.has(id)).toBe(true);
+    await store.tracks.remove([id]);
+    events.emit('library.changed', { added: [], updated: [], removed: [id] });
+    await new Promise((r) => setImmediate(r));
+    expect(index?.has(id)).toBe(false);
   });
 
   it('re-embeds in the background when the model changes (here: to the lexical fallback)', async () => {
