@@ -52,6 +52,24 @@ export interface CatalogTrack {
   hasText: boolean;
 }
 
+/** The track fields the catalog reads (a Track satisfies it; the store's slim query returns it). */
+export type CatalogInput = Pick<
+  Track,
+  | 'id'
+  | 'path'
+  | 'title'
+  | 'artist'
+  | 'albumArtist'
+  | 'album'
+  | 'genres'
+  | 'year'
+  | 'durationS'
+  | 'bpmTag'
+  | 'keyTag'
+  | 'moodTag'
+  | 'missing'
+>;
+
 export class Catalog {
   readonly dim = CONTENT_DIM;
   private readonly rowOf = new Map<TrackId, number>();
@@ -132,7 +150,10 @@ export class Catalog {
 }
 
 /** Builds the catalog from tracks and whatever the feature source has measured. */
-export async function buildCatalog(tracks: Track[], source: FeatureSource): Promise<Catalog> {
+export async function buildCatalog(
+  tracks: CatalogInput[],
+  source: FeatureSource,
+): Promise<Catalog> {
   const [sound, text, axes, moods] = await Promise.all([
     source.soundVectors(),
     source.textVectors(),
@@ -156,7 +177,7 @@ function rowsById(set: VectorSet | null): Map<number, number> {
 }
 
 /** Pure: the catalog of `tracks` given measured features. */
-export function catalogFrom(tracks: Track[], f: MeasuredFeatures): Catalog {
+export function catalogFrom(tracks: CatalogInput[], f: MeasuredFeatures): Catalog {
   const playable = tracks.filter((t) => !t.missing);
   const n = playable.length;
   const vectors = new Float32Array(n * CONTENT_DIM);

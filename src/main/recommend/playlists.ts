@@ -96,7 +96,7 @@ export async function buildStation(
     trackId: seedIds[0],
     reason: `Station start: ${describe(seed)}`,
     reasonKind: 'seed',
-    score: Infinity,
+    score: 0,
     sources: ['seed'],
   };
   const rest = suggest(st, {
@@ -107,6 +107,7 @@ export async function buildStation(
     now: h.now,
     random: h.random,
   });
+  head.score = (rest[0]?.score ?? 0) + 1;
   return { seed, seedTrackIds: seedIds, items: [head, ...rest] };
 }
 

@@ -52,8 +52,7 @@ export async function loadState(
 }
 
 export async function loadCatalog(store: Store, features: FeatureSource): Promise<Catalog> {
-  const tracks = await store.tracks.list({ present: true, sort: 'added' });
-  return buildCatalog(tracks, features);
+  return buildCatalog(await store.feedback.catalogTracks(), features);
 }
 
 /** Folds one stored event into history, its session and (when newer than the snapshot) the model. */

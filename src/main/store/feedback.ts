@@ -5,6 +5,25 @@
  */
 import type { Database, SqlValue } from './database';
 import type { FeedbackEvent, RecordedEvent } from '../../shared/recommend';
+import type { Track } from '../../shared/library';
+
+/** What the recommender's catalog needs of a track. */
+export type CatalogTrackRow = Pick<
+  Track,
+  | 'id'
+  | 'path'
+  | 'title'
+  | 'artist'
+  | 'albumArtist'
+  | 'album'
+  | 'genres'
+  | 'year'
+  | 'durationS'
+  | 'bpmTag'
+  | 'keyTag'
+  | 'moodTag'
+  | 'missing'
+>;
 
 interface EventRow {
   id: number;
@@ -86,6 +105,45 @@ export class FeedbackRepository {
       'SELECT COUNT(*) AS n FROM feedback_events',
     );
     return row?.n ?? 0;
+  }
+
+  /**
+   * The playable tracks with only the fields the recommender's catalog reads, oldest first: one
+   * slim query instead of full Track rows (100,000 tracks load in a fraction of the time).
+   */
+  async catalogTracks(): Promise<CatalogTrackRow[]> {
+    const rows = await this.db.reader.all<{
+      id: number;
+      path: string;
+      title: string | null;
+      artist: string | null;
+      album_artist: string | null;
+      album: string | null;
+      genres: string | null;
+      year: number | null;
+      duration_s: number | null;
+      bpm_tag: number | null;
+      key_tag: string | null;
+      mood_tag: string | null;
+    }>(
+      `SELECT id, path, title, artist, album_artist, album, genres, year, duration_s, bpm_tag, key_tag, mood_tag
+       FROM tracks WHERE scan_error IS NULL AND missing = 0 ORDER BY id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      path: r.path,
+      title: r.title ?? '',
+      artist: r.artist ?? '',
+      albumArtist: r.album_artist ?? r.artist ?? '',
+      album: r.album ?? '',
+      genres: r.genres ? (JSON.parse(r.genres) as string[]) : [],
+      year: r.year,
+      durationS: r.duration_s,
+      bpmTag: r.bpm_tag,
+      keyTag: r.key_tag,
+      moodTag: r.mood_tag,
+      missing: false,
+    }));
   }
 
   /** A saved state document (JSON text) by key, or undefined. */
