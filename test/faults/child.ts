@@ -1,0 +1,92 @@
+/**
+ * Builds and runs fault-child.ts as a separate Node process (bundled next to node_modules so its
+ * external packages resolve; workers come from the test build in ENCORE_BUILD_DIR).
+ */
+import { build } from 'esbuild';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+let built: Promise<string> | undefined;
+
+/** The bundled child script (built once per test process). */
+export function childScript(): Promise<string> {
+  built ??= (async () => {
+    const dir = resolve(__dirname, '../../node_modules/.cache/encore-faults');
+    mkdirSync(dir, { recursive: true });
+    const outfile = join(dir, `fault-child-${process.pid}.mjs`);
+    await build({
+      entryPoints: [resolve(__dirname, 'fault-child.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return built;
+}
+
+export interface ChildRun {
+  child: ChildProcess;
+  /** Lines printed so far. */
+  lines: string[];
+  stderr(): string;
+  /** Resolves when a printed line matches. */
+  waitFor(pattern: RegExp): Promise<string>;
+  /** Resolves with the exit code and signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts the child in `mode`; its lines are collected as they come. */
+export async function runChild(
+  args: string[],
+  options: Pick<SpawnOptions, 'uid' | 'gid' | 'env'> = {},
+): Promise<ChildRun> {
+  const child = spawn(process.execPath, [await childScript(), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ENCORE_LOG: 'error', ...options.env },
+    ...options,
+  });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  let buffer = '';
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop() ?? '';
+    for (const line of parts) {
+      lines.push(line);
+      for (const w of waiters.filter((x) => x.pattern.test(line))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+    child.on('exit', (code, signal) => res({ code, signal })),
+  );
+  return {
+    child,
+    lines,
+    stderr: () => stderr,
+    exited,
+    waitFor(pattern) {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((res, rej) => {
+        waiters.push({ pattern, resolve: res });
+        void exited.then(({ code, signal }) =>
+          rej(
+            new Error(`child exited (${code ?? signal}) before ${pattern}: ${stderr.slice(-2000)}`),
+          ),
+        );
+      });
+    },
+  };
+}
