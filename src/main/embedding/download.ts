@@ -23,6 +23,8 @@ export interface DownloadOptions {
   onProgress?: (p: ModelProgress) => void;
   /** Milliseconds without a byte before the download is given up. */
   idleTimeoutMs?: number;
+  /** Aborts the download (the engine is closing). */
+  signal?: AbortSignal;
 }
 
 // A hub that has not answered a HEAD request in 15 s is not reachable from here.
@@ -44,7 +46,9 @@ async function sizes(opts: DownloadOptions, revision: string, files: string[]): 
       try {
         const res = await fetch(url(opts.host, opts.id, revision, f), {
           method: 'HEAD',
-          signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS),
+          signal: opts.signal
+            ? AbortSignal.any([opts.signal, AbortSignal.timeout(CONNECT_TIMEOUT_MS)])
+            : AbortSignal.timeout(CONNECT_TIMEOUT_MS),
         });
         return res.ok ? Number(res.headers.get('content-length') ?? 0) : 0;
       } catch (err) {
@@ -104,6 +108,8 @@ export async function downloadModel(opts: DownloadOptions): Promise<Manifest> {
     for (const [i, file] of files.entries()) {
       current = file;
       const controller = new AbortController();
+      if (opts.signal?.aborted) throw new Error('download cancelled');
+      opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
       let timer = setTimeout(() => controller.abort(), idle);
       const res = await fetch(url(opts.host, opts.id, revision, file), {
         signal: controller.signal,

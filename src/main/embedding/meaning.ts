@@ -59,6 +59,7 @@ export class Meaning {
   private indexes = new Map<TextKind, Promise<VectorIndex | undefined>>();
   private running?: Promise<void>;
   private closed = false;
+  private readonly abort = new AbortController();
   private timer?: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private lastStatus?: MeaningStatus;
@@ -192,6 +193,7 @@ export class Meaning {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.abort.abort();
     this.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
@@ -238,6 +240,7 @@ export class Meaning {
         threads: this.opts.threads,
         probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
         onProgress: (p) => this.opts.events.emit('model.progress', p),
+        signal: this.abort.signal,
       });
       if (backend.downloadError) {
         const record = { model: settings.model, at: Date.now(), error: backend.downloadError };
@@ -247,7 +250,9 @@ export class Meaning {
       } else if (download && failure) {
         backend.status.reason += ` (the last download failed: ${failure}; retry with \`encore model download\`)`;
       }
-      if (!backend.status.semantic) log.warn(backend.status.reason);
+      if (!backend.status.semantic && backend.status.reason !== this.lastStatus?.reason) {
+        log.warn(backend.status.reason);
+      }
       await this.opts.store.vectors.setSetting('activeModel', JSON.stringify(backend.key));
       const last = this.lastStatus?.model;
       if (last?.id !== backend.key.id || last?.revision !== backend.key.revision)

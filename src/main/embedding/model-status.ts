@@ -78,6 +78,7 @@ export interface ResolveOptions {
   onProgress?: (p: ModelProgress) => void;
   onDownloading?: () => void;
   threads?: number;
+  signal?: AbortSignal;
 }
 
 /** Picks the backend: semantic when possible, lexical with the reason otherwise. Never throws. */
@@ -97,6 +98,7 @@ export async function resolveBackend(opts: ResolveOptions): Promise<Backend> {
         id: settings.model,
         dir: modelDir(opts.dataDir, settings.model),
         onProgress: opts.onProgress,
+        signal: opts.signal,
       });
     } catch (err) {
       const message = (err as Error).message;

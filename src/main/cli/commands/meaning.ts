@@ -3,6 +3,7 @@
  * TRACK`, `encore mood NAME`, `encore styles`, `encore vibe "QUERY"`. The reading commands first
  * embed whatever is new (the CLI has no background process to do it), with a progress line.
  */
+import { resolve } from 'node:path';
 import type { Command, CommandContext } from '../command';
 import { UsageError } from '../command';
 import type { Engine } from '../../engine';
@@ -104,7 +105,8 @@ const model: Command = {
         throw new UsageError('name the model, e.g. `encore model use Xenova/all-MiniLM-L6-v2`');
       await engine.meaning.configure({ model: arg, modelPath: null });
     } else if (action === 'path') {
-      await engine.meaning.configure({ modelPath: ctx.values.clear ? null : (arg ?? null) });
+      if (!arg && !ctx.values.clear) throw new UsageError('name the model folder, or --clear');
+      await engine.meaning.configure({ modelPath: ctx.values.clear || !arg ? null : resolve(arg) });
     } else if (action === 'offline') {
       if (arg !== 'on' && arg !== 'off') throw new UsageError('say `offline on` or `offline off`');
       await engine.meaning.configure({ offline: arg === 'on' });
