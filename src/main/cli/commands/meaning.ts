@@ -159,11 +159,22 @@ const moods: Command = {
     const engine = await ready(ctx);
     const track = await resolveTrack(engine, ctx.positionals.join(' ') || undefined);
     const scores = await engine.meaning.moods(track.id);
+    const soundsLike = await engine.store.styles.clusterOf(track.id);
+    const predicted = await engine.store.styles.predicted(track.id);
     ctx.out.result({
       track: { id: track.id, artist: track.artist, title: track.title },
       moods: scores,
+      soundsLike: soundsLike ?? null,
+      predictedGenre: predicted ?? null,
     });
     ctx.out.line(`${name(track)}`);
+    if (soundsLike) ctx.out.line(`  Sounds like: ${soundsLike.name} (style ${soundsLike.id})`);
+    if (predicted) {
+      const pct = Math.round(predicted.confidence * 100);
+      ctx.out.line(
+        `  Genre (predicted, not in the file's tags): ${predicted.genre}, ${pct}% of neighbours`,
+      );
+    }
     for (const s of scores) {
       const bar = '#'.repeat(Math.round(s.score * 20)).padEnd(20, '.');
       const audio =
