@@ -4,7 +4,7 @@
  * files by fingerprint, remove deleted ones, and mark as missing — never delete — what sits on a
  * root or folder that cannot be seen right now.
  */
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import type { Store } from '../store/index';
 import type { KnownFile, ScannedFile } from '../store/tracks';
@@ -117,7 +117,7 @@ export async function scanRoot(
   const knownByPath = new Map(known.map((k) => [k.path, k]));
   const seenPaths = new Set(result.files.map((f) => f.path));
 
-  const todo: { file: WalkedFile; knownId: TrackId | null }[] = [];
+  const todo: { file: WalkedFile; knownId: TrackId | null; hadError?: boolean }[] = [];
   const back: TrackId[] = [];
   for (const file of result.files) {
     const k = knownByPath.get(file.path);
@@ -125,7 +125,7 @@ export async function scanRoot(
       counts.unchanged++;
       if (k.missing) back.push(k.id);
     } else {
-      todo.push({ file, knownId: k?.id ?? null });
+      todo.push({ file, knownId: k?.id ?? null, hadError: k?.hasError });
     }
   }
   await deps.store.tracks.markPresent(back);
@@ -163,9 +163,11 @@ export async function scanRoot(
   const readOne = async ({
     file,
     knownId,
+    hadError,
   }: {
     file: WalkedFile;
     knownId: TrackId | null;
+    hadError?: boolean;
   }): Promise<void> => {
     const stem = file.path.slice(0, file.path.lastIndexOf('.')).toLowerCase();
     let scanned: ScannedFile;
@@ -215,6 +217,17 @@ export async function scanRoot(
         throw err;
       counts.errors++;
       scanned = { fields: errorFields(root.id, file, (err as Error).message), lyrics: null };
+      // The file could not even be opened (vanished mid-scan, unplugged, permission denied): not
+      // a fact about its content. A good row is kept as it was; a new or failed one is written
+      // with an impossible mtime, so the next scan tries again instead of taking it as unchanged.
+      const unreachable = file.error ? null : await openProblem(file.path);
+      if (unreachable !== null) {
+        if (knownId !== null && !hadError) {
+          done++;
+          return;
+        }
+        scanned.fields.mtimeMs = -1;
+      }
     }
     batch.push({ file: scanned, change, cover });
     done++;
@@ -260,6 +273,16 @@ export async function scanRoot(
     `${scope}: walked ${result.files.length} files in ${walkedAt - startedAt} ms, read ${todo.length} in ${readAt - walkedAt} ms, covers and cleanup ${Date.now() - readAt} ms`,
   );
   return counts;
+}
+
+/** Null when `path` can be opened for reading now, else why not. */
+async function openProblem(path: string): Promise<string | null> {
+  try {
+    await (await open(path, 'r')).close();
+    return null;
+  } catch (err) {
+    return describeFsError(err as NodeJS.ErrnoException);
+  }
 }
 
 /** Null when `path` is a readable folder, else why not. */
