@@ -17,7 +17,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-const repo = resolve(import.meta.dirname, '../..');
+/** The repository root: the nearest folder above this file holding src/renderer (also when bundled). */
+function findRepo(): string {
+  let dir = import.meta.dirname;
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'src/renderer/index.html'))) return dir;
+    dir = resolve(dir, '..');
+  }
+  return resolve(import.meta.dirname, '../..');
+}
+const repo = findRepo();
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function filesUnder(dir: string): string[] {
@@ -40,18 +49,24 @@ function sourceHash(): string {
 
 /** Builds src/renderer with Vite into /tmp/encore-e2e-renderer-<hash> (reused while unchanged). */
 export async function buildRenderer(): Promise<string> {
-  const outDir = join(tmpdir(), `encore-e2e-renderer-${sourceHash()}`);
+  const outDir = join(tmpdir(), `encore-e2e-renderer-prod-${sourceHash()}`);
   if (existsSync(join(outDir, 'index.html'))) return outDir;
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
   const staging = `${outDir}.${process.pid}`;
+  // A production build (React's production runtime) even under vitest, whose NODE_ENV is 'test'.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
+    mode: 'production',
     root: join(repo, 'src/renderer'),
     configFile: false,
     base: './',
     plugins: [react()],
     logLevel: 'warn',
     build: { outDir: staging, emptyOutDir: true, sourcemap: false },
+  }).finally(() => {
+    process.env.NODE_ENV = env;
   });
   mkdirSync(outDir, { recursive: true });
   rmSync(outDir, { recursive: true, force: true });

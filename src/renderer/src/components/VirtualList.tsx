@@ -65,10 +65,17 @@ export function VirtualList(props: VirtualListProps): React.JSX.Element {
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // Keyed and ordered by slot, not by row: a row scrolled out hands its DOM nodes to the row
+  // scrolled in, in place, so a fast scroll updates text and offsets instead of creating, removing
+  // or moving elements. Rows are absolutely positioned, so DOM order does not matter on screen;
+  // aria-rowindex on each row gives assistive technology the real order.
+  const slots = Math.ceil(height / rowHeight) + 2 * overscan + 2;
   const rows: ReactNode[] = [];
-  for (let i = first; i < last; i++) {
+  for (let slot = 0; slot < slots; slot++) {
+    const i = first + ((((slot - first) % slots) + slots) % slots);
+    if (i >= last) continue;
     rows.push(
-      <div key={i} className="vrow" style={{ top: i * rowHeight, height: rowHeight }}>
+      <div key={slot} className="vrow" style={{ top: i * rowHeight, height: rowHeight }}>
         {renderRow(i)}
       </div>,
     );
