@@ -75,9 +75,11 @@ export class Analyser {
 
   constructor(private readonly opts: AnalyserOptions) {
     this.unsubscribe = opts.events.on('library.changed', (change: LibraryChange) => {
-      if ((opts.auto ?? true) && (change.added.length > 0 || change.updated.length > 0)) {
+      if (change.added.length === 0 && change.updated.length === 0) return;
+      // A run under way picks the new tracks up by itself; only its total must grow.
+      if (this.running) void this.recount();
+      else if (opts.auto ?? true)
         void this.start().catch((err: unknown) => log.error('background analysis failed', err));
-      }
     });
   }
 
@@ -138,6 +140,14 @@ export class Analyser {
     this.pool = undefined;
   }
 
+  private limit = Infinity;
+
+  private async recount(): Promise<void> {
+    const { pending } = await this.opts.store.features.counts();
+    const p = this.progressState;
+    p.total = Math.max(p.total, Math.min(this.limit, p.done + pending));
+  }
+
   private getPool(): WorkerPool<AnalyseJob, AnalyseResult> {
     this.pool ??= new WorkerPool<AnalyseJob, AnalyseResult>({
       file: workerFile('analysis-worker'),
@@ -170,7 +180,8 @@ export class Analyser {
     this.cancelled = false;
     const started = Date.now();
     const pending = (await this.opts.store.features.counts()).pending;
-    const total = Math.min(pending, run.limit ?? Infinity);
+    this.limit = run.limit ?? Infinity;
+    const total = Math.min(pending, this.limit);
     this.progressState = {
       state: 'running',
       done: 0,

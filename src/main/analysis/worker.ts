@@ -3,11 +3,15 @@
  * no decoder can read comes back 'unanalysable' with the reasons; other errors reject the job
  * (the analyser records them as 'failed'). Hangs and crashes are the pool's to handle.
  */
+import { setPriority } from 'node:os';
 import { serveJobs } from '../workers/serve';
 import { decodeForAnalysis, UnanalysableError } from './decode/index';
 import { findFfmpeg } from './decode/ffmpeg';
 import { extractFeatures, SilentAudioError } from './features/index';
 import type { AnalyseJob, AnalyseResult } from './job';
+
+/** Nice value of analysis threads: 10 is "background" without starving them entirely. */
+const BACKGROUND_NICE = 10;
 
 const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10;
 
@@ -51,6 +55,17 @@ async function analyse(job: AnalyseJob): Promise<AnalyseResult> {
       featuresMs: 0,
       ...memory(),
     };
+  }
+}
+
+// Analysis is background work: below normal priority, the main thread (events, playback control,
+// the UI's requests) wins the CPU. On Linux a nice value belongs to the calling thread, so this
+// lowers only this worker thread; elsewhere it would lower the whole process, so it is skipped.
+if (process.platform === 'linux') {
+  try {
+    setPriority(BACKGROUND_NICE);
+  } catch {
+    // Not permitted (some containers): run at normal priority.
   }
 }
 

@@ -3,7 +3,7 @@
  * real files (made here; compressed ones by ffmpeg when it is installed), and broken files.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analyser } from '../../../src/main/analysis/analyser';
@@ -43,6 +43,49 @@ function makeFiles(): { path: string; durationS: number | null; expect: 'ok' | '
         out,
       ]);
       expect(r.status).toBe(0);
+      files.push({ path: out, durationS: 50, expect: 'ok' });
+    }
+    // Embedded cover art of a few MB: ID3 tags and FLAC metadata far larger than any fixed header read.
+    const cover = join(music, 'cover.png');
+    const geq = "geq=r='random(1)*255':g='random(2)*255':b='random(3)*255'";
+    expect(
+      spawnSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        `nullsrc=s=1200x1200,${geq}`,
+        '-frames:v',
+        '1',
+        cover,
+      ]).status,
+    ).toBe(0);
+    for (const ext of ['mp3', 'flac']) {
+      const out = join(music, `covered.${ext}`);
+      const args = [
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        drums,
+        '-i',
+        cover,
+        '-map',
+        '0:a',
+        '-map',
+        '1:v',
+        '-c:v',
+        'copy',
+        '-disposition:v',
+        'attached_pic',
+      ];
+      expect(
+        spawnSync('ffmpeg', [...args, ...(ext === 'mp3' ? ['-id3v2_version', '3'] : []), out])
+          .status,
+      ).toBe(0);
+      expect(statSync(out).size).toBeGreaterThan(2_000_000);
       files.push({ path: out, durationS: 50, expect: 'ok' });
     }
   }
@@ -115,6 +158,11 @@ describe('Analyser', () => {
     }
     const m4a = rows.find((_, i) => files[i].path.endsWith('.m4a'));
     if (m4a) expect(m4a.decoder).toBe('ffmpeg');
+    // Big covers do not push files off the WASM path.
+    for (const ext of ['mp3', 'flac']) {
+      const covered = rows.find((_, i) => files[i].path.endsWith(`covered.${ext}`));
+      if (covered) expect(covered.decoder).toBe(`wasm:${ext}`);
+    }
     expect(await store.features.counts()).toMatchObject({
       pending: 0,
       ok: files.filter((f) => f.expect === 'ok').length,

@@ -6,6 +6,7 @@
  * padded to its exact length, and they come back concatenated as 44.1 kHz stereo float.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { setPriority } from 'node:os';
 import type { Excerpt } from './excerpts';
 import type { DecodedAudio, StereoExcerpt } from './pcm';
 
@@ -31,6 +32,14 @@ export function findFfmpeg(env: NodeJS.ProcessEnv = process.env): string | null 
 function run(ffmpeg: string, args: string[], timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A background decode: lower than the player (nice 10); ignored where not permitted.
+    if (child.pid) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        // keep normal priority
+      }
+    }
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -7,7 +7,7 @@ import { FileBytes } from './file-bytes';
 import { planExcerpts, WHOLE_TRACK_MAX_S, type Excerpt } from './excerpts';
 import { decodeFfmpeg } from './ffmpeg';
 import type { DecodedAudio } from './pcm';
-import { sniff, type AudioFormat } from './sniff';
+import { id3Size, sniff, type AudioFormat } from './sniff';
 import { decodeWasm, WASM_FORMATS } from './wasm';
 import { decodeWavExcerpts } from './wav';
 
@@ -25,6 +25,13 @@ export interface DecodeOptions {
 
 /** Formats only ffmpeg decodes here: AAC's WASM decoder is GPL-2.0-only, APE has none installed. */
 const FFMPEG_ONLY: ReadonlySet<AudioFormat> = new Set(['mp4', 'aac', 'ape', 'unknown']);
+
+/** The file's format, looking past an ID3v2 tag of any size (embedded covers make them large). */
+async function sniffFile(file: FileBytes): Promise<AudioFormat> {
+  const skip = id3Size(await file.read(0, 10));
+  const head = await file.read(skip, 64 * 1024);
+  return sniff(head);
+}
 
 function cutWhole(audio: DecodedAudio): DecodedAudio {
   const [only] = audio.excerpts;
@@ -56,7 +63,7 @@ export async function decodeForAnalysis(
   }
   try {
     if (file.size === 0) throw new UnanalysableError('file is empty');
-    const format = sniff(await file.read(0, 64 * 1024));
+    const format = await sniffFile(file);
     const whole = opts.extent === 'whole' || !(durationS && durationS > 0);
     const windows: Excerpt[] | 'whole' = whole ? 'whole' : planExcerpts(durationS as number);
     const attempts: [string, () => Promise<DecodedAudio>][] = [];

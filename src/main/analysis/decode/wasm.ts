@@ -41,30 +41,32 @@ async function dataRange(
   file: FileBytes,
   format: AudioFormat,
 ): Promise<{ header: number; start: number; end: number }> {
-  const head = await file.read(0, Math.min(file.size, 1 << 20));
+  const id3 = id3Size(await file.read(0, 10));
   if (format === 'mp3') {
-    const start = id3Size(head);
     // An ID3v1 tag (128 bytes) may close the file; excerpts never reach it anyway.
-    return { header: 0, start, end: Math.max(start, file.size - 128) };
+    return { header: 0, start: id3, end: Math.max(id3, file.size - 128) };
   }
   if (format === 'flac') {
-    let p = id3Size(head) + 4;
-    for (;;) {
-      if (p + 4 > head.length) throw new Error('FLAC metadata is longer than 1 MB');
-      const last = head[p] & 0x80;
-      p += 4 + ((head[p + 1] << 16) | (head[p + 2] << 8) | head[p + 3]);
-      if (last) break;
+    // Block headers one by one: a PICTURE block can be megabytes, and is never read.
+    let p = id3 + 4;
+    for (let blocks = 0; ; blocks++) {
+      const h = await file.read(p, 4);
+      if (h.length < 4 || blocks > 1000) throw new Error('FLAC metadata is truncated');
+      p += 4 + ((h[1] << 16) | (h[2] << 8) | h[3]);
+      if (h[0] & 0x80) break;
     }
     return { header: p, start: p, end: file.size };
   }
   // Ogg: codec header pages carry granule position 0; the first page with another is audio.
+  // Page by page, since a comment header with cover art can be megabytes.
   let p = 0;
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  while (p + 27 <= head.length && head[p] === 0x4f && head[p + 1] === 0x67) {
-    if (view.getBigInt64(p + 6, true) !== 0n) break;
-    const segments = head[p + 26];
+  for (let pages = 0; pages < 10_000; pages++) {
+    const h = await file.read(p, 27 + 255);
+    if (h.length < 27 || h[0] !== 0x4f || h[1] !== 0x67 || h[2] !== 0x67 || h[3] !== 0x53) break;
+    if (new DataView(h.buffer, h.byteOffset, h.byteLength).getBigInt64(6, true) !== 0n) break;
+    const segments = h[26];
     let size = 27 + segments;
-    for (let i = 0; i < segments; i++) size += head[p + 27 + i];
+    for (let i = 0; i < segments; i++) size += h[27 + i];
     p += size;
   }
   if (p === 0) throw new Error('no Ogg pages at the start of the file');

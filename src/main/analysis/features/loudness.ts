@@ -9,9 +9,10 @@
  */
 import type { StereoExcerpt } from '../decode/pcm';
 
-/** K-weighted copy of a channel. */
-function kWeight(x: Float32Array, rate: number): Float32Array {
-  const y = Float32Array.from(x);
+/** K-weights `x` into `y` (same length or longer). */
+function kWeight(x: Float32Array, rate: number, y: Float32Array): void {
+  y.set(x);
+  const out = y.subarray(0, x.length);
   // Stage 1: high shelf, +4 dB above ~1.7 kHz (head acoustics).
   {
     const f0 = 1681.974450955533;
@@ -22,7 +23,7 @@ function kWeight(x: Float32Array, rate: number): Float32Array {
     const vb = Math.pow(vh, 0.4996667741545416);
     const a0 = 1 + k / q + k * k;
     section(
-      y,
+      out,
       (vh + (vb * k) / q + k * k) / a0,
       (2 * (k * k - vh)) / a0,
       (vh - (vb * k) / q + k * k) / a0,
@@ -36,9 +37,8 @@ function kWeight(x: Float32Array, rate: number): Float32Array {
     const q = 0.5003270373238773;
     const k = Math.tan((Math.PI * f0) / rate);
     const a0 = 1 + k / q + k * k;
-    section(y, 1, -2, 1, (2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0);
+    section(out, 1, -2, 1, (2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0);
   }
-  return y;
 }
 
 function section(
@@ -64,23 +64,36 @@ function section(
   }
 }
 
-/** Sum over channels of the K-weighted mean square, per block of `blockS` every `stepS`. */
-function blockPowers(
-  l: Float32Array,
-  r: Float32Array,
+/**
+ * Sum of squares of the K-weighted channels per 100 ms hop. Blocks are whole numbers of hops
+ * (400 ms = 4, 3 s = 30), so both block lengths come from one pass and two small arrays.
+ */
+function hopEnergies(
+  x: StereoExcerpt,
   rate: number,
-  blockS: number,
-  stepS: number,
-): number[] {
-  const block = Math.round(blockS * rate);
-  const step = Math.round(stepS * rate);
-  const out: number[] = [];
-  // Prefix sums of squares make every block O(1).
-  const prefix = new Float64Array(l.length + 1);
-  for (let i = 0; i < l.length; i++) prefix[i + 1] = prefix[i] + l[i] * l[i] + r[i] * r[i];
-  for (let s = 0; s + block <= l.length; s += step)
-    out.push((prefix[s + block] - prefix[s]) / block);
-  return out;
+  hop: number,
+  scratch: Float32Array,
+): Float64Array {
+  const hops = Math.floor(x.left.length / hop);
+  const sums = new Float64Array(hops);
+  for (const channel of x.right === x.left ? [x.left, x.left] : [x.left, x.right]) {
+    kWeight(channel, rate, scratch);
+    for (let h = 0; h < hops; h++) {
+      let s = 0;
+      for (let i = h * hop; i < (h + 1) * hop; i++) s += scratch[i] * scratch[i];
+      sums[h] += s;
+    }
+  }
+  return sums;
+}
+
+/** Mean power of every block of `size` hops, stepping `step` hops. */
+function blocks(sums: Float64Array, size: number, step: number, hop: number, out: number[]): void {
+  for (let h = 0; h + size <= sums.length; h += step) {
+    let s = 0;
+    for (let j = h; j < h + size; j++) s += sums[j];
+    out.push(s / (size * hop));
+  }
 }
 
 const lufs = (power: number): number => -0.691 + 10 * Math.log10(power);
@@ -96,12 +109,13 @@ export interface Loudness {
 export function measureLoudness(excerpts: StereoExcerpt[], rate: number): Loudness {
   const momentary: number[] = [];
   const shortTerm: number[] = [];
+  const hop = Math.round(0.1 * rate);
+  const scratch = new Float32Array(Math.max(0, ...excerpts.map((x) => x.left.length)));
   for (const x of excerpts) {
-    const l = kWeight(x.left, rate);
-    // Dual mono: the same weighted signal in both channels.
-    const r = x.right === x.left ? l : kWeight(x.right, rate);
-    momentary.push(...blockPowers(l, r, rate, 0.4, 0.1));
-    shortTerm.push(...blockPowers(l, r, rate, 3, 1));
+    // Dual mono: the same weighted signal in both channels (the channel loop counts it twice).
+    const sums = hopEnergies(x, rate, hop, scratch);
+    blocks(sums, 4, 1, hop, momentary);
+    blocks(sums, 30, 10, hop, shortTerm);
   }
   const absGate = momentary.filter((p) => lufs(p) > -70);
   if (absGate.length === 0) return { integratedLufs: -70, rangeLu: 0 };
