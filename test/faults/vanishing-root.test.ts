@@ -16,7 +16,7 @@ const COPIES = 30;
 let engine: Engine;
 let base: string;
 let root: string;
-let files: string[] = [];
+const files: string[] = [];
 
 beforeAll(async () => {
   base = tempDir('encore-vanish-');
