@@ -108,12 +108,18 @@ export class Recommender {
   async record(event: FeedbackEvent): Promise<RecordedEvent> {
     if (!FEEDBACK_KINDS.includes(event.kind))
       throw new Error(`unknown feedback kind "${event.kind}"`);
-    const st = await this.ready();
+    // Durable first: the event is committed even when the models cannot be loaded right now (they
+    // are rebuilt from the log later; an event is never folded in twice).
     const recorded = await this.deps.store.feedback.append({
       ...event,
       at: event.at ?? this.now(),
     });
-    applyEvent(st, recorded, this.now());
+    try {
+      applyEvent(await this.ready(), recorded, this.now());
+    } catch (err) {
+      this.state = null;
+      log.error('recommender state could not be updated; it will be rebuilt from the log', err);
+    }
     if (++this.unsaved >= SNAPSHOT_EVERY) {
       this.saveSnapshot().catch((err: unknown) =>
         log.warn('could not save the taste snapshot', err),

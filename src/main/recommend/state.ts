@@ -22,6 +22,8 @@ export interface RecommenderState {
   history: History;
   sessions: Map<string, Session>;
   settings: RecommendSettings;
+  /** Highest event id folded in (an event is never applied twice). */
+  applied: number;
 }
 
 /** Loads everything from the store: catalog, settings, model snapshot, and the event log. */
@@ -39,6 +41,7 @@ export async function loadState(
     history: new History(),
     sessions: new Map(),
     settings,
+    applied: 0,
   };
   // Page through the log so a long history never sits in memory twice.
   const PAGE = 20_000;
@@ -57,6 +60,8 @@ export async function loadCatalog(store: Store, features: FeatureSource): Promis
 
 /** Folds one stored event into history, its session and (when newer than the snapshot) the model. */
 export function applyEvent(state: RecommenderState, e: RecordedEvent, now: number): void {
+  if (e.id <= state.applied) return;
+  state.applied = e.id;
   state.history.apply(e, e.id > state.model.resetAtEventId);
   if (now - e.at < SESSION_IDLE_MS) {
     let s = state.sessions.get(e.sessionId);

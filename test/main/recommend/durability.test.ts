@@ -82,4 +82,28 @@ describe('feedback durability', () => {
     await rec.close();
     await reopened.close();
   });
+
+  it('stores the event even when the models cannot be built (they catch up from the log)', async () => {
+    const store = await Store.open(tempDir('encore-durable-'));
+    const [id] = await addTracks(store, '/music', [
+      { path: '/music/a.mp3', title: 'A', artist: 'X' },
+    ]);
+    let broken = true;
+    const failing = {
+      soundVectors: async () => {
+        if (broken) throw new Error('feature store unavailable');
+        return null;
+      },
+      textVectors: async () => null,
+      axes: async () => new Map(),
+      moods: async () => new Map(),
+    };
+    const rec = new Recommender({ store, events: new EventBus(), features: failing });
+    const e = await rec.record({ trackId: id, kind: 'like', sessionId: 's', source: 'library' });
+    expect((await store.feedback.since(0)).map((x) => x.id)).toEqual([e.id]);
+    broken = false;
+    expect((await rec.taste()).likedTracks).toEqual([id]);
+    await rec.close();
+    await store.close();
+  });
 });
