@@ -626,6 +626,8 @@ ${names.map((n) => `| ${n} | ${pct(S[n].before)} | ${S[n].after.slice(0, 6).map(
 - The sound vectors are synthetic (see Setup), and the script always uses them, even when the store holds measured ones: the listeners' hidden preferences need a ground truth in the same space, which a simulation can only invent. What this shows is that Encore learns from play/skip/like and beats the baselines on one such world, not how good the audio features are.
 - Hit rate@10 is near its ceiling for the better systems: each listener strongly likes about ${pct(likedMean / tracks.length)} of the library, so some held-out liked track among ten suggestions is easy to hit; NDCG@10 separates the systems better.
 - "Tracks to recover" is 0 for random shuffle and most played because they are as bad before the change as after it.
+- Encore's own randomness (exploration, ties) depends on the catalogue's row order and its seed; during development, runs that differed only in that gave Encore skip rates about 3 points apart. The baselines are deterministic given the seed.
+- Artist repetition counts an artist within the previous **three** plays; Encore's default artist spacing (3) keeps an artist out of the next two slots only, so a repeat three tracks later is allowed — raise \`artistSpacing\` for more variety. The simulated listeners do not mind artist repeats (only track repeats tire them), so this evaluation cannot say which spacing people prefer.
 - Baselines get the listener's session history (no repeats within a session) but not Encore's rules (no repeat within hours, artist spacing), which are part of what is being evaluated.
 - ${LISTENERS} listeners × ${SESSIONS} sessions is a small sample: differences of a few points between runs with other seeds are noise.
 `;
