@@ -23,11 +23,10 @@ import { workerFile } from '../workers/worker-file';
 import type { EmbedResponse, ModelSpec } from './embed-core';
 import { lexicalVectors } from './lexical';
 import type { EmbedJob } from './embed-worker';
-import { readSettings, resolveBackend, type Backend } from './model-status';
+import { chooseBackend, type Backend } from './model-status';
 import { embedPendingRun, type FeatureSource } from './embed-run';
-import { moodPrompts, scoreMoods } from './moods';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
-import { buildClusters, predictStyles, yieldToLoop } from './styles';
+import { refreshMoodsAndStyles } from './refresh';
 import { rankVibe } from './vibe';
 import { VectorIndex } from './vector-index';
 
@@ -47,8 +46,6 @@ export interface MeaningOptions {
 // a slow disk or a busy CPU can make that much longer.
 const JOB_TIMEOUT_MS = 180_000;
 const QUANTIZE_ABOVE = 50_000;
-// After a failed download, background passes wait this long before trying again (6 h).
-const RETRY_DOWNLOAD_MS = 6 * 3600_000;
 // Wait for scans to settle before embedding what they changed.
 const AUTO_DELAY_MS = 2_000;
 
@@ -231,25 +228,16 @@ export class Meaning {
     this.backend = (async () => {
       const before = await previous;
       if (before?.status.semantic) return before;
-      const settings = await readSettings(this.opts.store.vectors);
-      const failure = await this.recentDownloadFailure(settings.model);
-      const backend = await resolveBackend({
+      const backend = await chooseBackend({
+        vectors: this.opts.store.vectors,
         dataDir: this.opts.dataDir,
-        settings,
-        download: download && (explicit || !failure),
+        download,
+        explicit,
         threads: this.opts.threads,
         probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
         onProgress: (p) => this.opts.events.emit('model.progress', p),
         signal: this.abort.signal,
       });
-      if (backend.downloadError) {
-        const record = { model: settings.model, at: Date.now(), error: backend.downloadError };
-        await this.opts.store.vectors.setSetting('downloadFailure', JSON.stringify(record));
-      } else if (backend.status.semantic) {
-        await this.opts.store.vectors.setSetting('downloadFailure', undefined);
-      } else if (download && failure) {
-        backend.status.reason += ` (the last download failed: ${failure}; retry with \`encore model download\`)`;
-      }
       if (!backend.status.semantic && backend.status.reason !== this.lastStatus?.reason) {
         log.warn(backend.status.reason);
       }
@@ -262,16 +250,6 @@ export class Meaning {
       return backend;
     })();
     return this.backend;
-  }
-
-  /** The error of a download of `model` that failed within RETRY_DOWNLOAD_MS, if any. */
-  private async recentDownloadFailure(model: string): Promise<string | undefined> {
-    const raw = await this.opts.store.vectors.getSetting('downloadFailure');
-    if (!raw) return undefined;
-    const record = JSON.parse(raw) as { model: string; at: number; error: string };
-    return record.model === model && Date.now() - record.at < RETRY_DOWNLOAD_MS
-      ? record.error
-      : undefined;
   }
 
   private workers(): WorkerPool<EmbedJob, EmbedResponse> {
@@ -361,62 +339,19 @@ export class Meaning {
   private async refreshMoodsAndStyles(backend: Backend): Promise<void> {
     const descriptor = await this.index('descriptor');
     if (!descriptor) return;
-    const lyrics = await this.index('lyrics');
-    const ids = descriptor.ids();
-    const features = await this.features(ids);
-    // The text a mood is read from: descriptor and lyrics averaged (renormalised by the index).
-    const combined = new VectorIndex({ dim: descriptor.dim, capacity: ids.length });
-    for (const [i, id] of ids.entries()) {
-      const d = descriptor.get(id) as Float32Array;
-      const l = lyrics?.get(id);
-      if (l) for (let j = 0; j < d.length; j++) d[j] += l[j];
-      combined.set(id, d);
-      // Building 10,000+ rows takes a while: let the event loop breathe every 1,000.
-      if (i % 1000 === 999) await yieldToLoop();
-    }
-    const prompts = moodPrompts();
-    const promptVectors = await this.embed(
-      backend.spec,
-      prompts.map((p) => p.text),
-      'query',
-      false,
-    );
-    const scores = await scoreMoods(combined, prompts, promptVectors.data, features);
-    await this.opts.store.vectors.setMoods(
-      [...scores].map(([trackId, s]) => ({ trackId, scores: s })),
-      backend.key,
-    );
-    const tracks = await this.opts.store.tracks.getMany(ids);
-    const genres = new Map(
-      tracks.map((t) => [t.id, t.genres.length ? t.genres : t.genre ? [t.genre] : []]),
-    );
-    const sound = await this.soundSpace();
-    const spaces: { name: 'sound' | 'text'; index: VectorIndex }[] = [
-      { name: 'text', index: descriptor },
-    ];
-    if (sound)
-      spaces.unshift({
-        name: 'sound',
-        index: VectorIndex.from(sound.ids, sound.data, { dim: sound.dim }),
-      });
-    await this.opts.store.styles.replacePredicted(await predictStyles(genres, spaces));
-    const space =
-      sound && sound.ids.length >= ids.length / 2
-        ? { ...sound, name: 'sound' as const }
-        : { ids, dim: descriptor.dim, data: descriptor.toArray(), name: 'text' as const };
-    const { clusters, members } = await buildClusters(space, genres, features);
-    await this.opts.store.styles.replaceClusters(clusters, members);
-    log.info(
-      `moods for ${scores.size} tracks, ${clusters.length} style clusters (${space.name} space)`,
-    );
-  }
-
-  private async soundSpace(): Promise<
-    { ids: TrackId[]; dim: number; data: Float32Array } | undefined
-  > {
     const source = this.featureSource();
-    if (!source?.soundVectors) return undefined;
-    const v = await source.soundVectors();
-    return v.ids.length ? v : undefined;
+    const sound = source?.soundVectors ? await source.soundVectors() : undefined;
+    const result = await refreshMoodsAndStyles({
+      store: this.opts.store,
+      model: backend.key,
+      descriptor,
+      lyrics: await this.index('lyrics'),
+      features: await this.features(descriptor.ids()),
+      sound: sound?.ids.length ? sound : undefined,
+      embedPrompts: async (texts) => (await this.embed(backend.spec, texts, 'query', false)).data,
+    });
+    log.info(
+      `moods for ${result.moods} tracks, ${result.clusters} style clusters (${result.space} space)`,
+    );
   }
 }

@@ -128,3 +128,45 @@ export async function resolveBackend(opts: ResolveOptions): Promise<Backend> {
     },
   };
 }
+
+// After a failed download, background passes wait this long before trying again (6 h).
+const RETRY_DOWNLOAD_MS = 6 * 3600_000;
+
+/** The error of a download of `model` that failed within RETRY_DOWNLOAD_MS, if any. */
+async function recentDownloadFailure(
+  vectors: VectorRepository,
+  model: string,
+): Promise<string | undefined> {
+  const raw = await vectors.getSetting('downloadFailure');
+  if (!raw) return undefined;
+  const record = JSON.parse(raw) as { model: string; at: number; error: string };
+  return record.model === model && Date.now() - record.at < RETRY_DOWNLOAD_MS
+    ? record.error
+    : undefined;
+}
+
+/**
+ * resolveBackend with the stored settings and a memory of failed downloads: unless `explicit`
+ * (encore model download), a download that failed in the last hours is not retried, so an
+ * offline machine does not wait at every start.
+ */
+export async function chooseBackend(
+  opts: Omit<ResolveOptions, 'settings'> & { vectors: VectorRepository; explicit: boolean },
+): Promise<Backend> {
+  const settings = await readSettings(opts.vectors);
+  const failure = await recentDownloadFailure(opts.vectors, settings.model);
+  const backend = await resolveBackend({
+    ...opts,
+    settings,
+    download: opts.download && (opts.explicit || !failure),
+  });
+  if (backend.downloadError) {
+    const record = { model: settings.model, at: Date.now(), error: backend.downloadError };
+    await opts.vectors.setSetting('downloadFailure', JSON.stringify(record));
+  } else if (backend.status.semantic) {
+    await opts.vectors.setSetting('downloadFailure', undefined);
+  } else if (opts.download && failure) {
+    backend.status.reason += ` (the last download failed: ${failure}; retry with \`encore model download\`)`;
+  }
+  return backend;
+}
