@@ -117,6 +117,8 @@ if (!values['skip-agreement']) {
     if (r.excerpt.status !== 'ok') continue;
     decodeMs.push(r.excerpt.decodeMs);
     featuresMs.push(r.excerpt.featuresMs);
+    if (r.excerpt.cpuMs !== null && !r.excerpt.decoder?.startsWith('ffmpeg'))
+      cpuMs.push(r.excerpt.cpuMs);
     if (!a || !b) continue;
     n++;
     const ratio = a.bpm / b.bpm;

@@ -21,6 +21,12 @@ export interface AnalyseResult {
   audioS: number;
   decodeMs: number;
   featuresMs: number;
+  /**
+   * CPU time this worker thread spent on the job, ms (Linux, from /proc/thread-self; null
+   * elsewhere). Unlike wall time it does not grow when other processes load the machine. An
+   * ffmpeg child's CPU is not included.
+   */
+  cpuMs: number | null;
   /** The worker process's resident set after the job, MB (shared by all threads of the process). */
   rssMb: number;
   /** The worker thread's V8 heap plus its WebAssembly/array-buffer memory after the job, MB. */
