@@ -107,6 +107,7 @@ if (!values['skip-agreement']) {
     featuresMs = [],
     heap = [],
     wholeHeap = [],
+    cpuMs = [],
     perTrack = [];
   const NAMES = ['C', 'C#', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
   for (const r of rows) {
