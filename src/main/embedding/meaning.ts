@@ -140,6 +140,26 @@ export class Meaning {
     };
   }
 
+  /**
+   * Tracks whose texts mean something close to this track's: the better of descriptor and lyrics
+   * similarity (cosine, −1…1), best first, the track itself left out.
+   */
+  async similar(trackId: TrackId, limit = 25): Promise<TrackScore[]> {
+    const best = new Map<TrackId, number>();
+    for (const kind of ['descriptor', 'lyrics'] as const) {
+      const index = await this.index(kind);
+      const q = index?.get(trackId);
+      if (!index || !q) continue;
+      for (const n of index.search(q, limit, { exclude: new Set([trackId]) })) {
+        best.set(n.id, Math.max(best.get(n.id) ?? -1, n.score));
+      }
+    }
+    return [...best]
+      .map(([id, score]) => ({ trackId: id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+
   moods(trackId: TrackId): Promise<MoodScore[]> {
     return this.opts.store.vectors.moods(trackId);
   }

@@ -105,6 +105,14 @@ describe('Meaning with the tiny fixture model (real transformers.js in the worke
       expect(result.hits[i - 1].score).toBeGreaterThanOrEqual(result.hits[i].score);
   });
 
+  it('finds the tracks whose texts are closest, leaving the track itself out', async () => {
+    const hits = await meaning.similar(corpus[0].id, 4);
+    expect(hits).toHaveLength(4);
+    expect(hits.map((h) => h.trackId)).not.toContain(corpus[0].id);
+    for (let i = 1; i < hits.length; i++)
+      expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+  });
+
   it('predicts genres only for untagged tracks and builds named clusters', async () => {
     const untagged = corpus.filter(
       (c) =>

@@ -186,6 +186,30 @@ const moods: Command = {
   },
 };
 
+const similar: Command = {
+  name: 'similar',
+  summary: 'Tracks whose descriptions or lyrics mean something close to this one',
+  usage: 'TRACK [--limit 25] [--json]',
+  options: { limit: { type: 'string' } },
+  async run(ctx) {
+    const engine = await ready(ctx);
+    const track = await resolveTrack(engine, ctx.positionals.join(' ') || undefined);
+    const hits = await engine.meaning.similar(track.id, limitOf(ctx, 25));
+    const tracks = await tracksById(
+      engine,
+      hits.map((h) => h.trackId),
+    );
+    ctx.out.result({ track: track.id, similar: hits });
+    ctx.out.line(`Like ${name(track)}:`);
+    for (const h of hits) {
+      ctx.out.line(
+        `${h.score.toFixed(3)}  ${String(h.trackId).padStart(6)}  ${name(tracks.get(h.trackId))}`,
+      );
+    }
+    return 0;
+  },
+};
+
 const mood: Command = {
   name: 'mood',
   summary: 'The tracks that carry a mood most strongly',
@@ -293,4 +317,4 @@ const vibe: Command = {
   },
 };
 
-export const meaningCommands: Command[] = [vibe, moods, mood, styles, embed, model];
+export const meaningCommands: Command[] = [vibe, similar, moods, mood, styles, embed, model];
