@@ -6,4 +6,10 @@ import { analysisCommands } from './analysis';
 import { serveCommand } from './serve';
 import { recommendCommands } from './recommend';
 
-export const commands: Command[] = [...libraryCommands, ...meaningCommands, ...analysisCommands, ...recommendCommands, serveCommand];
+export const commands: Command[] = [
+  ...libraryCommands,
+  ...meaningCommands,
+  ...analysisCommands,
+  ...recommendCommands,
+  serveCommand,
+];
