@@ -3,7 +3,8 @@
  * API's JSON pages) or a ListenBrainz export (JSON array or JSON lines), and matches each listen to
  * a library track by normalised artist + title, to warm-start a new install.
  */
-import type { HistoryImportResult } from '../../shared/recommend';
+import type { TrackId } from '../../shared/library';
+import type { FeedbackEvent, HistoryImportResult } from '../../shared/recommend';
 import { normName } from './content';
 
 export interface Listen {
@@ -176,4 +177,31 @@ export function importSessions(listens: Listen[]): string[] {
     if (i > 0 && l.at - listens[i - 1].at > IMPORT_SESSION_GAP_MS) n += 1;
     return `import:${listens[0]?.at ?? 0}:${n}`;
   });
+}
+
+/** Matches listens to library tracks: matched ones become 'complete' events (source 'import'),
+ * in time order, grouped into sessions; unmatched ones are listed as "artist — title". */
+export function matchListens(
+  tracks: { id: TrackId; artist: string; title: string }[],
+  listens: Listen[],
+): { events: FeedbackEvent[]; listens: number; unmatched: string[] } {
+  const byKey = new Map<string, TrackId>();
+  for (const t of tracks) byKey.set(matchKey(t.artist, t.title), t.id);
+  const sorted = [...listens].sort((x, y) => x.at - y.at);
+  const sessions = importSessions(sorted);
+  const events: FeedbackEvent[] = [];
+  const unmatched: string[] = [];
+  sorted.forEach((l, i) => {
+    const id = byKey.get(matchKey(l.artist, l.title));
+    if (id === undefined) unmatched.push(`${l.artist} — ${l.title}`);
+    else
+      events.push({
+        trackId: id,
+        kind: 'complete',
+        sessionId: sessions[i],
+        source: 'import',
+        at: l.at,
+      });
+  });
+  return { events, listens: sorted.length, unmatched };
 }

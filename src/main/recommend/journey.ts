@@ -3,8 +3,12 @@
  * through the content space — each step is the unused allowed track nearest to the point that far
  * along the straight line between the two ends, avoiding the previous step's artist.
  */
+import type { TrackId } from '../../shared/library';
+import type { UpNextItem } from '../../shared/recommend';
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
+import { allowedMask } from './rules';
+import type { RecommenderState } from './state';
 
 export interface JourneyStep {
   row: number;
@@ -77,4 +81,42 @@ function nearest(
     }
   }
   return best;
+}
+
+/** The journey through the tracks `ids` (ends and waypoints) in `steps` items, with reasons. */
+export function journeyItems(
+  st: RecommenderState,
+  ids: TrackId[],
+  steps: number,
+  now: number,
+): UpNextItem[] {
+  const stops = ids.map((id) => st.catalog.row(id));
+  const missing = ids.filter((_, i) => stops[i] < 0);
+  if (missing.length)
+    throw new Error(`not in the library (or missing): track ${missing.join(', ')}`);
+  const mask = allowedMask({
+    catalog: st.catalog,
+    // A journey is asked for explicitly: recently played tracks may be on the way.
+    settings: { ...st.settings, noRepeatHours: 0 },
+    lastPlayed: new Map(),
+    disliked: st.history.disliked,
+    exclude: new Set(),
+    now,
+  });
+  const plan = planJourney(st.catalog, stops, Math.min(100, Math.max(stops.length, steps)), mask);
+  const title = (r: number): string => st.catalog.tracks[r].title;
+  return plan.map((p, i) => {
+    const t = st.catalog.tracks[p.row];
+    const isStop = p.t === 0 || p.t === 1;
+    const pct = Math.round(p.t * 100);
+    return {
+      trackId: t.id,
+      reason: isStop
+        ? `Stop: ${t.title}`
+        : `Nearest to the point ${pct}% of the way from ${title(stops[p.leg])} to ${title(stops[p.leg + 1])}`,
+      reasonKind: isStop ? 'seed' : 'sound',
+      score: plan.length - i,
+      sources: ['neighbour'],
+    };
+  });
 }

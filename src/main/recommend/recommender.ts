@@ -26,8 +26,8 @@ import { FEEDBACK_KINDS } from '../../shared/recommend';
 import { createLogger } from '../log';
 import { normName } from './content';
 import { storeFeatureSource, type FeatureSource } from './features';
-import { importSessions, matchKey, parseHistory } from './import-history';
-import { planJourney } from './journey';
+import { matchListens, parseHistory } from './import-history';
+import { journeyItems } from './journey';
 import { Session } from './session';
 import {
   applyEvent,
@@ -42,7 +42,6 @@ import {
 import { tasteView } from './taste-view';
 import { suggest } from './up-next';
 import { buildMoodPlaylist, buildStation, type MeaningSource } from './playlists';
-import { allowedMask } from './rules';
 
 const log = createLogger('recommend');
 
@@ -176,36 +175,7 @@ export class Recommender {
   /** From `a` to `b` (through `via`) in `steps` tracks that move smoothly through the sound space. */
   async journey(a: TrackId, b: TrackId, opts: JourneyOptions = {}): Promise<UpNextItem[]> {
     const st = await this.ready();
-    const ids = [a, ...(opts.via ?? []), b];
-    const stops = ids.map((id) => st.catalog.row(id));
-    const missing = ids.filter((_, i) => stops[i] < 0);
-    if (missing.length)
-      throw new Error(`not in the library (or missing): track ${missing.join(', ')}`);
-    const steps = Math.min(100, Math.max(stops.length, opts.steps ?? 10));
-    const mask = allowedMask({
-      catalog: st.catalog,
-      settings: { ...st.settings, noRepeatHours: 0 },
-      lastPlayed: new Map(),
-      disliked: st.history.disliked,
-      exclude: new Set(),
-      now: this.now(),
-    });
-    const plan = planJourney(st.catalog, stops, steps, mask);
-    const title = (r: number): string => st.catalog.tracks[r].title;
-    return plan.map((p, i) => {
-      const t = st.catalog.tracks[p.row];
-      const isStop = p.t === 0 || p.t === 1;
-      const reason = isStop
-        ? `Stop: ${t.title}`
-        : `Nearest to the point ${Math.round(p.t * 100)}% of the way from ${title(stops[p.leg])} to ${title(stops[p.leg + 1])}`;
-      return {
-        trackId: t.id,
-        reason,
-        reasonKind: isStop ? 'seed' : 'sound',
-        score: plan.length - i,
-        sources: ['neighbour'],
-      };
-    });
+    return journeyItems(st, [a, ...(opts.via ?? []), b], opts.steps ?? 10, this.now());
   }
 
   async taste(): Promise<Taste> {
@@ -248,32 +218,15 @@ export class Recommender {
   async importHistory(file: string): Promise<HistoryImportResult> {
     const st = await this.ready();
     const parsed = parseHistory(await readFile(file, 'utf8'));
-    const byKey = new Map<string, TrackId>();
-    for (const t of st.catalog.tracks) byKey.set(matchKey(t.artist, t.title), t.id);
-    const listens = [...parsed.listens].sort((x, y) => x.at - y.at);
-    const sessions = importSessions(listens);
-    const events: FeedbackEvent[] = [];
-    const unmatched: string[] = [];
-    listens.forEach((l, i) => {
-      const id = byKey.get(matchKey(l.artist, l.title));
-      if (id === undefined) unmatched.push(`${l.artist} — ${l.title}`);
-      else
-        events.push({
-          trackId: id,
-          kind: 'complete',
-          sessionId: sessions[i],
-          source: 'import',
-          at: l.at,
-        });
-    });
+    const { events, listens, unmatched } = matchListens(st.catalog.tracks, parsed.listens);
     const recorded = await this.deps.store.feedback.appendMany(events);
     for (const e of recorded) applyEvent(st, e, this.now());
     await this.saveSnapshot();
-    log.info(`imported ${recorded.length} of ${listens.length} listens from ${file}`);
+    log.info(`imported ${recorded.length} of ${listens} listens from ${file}`);
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'import' });
     return {
       format: parsed.format,
-      listens: listens.length,
+      listens,
       matched: recorded.length,
       unmatched: unmatched.length,
       unmatchedExamples: [...new Set(unmatched)].slice(0, 10),
