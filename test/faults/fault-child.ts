@@ -79,5 +79,12 @@ try {
       throw new Error(`unknown mode ${mode}`);
   }
 } finally {
-  await engine.close();
+  // On a full disk closing can fail too (a last snapshot write); say so, the data is safe.
+  await engine.close().then(
+    () => out('closed'),
+    (err: Error) => {
+      if (mode !== 'write') throw err;
+      out(`close-failed ${err.message.replace(/\n/g, ' ')}`);
+    },
+  );
 }
