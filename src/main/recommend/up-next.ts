@@ -7,7 +7,7 @@ import type { UpNextItem } from '../../shared/recommend';
 import { generateCandidates } from './candidates';
 import { contentDistance } from './distance';
 import { diversify } from './diversity';
-import { rankCandidates, rankWeights } from './ranking';
+import { rankCandidates, rankWeights, type Scored } from './ranking';
 import { reasonFor } from './reasons';
 import { allowedMask } from './rules';
 import type { Session } from './session';
@@ -43,10 +43,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   });
   const recentIds = q.session ? q.session.recentKept(3) : [];
   const recent = recentIds.map((id) => catalog.row(id)).filter((r) => r >= 0);
-  const coSources = [q.current, ...recent].filter((r, i, all) => r >= 0 && all.indexOf(r) === i);
-  const followers = coSources.flatMap((r) =>
-    history.followers(catalog.tracks[r].id, 15).map(([id]) => catalog.row(id)),
-  );
+  const co = coListening(state, [q.current, ...recent]);
   const sessionVector = q.session ? q.session.vector(catalog) : null;
   const learned = model.events > 0;
   // Each early skip in a row halves the pull of the playing track: the person is saying "not
@@ -64,26 +61,18 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     model,
     // An untrained model's opinion is noise: leave taste out of the scan until it learned.
     weights: { sim: w.sim, taste: learned ? w.taste : 0, session: w.session },
-    followers,
+    followers: co.followers,
     // Cold start: explore more.
     k: { neighbour: 100, combined: 200, explore: Math.round((learned ? 20 : 80) + 60 * a) },
     random: q.random,
   });
-  const coFrom = (row: number): { row: number; count: number } | null => {
-    let best: { row: number; count: number } | null = null;
-    for (const s of coSources) {
-      const n = history.coCount(catalog.tracks[s].id, catalog.tracks[row].id);
-      if (n > 0 && (!best || n > best.count)) best = { row: s, count: n };
-    }
-    return best;
-  };
   const ranked = rankCandidates({
     catalog,
     candidates,
     current: q.current,
     sessionVector,
     model,
-    coCount: (row) => coFrom(row)?.count ?? 0,
+    coCount: (row) => co.from(row)?.count ?? 0,
     lastPlayedAt: (row) => history.lastPlayed.get(catalog.tracks[row].id),
     now: q.now,
     adventurousness: a,
@@ -100,30 +89,59 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     recentArtists,
     metric: contentDistance,
   });
-  const playedArtists = artistsPlayed(state);
-  const likedArtists = learned && hasLikedArtist(state);
-  return chosen.map((s) => {
-    const t = catalog.tracks[s.row];
-    const reason = reasonFor({
-      catalog,
-      row: s.row,
-      current: q.current,
-      recent,
-      parts: s.parts,
-      coFrom: coFrom(s.row),
-      newArtist: !playedArtists.has(t.artistKey),
-      artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
-      hasLikedArtists: likedArtists,
-      liked: history.liked.has(t.id),
-    });
-    return {
-      trackId: t.id,
-      reason: reason.text,
-      reasonKind: reason.kind,
-      score: s.score,
-      sources: s.sources,
-    };
+  return chosen.map((x) => explain(state, x, q.current, recent, co.from));
+}
+
+/** Co-listening around the given rows: followers to propose, and the best predecessor of a row. */
+function coListening(
+  state: RecommenderState,
+  rows: number[],
+): { followers: number[]; from: (row: number) => { row: number; count: number } | null } {
+  const { catalog, history } = state;
+  const sources = rows.filter((r, i, all) => r >= 0 && all.indexOf(r) === i);
+  const followers = sources.flatMap((r) =>
+    history.followers(catalog.tracks[r].id, 15).map(([id]) => catalog.row(id)),
+  );
+  const from = (row: number): { row: number; count: number } | null => {
+    let best: { row: number; count: number } | null = null;
+    for (const s of sources) {
+      const n = history.coCount(catalog.tracks[s].id, catalog.tracks[row].id);
+      if (n > 0 && (!best || n > best.count)) best = { row: s, count: n };
+    }
+    return best;
+  };
+  return { followers, from };
+}
+
+/** One chosen candidate as an Up Next item with its reason. */
+function explain(
+  state: RecommenderState,
+  s: Scored,
+  current: number,
+  recent: number[],
+  coFrom: (row: number) => { row: number; count: number } | null,
+): UpNextItem {
+  const { catalog, model, history } = state;
+  const t = catalog.tracks[s.row];
+  const reason = reasonFor({
+    catalog,
+    row: s.row,
+    current,
+    recent,
+    parts: s.parts,
+    coFrom: coFrom(s.row),
+    newArtist: !artistsPlayed(state).has(t.artistKey),
+    artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
+    hasLikedArtists: model.events > 0 && hasLikedArtist(state),
+    liked: history.liked.has(t.id),
   });
+  return {
+    trackId: t.id,
+    reason: reason.text,
+    reasonKind: reason.kind,
+    score: s.score,
+    sources: s.sources,
+  };
 }
 
 function artistOf(state: RecommenderState, id: TrackId): string {
