@@ -82,9 +82,23 @@ export class Meaning {
   }
 
   /** Embeds every new or changed text, then refreshes moods and styles. One run at a time. */
-  embedPending(): Promise<void> {
-    this.running ??= this.runEmbedding().finally(() => (this.running = undefined));
-    return this.running;
+  /**
+   * Embeds every new or changed text, then refreshes moods and styles; one pass at a time.
+   * `download` (default true: an explicit request) lets the pass fetch a missing model first;
+   * background passes after library changes do not, so a scan never starts a 118 MB download —
+   * the first vibe search (or `encore model download`, or an explicit call) does.
+   */
+  embedPending(opts: { download?: boolean } = {}): Promise<void> {
+    const download = opts.download ?? true;
+    if (this.running && !(download && !this.downloadTried)) return this.running;
+    const after = this.running?.catch(() => undefined) ?? Promise.resolve();
+    const run: Promise<void> = after
+      .then(() => this.runEmbedding(download))
+      .finally(() => {
+        if (this.running === run) this.running = undefined;
+      });
+    this.running = run;
+    return run;
   }
 
   /** Embeds one text (a query) with the current model. */
@@ -113,6 +127,11 @@ export class Meaning {
   /** Tracks matching a natural-language description, hybrid semantic + sound words. */
   async vibe(query: string, limit = 25): Promise<VibeResult> {
     const backend = await this.resolve(false);
+    // The first search is the "first use": fetch the model and re-embed in the background, and
+    // answer now with what there is.
+    if (!backend.status.semantic && !this.downloadTried && !this.closed) {
+      this.embedPending().catch((err) => log.error('model download / embedding failed', err));
+    }
     const descriptor = await this.index('descriptor');
     const terms = parseSoundTerms(query);
     if (!descriptor)
@@ -229,7 +248,9 @@ export class Meaning {
     if (!this.opts.auto || this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.embedPending().catch((err) => log.error('background embedding failed', err));
+      this.embedPending({ download: false }).catch((err) =>
+        log.error('background embedding failed', err),
+      );
     }, AUTO_DELAY_MS);
     this.timer.unref();
   }
@@ -324,8 +345,9 @@ export class Meaning {
     return out;
   }
 
-  private async runEmbedding(): Promise<void> {
-    const backend = await this.resolve(true);
+  private async runEmbedding(download: boolean): Promise<void> {
+    if (this.closed) return;
+    const backend = await this.resolve(download);
     const changed = await embedPendingRun({
       store: this.opts.store,
       backend,

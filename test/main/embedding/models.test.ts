@@ -21,6 +21,7 @@ import { Store } from '../../../src/main/store/index';
 import type { ModelProgress } from '../../../src/shared/meaning';
 import { tempDir } from '../../helpers/temp';
 import { TINY_MODEL } from './helpers';
+import { addTracks } from '../../helpers/tracks';
 
 const MODEL = 'Xenova/tiny-test';
 let mode: 'ok' | 'fail' | 'short' = 'ok';
@@ -157,6 +158,45 @@ describe('download failures', () => {
     expect((await next.download()).semantic).toBe(true);
     expect(requests).toBeGreaterThan(before);
     await next.close();
+    await store.close();
+  });
+});
+
+describe('when the download happens', () => {
+  it('never from a background pass after a scan; from the first vibe search, in the background', async () => {
+    mode = 'ok';
+    const dir = tempDir('encore-models-auto-');
+    const store = await Store.open(dir);
+    await store.vectors.setSetting('model', MODEL);
+    await store.vectors.setSetting('modelHost', host);
+    const events = new EventBus();
+    const meaning = new Meaning({ dataDir: dir, store, events, auto: true });
+    const finished = (): Promise<void> =>
+      new Promise((resolve) => {
+        const off = events.on('embedding.progress', (p) => p.finished && (off(), resolve()));
+      });
+    const ids = await addTracks(store, '/m', [
+      { path: '/m/a.mp3', title: 'Rain at night', artist: 'A' },
+      { path: '/m/b.mp3', title: 'Sunny morning', artist: 'B' },
+    ]);
+    const before = requests;
+    const first = finished();
+    events.emit('library.changed', { added: ids, updated: [], removed: [] });
+    await first;
+    expect(requests).toBe(before);
+    expect((await meaning.status()).semantic).toBe(false);
+
+    const second = finished();
+    const result = await meaning.vibe('rain', 2);
+    expect(result.semantic).toBe(false);
+    expect(result.hits).toHaveLength(2);
+    await second;
+    expect(requests).toBeGreaterThan(before);
+    const status = await meaning.status();
+    expect(status.semantic).toBe(true);
+    expect(status.vectors).toMatchObject({ descriptor: 2, pending: 0 });
+    expect((await meaning.vibe('rain', 2)).semantic).toBe(true);
+    await meaning.close();
     await store.close();
   });
 });
