@@ -37,6 +37,8 @@ const before = loadavg()[0];
 const r = await runUiBench({ runs: Number(values.runs), frames: Number(values.frames), log });
 const ms = (xs) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const f = (x) =>
+  `${x.scriptMsPerFrame.toFixed(1)}, ${x.layoutMsPerFrame.toFixed(1)}, ${x.taskMsPerFrame.toFixed(1)} ms`;
 process.stdout.write(
   [
     `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, system Chromium headless; load average ${before.toFixed(1)} at start.`,
@@ -50,6 +52,7 @@ process.stdout.write(
     `| 100,000 rows: steady scroll — frame gap p95 / max | ${r.steady.gapP95Ms.toFixed(1)} ms / ${r.steady.gapMaxMs.toFixed(1)} ms |`,
     `| 100,000 rows: top to bottom in ${r.scroll.frames} frames (scroll-bar drag, ~${Math.round(100000 / r.scroll.frames)} rows per frame) — long tasks > 50 ms | ${r.scroll.longTasks} (longest ${r.scroll.longestTaskMs.toFixed(0)} ms) |`,
     `| 100,000 rows: scroll-bar drag — frame gap p95 / max | ${r.scroll.gapP95Ms.toFixed(1)} ms / ${r.scroll.gapMaxMs.toFixed(1)} ms |`,
+    `| 100,000 rows: main-thread work per frame, steady / drag — script, style + layout, all tasks | ${f(r.steady)} / ${f(r.scroll)} |`,
     `| 100,000 tracks loaded: renderer JS heap (after GC) | ${r.memory.jsHeapMb.toFixed(1)} MB |`,
     `| 100,000 tracks loaded: DOM nodes | ${r.memory.domNodes} |`,
     '',

@@ -50,6 +50,10 @@ run('the app in a browser (encore serve)', () => {
       tone.replace(/\.wav$/, '.lrc'),
       '[00:00.00]Line one\n[00:01.00]Line two\n[00:02.00]Line three\n[00:03.00]Line four\n[00:20.00]Late line\n',
     );
+    writeFileSync(
+      join(library, 'Test Tones', 'Long', '02 - Tricky.lrc'),
+      '[00:00.00]<img src=x onerror="window.__pwned=2">\n[00:00.50]<a href="javascript:alert(1)">click</a>\n',
+    );
     writeWav(join(library, 'Test Tones', 'Long', '02 - Tricky.wav'), {
       seconds: 2,
       tags: { title: XSS_TITLE, artist: 'javascript:alert(1)', album: 'Long' },
@@ -254,6 +258,18 @@ run('the app in a browser (encore serve)', () => {
     expect((await engine.store.appState.settings()).language).toBe('zh-CN');
     await page.getByRole('navigation').getByRole('button', { name: '设置' }).click();
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  });
+
+  it('shows lyrics holding HTML as text, in the lyrics view and the player', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
+    await page.getByRole('gridcell', { name: XSS_TITLE }).dblclick();
+    await page.getByRole('navigation').getByRole('button', { name: 'Lyrics' }).click();
+    await page.getByText('<a href="javascript:alert(1)">click</a>').waitFor();
+    await page.getByText('<img src=x onerror="window.__pwned=2">').waitFor();
+    expect(await page.locator('.lyrics a, .lyrics img, .playerbar img[src="x"]').count()).toBe(0);
+    await expect.poll(() => page.locator('.now-title').textContent()).toBe(XSS_TITLE);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    await page.screenshot({ path: screenshotPath('15-html-as-text') });
   });
 
   it('names every main control and region', async () => {

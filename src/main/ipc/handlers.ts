@@ -7,6 +7,7 @@ import type { Engine } from '../engine';
 import type { AppInfo } from '../../shared/contract';
 import type { Handlers, MessageHandlers } from './dispatch';
 import { toSummary } from './summaries';
+import { updateSettings } from './settings';
 import { moodMapPoints } from '../store/mood-map';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
@@ -45,7 +46,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
         : null;
     },
     'settings.get': () => store.appState.settings(),
-    'settings.set': ({ patch }) => store.appState.updateSettings(patch),
+    'settings.set': ({ patch }) => updateSettings(engine, patch),
     'recs.upNext': (req) => recommend.upNext(req),
     'recs.feedback': ({ event }) => recommend.record(event),
     'recs.station': ({ seed, count }) => recommend.station(seed, count),

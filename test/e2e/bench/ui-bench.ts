@@ -31,6 +31,10 @@ export interface ScrollResult {
   gapP95Ms: number;
   gapMaxMs: number;
   rowsPassed: number;
+  /** Main-thread time per frame (Chromium's own task accounting), ms. */
+  scriptMsPerFrame?: number;
+  layoutMsPerFrame?: number;
+  taskMsPerFrame?: number;
 }
 
 export interface UiBenchResult {
@@ -197,14 +201,31 @@ export async function runUiBench(opts: UiBenchOptions): Promise<UiBenchResult> {
     await page.waitForSelector('[data-track-id]');
     await page.getByText('100000 songs').waitFor({ timeout: 120_000 });
     await page.waitForTimeout(1000);
-    const scroll = await scrollAll(page, opts.frames);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    /** Main-thread milliseconds per frame spent in script, style + layout, and all tasks. */
+    const perFrame = async (run: () => Promise<ScrollResult>): Promise<ScrollResult> => {
+      const read = async (): Promise<Record<string, number>> =>
+        Object.fromEntries(
+          (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+        );
+      const a = await read();
+      const r = await run();
+      const b = await read();
+      const d = (k: string): number => (((b[k] ?? 0) - (a[k] ?? 0)) * 1000) / r.frames;
+      return {
+        ...r,
+        scriptMsPerFrame: d('ScriptDuration'),
+        layoutMsPerFrame: d('LayoutDuration') + d('RecalcStyleDuration'),
+        taskMsPerFrame: d('TaskDuration'),
+      };
+    };
+    const scroll = await perFrame(() => scrollAll(page, opts.frames));
     opts.log(`100k scroll-bar drag: ${JSON.stringify(scroll)}`);
     // 1,000 px ≈ a page and a half of the 800 px window: a fast wheel or fling.
-    const steady = await scrollAll(page, opts.frames, 1000);
+    const steady = await perFrame(() => scrollAll(page, opts.frames, 1000));
     opts.log(`100k steady scroll: ${JSON.stringify(steady)}`);
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
     const memory = {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createEngine, type Engine } from '../../../src/main/engine';
@@ -71,9 +72,21 @@ const call = async (
   ).json() as never;
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
+  it('listens on 127.0.0.1 only and prints a URL with the token', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token.length).toBeGreaterThanOrEqual(40);
+    // Every other address of this machine refuses the connection.
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === 'IPv4' && !a.internal)
+      .map((a) => a?.address as string);
+    for (const address of others) {
+      const refused = await fetch(`http://${address}:${host.port}/?token=${host.token}`).then(
+        () => false,
+        () => true,
+      );
+      expect(refused, address).toBe(true);
+    }
   });
 
   it('refuses requests without the token, with a wrong token, or for another Host', async () => {

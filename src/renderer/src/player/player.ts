@@ -14,7 +14,8 @@ import {
 } from '../../../shared/app-state';
 import type { TrackId } from '../../../shared/library';
 import { gainFor } from './loudness';
-import { moveItem, shuffled } from './queue';
+import { AudioGraph } from './audio-graph';
+import { moveInQueue, removeFromQueue, shuffled } from './queue';
 
 export interface PlayerSnapshot extends PlayerState {
   playing: boolean;
@@ -50,8 +51,7 @@ export class Player {
   };
   private readonly listeners = new Set<() => void>();
   private readonly audio: HTMLAudioElement;
-  private context: AudioContext | null = null;
-  private gainNode: GainNode | null = null;
+  private readonly graph: AudioGraph;
   private lastPositionSave = 0;
   private normalisation: Settings['normalisation'] = 'track';
   private pendingSeek: number | null = null;
@@ -61,6 +61,7 @@ export class Player {
   constructor(private readonly bridge: Bridge) {
     this.audio = new Audio();
     this.audio.preload = 'auto';
+    this.graph = new AudioGraph(this.audio);
     this.audio.addEventListener('timeupdate', () => this.onTime());
     this.audio.addEventListener('durationchange', () =>
       this.set({ durationS: finite(this.audio.duration) }),
@@ -204,28 +205,20 @@ export class Player {
 
   /** Moves a queue entry (reorder); the current track keeps playing. */
   move(from: number, to: number): void {
-    const { queue, index } = this.state;
-    if (from === to || from < 0 || to < 0 || from >= queue.length || to >= queue.length) return;
-    let current = index;
-    if (from === index) current = to;
-    else if (from < index && to >= index) current -= 1;
-    else if (from > index && to <= index) current += 1;
-    this.set({ queue: moveItem(queue, from, to), index: current }, true);
+    const next = moveInQueue(this.state.queue, this.state.index, from, to);
+    if (next) this.set(next, true);
   }
 
   /** Removes a queue entry; removing the current one plays the next. */
   remove(at: number): void {
-    const { queue, index } = this.state;
-    if (at < 0 || at >= queue.length) return;
-    const q = queue.filter((_, i) => i !== at);
-    if (at < index) return this.set({ queue: q, index: index - 1 }, true);
-    if (at > index) return this.set({ queue: q }, true);
+    const next = removeFromQueue(this.state.queue, this.state.index, at);
+    if (!next) return;
     const playing = !this.audio.paused;
     this.set(
-      { queue: q, index: q.length ? Math.min(index, q.length - 1) : -1, positionS: 0 },
+      { queue: next.queue, index: next.index, ...(next.currentRemoved ? { positionS: 0 } : {}) },
       true,
     );
-    this.load(0, playing);
+    if (next.currentRemoved) this.load(0, playing);
   }
 
   clear(): void {
@@ -243,8 +236,7 @@ export class Player {
   }
 
   private resume(): void {
-    this.ensureGraph();
-    void this.context?.resume();
+    this.graph.start();
     this.audio.play().catch((err: Error) => this.set({ error: err.message }));
   }
 
@@ -321,22 +313,6 @@ export class Player {
     if (Date.now() - this.lastPositionSave > POSITION_SAVE_MS) this.save();
   }
 
-  private ensureGraph(): void {
-    if (this.context) return;
-    try {
-      this.context = new AudioContext();
-      this.gainNode = this.context.createGain();
-      this.context
-        .createMediaElementSource(this.audio)
-        .connect(this.gainNode)
-        .connect(this.context.destination);
-      void this.applyGain();
-    } catch {
-      // No Web Audio: play without normalisation rather than not at all.
-      this.context = null;
-    }
-  }
-
   private async applyGain(): Promise<void> {
     const id = this.state.currentId;
     if (id === null) return;
@@ -346,7 +322,7 @@ export class Player {
         : await this.bridge.invoke('player.nowPlaying', { id }).catch(() => null);
     if (id !== this.state.currentId) return;
     const db = info && this.normalisation !== 'off' ? gainFor(info, this.normalisation) : 0;
-    if (this.gainNode) this.gainNode.gain.value = 10 ** (db / 20);
+    this.graph.setGainDb(db);
     this.set({ gainDb: db });
   }
 

@@ -1,4 +1,10 @@
-/** Pure queue operations the player uses: moving an entry and shuffling. */
+/** Pure queue operations the player uses: reorder and remove (keeping the current track), shuffle. */
+
+export interface QueuePosition<T> {
+  queue: T[];
+  /** Index of the current entry, -1 when none. */
+  index: number;
+}
 
 /** A copy of `items` with the entry at `from` moved to `to`. */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
@@ -8,11 +14,42 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return out;
 }
 
+/** Moves entry `from` to `to`; the current entry stays current wherever it ends up. */
+export function moveInQueue<T>(
+  queue: readonly T[],
+  index: number,
+  from: number,
+  to: number,
+): QueuePosition<T> | null {
+  if (from === to || from < 0 || to < 0 || from >= queue.length || to >= queue.length) return null;
+  let current = index;
+  if (from === index) current = to;
+  else if (from < index && to >= index) current -= 1;
+  else if (from > index && to <= index) current += 1;
+  return { queue: moveItem(queue, from, to), index: current };
+}
+
+/**
+ * Removes entry `at`. When it was the current one, the entry after it becomes current (or the new
+ * last one; -1 when the queue is empty) and `currentRemoved` says the player must load it.
+ */
+export function removeFromQueue<T>(
+  queue: readonly T[],
+  index: number,
+  at: number,
+): (QueuePosition<T> & { currentRemoved: boolean }) | null {
+  if (at < 0 || at >= queue.length) return null;
+  const q = queue.filter((_, i) => i !== at);
+  if (at !== index)
+    return { queue: q, index: at < index ? index - 1 : index, currentRemoved: false };
+  return { queue: q, index: q.length ? Math.min(index, q.length - 1) : -1, currentRemoved: true };
+}
+
 /** A shuffled copy (Fisher–Yates). */
-export function shuffled<T>(items: readonly T[]): T[] {
+export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;

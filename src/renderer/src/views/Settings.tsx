@@ -145,19 +145,6 @@ export function Settings(): React.JSX.Element {
           </select>
         </label>
         <label className="block">
-          {t('crossfade')}{' '}
-          <input
-            type="number"
-            min={0}
-            max={12}
-            step={1}
-            value={settings.crossfadeS}
-            onChange={(e) =>
-              updateSettings({ crossfadeS: Math.max(0, Math.min(12, Number(e.target.value) || 0)) })
-            }
-          />
-        </label>
-        <label className="block">
           <input
             type="checkbox"
             checked={settings.autoDj}
@@ -186,15 +173,7 @@ export function Settings(): React.JSX.Element {
         </label>
       </fieldset>
       <fieldset>
-        <legend>{t('analysisEnabled')}</legend>
-        <label className="block">
-          <input
-            type="checkbox"
-            checked={settings.analysisEnabled}
-            onChange={(e) => updateSettings({ analysisEnabled: e.target.checked })}
-          />{' '}
-          {t('analysisEnabled')}
-        </label>
+        <legend>{t('models')}</legend>
         <label className="block">
           <input
             type="checkbox"
