@@ -12,6 +12,7 @@ import type {
   TasteFacet,
   UpNextItem,
 } from '../../../shared/recommend';
+import { MOODS } from '../../../shared/recommend';
 import { toM3u8 } from '../../recommend/mood';
 
 /** The CLI's own listening session: consecutive commands within a sitting share it. */
@@ -211,8 +212,7 @@ const taste: Command = {
 
 const playlist: Command = {
   name: 'playlist',
-  summary:
-    'A mood playlist (calm, energetic, happy, sad, dark, party, focus, romantic); --remove counts as feedback',
+  summary: `A mood playlist (${MOODS.join(', ')}); --remove counts as feedback`,
   usage: 'mood NAME [--count N] [--m3u8 FILE] [--remove TRACK] [--json]',
   options: { count: { type: 'string' }, m3u8: { type: 'string' }, remove: { type: 'string' } },
   async run(ctx) {
