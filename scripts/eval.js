@@ -37,7 +37,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'docs/evaluation.md' },
     adventurousness: { type: 'string', default: '0.3' },
-    systems: { type: 'string', default: 'Encore,Random shuffle,Content similarity,Most played' },
+    systems: {
+      type: 'string',
+      default: 'Encore,Encore (tags only),Random shuffle,Content similarity,Most played',
+    },
   },
 });
 const LISTENERS = Number(values.listeners);
@@ -240,6 +243,14 @@ function react(listener, t, mood, recent, random) {
 
 // ---------------------------------------------------------------------------------------------
 // Systems: Encore (the Recommender service) and the baselines, behind one small interface.
+
+/** No measured features at all: tags only. */
+const noSound = {
+  soundVectors: async () => null,
+  textVectors: async () => null,
+  axes: async () => new Map(),
+  moods: async () => new Map(),
+};
 
 function encoreSystem(rec) {
   return {
@@ -460,14 +471,15 @@ for (const make of values.systems.split(',')) {
     const clock = { now: DAY };
     let system;
     let cleanup = async () => {};
-    if (make === 'Encore') {
+    if (make === 'Encore' || make === 'Encore (tags only)') {
       const dir = mkdtempSync(join(tmpdir(), 'encore-eval-'));
       copyFileSync(join(base.dir, 'encore.db'), join(dir, 'encore.db'));
       const store = await Store.open(dir);
       const rec = new Recommender({
         store,
         events: new EventBus(),
-        features: featureSource(tracks, sound),
+        // Tags only: what Encore knows before the analysis stage has measured anything.
+        features: make === 'Encore' ? featureSource(tracks, sound) : noSound,
         random: rng(listener.index + 7),
         now: () => clock.now,
       });
@@ -547,7 +559,7 @@ function summarise(all) {
 const S = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, summarise(v)]));
 const E = S.Encore;
 const names = Object.keys(S);
-const baselines = names.filter((n) => n !== 'Encore');
+const baselines = names.filter((n) => !n.startsWith('Encore'));
 const beats = baselines.map((b) => ({
   b,
   skip: S[b].skipAll - E.skipAll,
@@ -571,7 +583,7 @@ Re-run it to refresh this file; every number below comes from that one run.
 - **Listeners**: ${LISTENERS} simulated listeners, each with hidden preferences: 3 liked genres (+1), 3 disliked (−1.2), the rest near 0; an affinity per artist (σ 0.4); two "moods", each a point in sound space (from two different liked genres), weighted 1.5 × cosine; fixed per-track noise (σ 0.3); and fatigue (−1.2 for a track heard in their last ${FATIGUE_PLAYS} plays). A track is completed with probability σ(2.5 (u − ${THETA})), otherwise skipped — early (5–25 s) when clearly unwanted, late (40–80 %) otherwise; strong likes are sometimes "liked", strong dislikes sometimes "disliked".
 - **Sessions**: ${SESSIONS} sessions per listener, one a day, ${LENGTH} tracks each. A session starts with a track the listener picks quickly (the best of ${SEED_CHOICES} random ones — so some sessions start in a mediocre place and the system has to find the way to what the listener likes); from then on the system chooses: the first item of its Up Next (count 10) is played. In every fourth session (4, 8, 12, …) the listener's mood switches halfway (after track ${CHANGE_AT}).
 - **Held out**: for each listener, half of the tracks they would strongly like (utility > ${(THETA + 1).toFixed(1)} in their usual mood; on average ${likedMean.toFixed(0)} liked, ${heldMean.toFixed(0)} held out) are never played during training (skipped over if suggested). Afterwards, for up to 20 liked tracks the listener completed, each system is asked for Up Next (10) in a new session; a suggestion is relevant when it is held out. Hit rate@10 = share of lists with at least one; NDCG@10 with binary relevance.
-- **Systems**, all driven by the same listeners and the same code path: **Encore** = the \`Recommender\` service (\`engine.recommend\`), each listener with a fresh SQLite store holding the library, events recorded through \`record()\` and suggestions from \`upNext()\`, default settings (no repeat within 4 h, artist spacing 3, adventurousness 0.3); **Random shuffle** (no repeat within the session); **Content similarity** = nearest neighbours of the current track by the same sound vectors plus genre (no repeat within the session); **Most played** = the listener's most-completed tracks not yet played in this session (random until there are some).
+- **Systems**, all driven by the same listeners and the same code path: **Encore (tags only)** = the same service given no sound vectors at all (genres, artists, albums, years only — a library before analysis); **Encore** = the \`Recommender\` service (\`engine.recommend\`), each listener with a fresh SQLite store holding the library, events recorded through \`record()\` and suggestions from \`upNext()\`, default settings (no repeat within 4 h, artist spacing 3, adventurousness 0.3); **Random shuffle** (no repeat within the session); **Content similarity** = nearest neighbours of the current track by the same sound vectors plus genre (no repeat within the session); **Most played** = the listener's most-completed tracks not yet played in this session (random until there are some).
 
 ## Results
 
