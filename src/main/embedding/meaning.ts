@@ -8,6 +8,7 @@ import type { EngineEvents } from '../../shared/events';
 import type { TrackId } from '../../shared/library';
 import type {
   MeaningStatus,
+  ModelProgress,
   Mood,
   MoodScore,
   StyleCluster,
@@ -53,6 +54,12 @@ export class Meaning {
   private pool?: WorkerPool<EmbedJob, EmbedResponse>;
   private backend?: Promise<Backend>;
   private downloadTried = false;
+  /** The last backend decided, used while a new decision (a download) is under way. */
+  private settled?: Backend;
+  private deciding = false;
+  /** Counts decisions, so a superseded one (after reset) does not overwrite the state. */
+  private decision = 0;
+  private lastDownload?: ModelProgress;
   private indexes = new Map<TextKind, Promise<VectorIndex | undefined>>();
   private running?: Promise<void>;
   private closed = false;
@@ -75,13 +82,17 @@ export class Meaning {
     const backend = await this.resolve(false);
     const counts = await this.opts.store.vectors.counts(backend.key);
     const total = (await this.opts.store.vectors.trackIds()).length;
-    return {
-      ...backend.status,
-      vectors: { ...counts, pending: Math.max(0, total - counts.descriptor) },
-    };
+    const vectors = { ...counts, pending: Math.max(0, total - counts.descriptor) };
+    const d = this.lastDownload;
+    if (this.deciding && d?.state === 'downloading') {
+      const mb = (n: number): string => (n / 1e6).toFixed(1);
+      const reason = `downloading ${d.modelId}: ${mb(d.loaded)} of ${mb(d.total)} MB; ${backend.status.reason} meanwhile`;
+      const progress = d.total ? d.loaded / d.total : 0;
+      return { ...backend.status, state: 'downloading', progress, reason, vectors };
+    }
+    return { ...backend.status, vectors };
   }
 
-  /** Embeds every new or changed text, then refreshes moods and styles. One run at a time. */
   /**
    * Embeds every new or changed text, then refreshes moods and styles; one pass at a time.
    * `download` (default true: an explicit request) lets the pass fetch a missing model first;
@@ -223,6 +234,9 @@ export class Meaning {
   /** Forgets the chosen backend (after a settings change); the next call re-resolves. */
   reset(): void {
     this.backend = undefined;
+    this.settled = undefined;
+    this.deciding = false;
+    this.decision++;
     this.downloadTried = false;
     this.indexes.clear();
   }
@@ -263,25 +277,41 @@ export class Meaning {
   private resolve(download: boolean, explicit = false): Promise<Backend> {
     // A lexical backend chosen without downloading is re-decided once, when downloading is allowed.
     const retry = download && !this.downloadTried;
-    if (this.backend && !retry) return this.backend;
+    if (this.backend && !retry) {
+      // While a model downloads, everything else goes on with the backend decided before.
+      return this.deciding && this.settled && !download
+        ? Promise.resolve(this.settled)
+        : this.backend;
+    }
     if (download) this.downloadTried = true;
     const previous = this.backend;
-    this.backend = (async () => {
+    this.deciding = true;
+    const id = ++this.decision;
+    const deciding: Promise<Backend> = (async () => {
       const before = await previous;
-      if (before?.status.semantic) return before;
-      const backend = await chooseBackend({
-        vectors: this.opts.store.vectors,
-        dataDir: this.opts.dataDir,
-        download,
-        explicit,
-        threads: this.opts.threads,
-        probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
-        onProgress: (p) => this.opts.events.emit('model.progress', p),
-        signal: this.abort.signal,
-      });
+      const backend = before?.status.semantic
+        ? before
+        : await chooseBackend({
+            vectors: this.opts.store.vectors,
+            dataDir: this.opts.dataDir,
+            download,
+            explicit,
+            threads: this.opts.threads,
+            probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
+            onProgress: (p) => {
+              this.lastDownload = p;
+              this.opts.events.emit('model.progress', p);
+            },
+            signal: this.abort.signal,
+          });
       if (!backend.status.semantic && backend.status.reason !== this.lastStatus?.reason) {
         log.warn(backend.status.reason);
       }
+      if (this.decision === id) {
+        this.settled = backend;
+        this.deciding = false;
+      }
+      if (backend === before) return backend;
       await this.opts.store.vectors.setSetting('activeModel', JSON.stringify(backend.key));
       const last = this.lastStatus?.model;
       if (last?.id !== backend.key.id || last?.revision !== backend.key.revision)
@@ -290,7 +320,11 @@ export class Meaning {
       this.opts.events.emit('meaning.status', backend.status);
       return backend;
     })();
-    return this.backend;
+    this.backend = deciding;
+    deciding.catch(() => {
+      if (this.decision === id) this.deciding = false;
+    });
+    return deciding;
   }
 
   private workers(): WorkerPool<EmbedJob, EmbedResponse> {

@@ -24,7 +24,9 @@ import { TINY_MODEL } from './helpers';
 import { addTracks } from '../../helpers/tracks';
 
 const MODEL = 'Xenova/tiny-test';
-let mode: 'ok' | 'fail' | 'short' = 'ok';
+let mode: 'ok' | 'fail' | 'short' | 'slow' = 'ok';
+// In 'slow' mode the ONNX file stops half way until this is called.
+let release: () => void = () => undefined;
 let server: Server;
 let host = '';
 let requests = 0;
@@ -45,6 +47,11 @@ beforeAll(async () => {
     if (mode === 'short' && file.endsWith('.onnx')) {
       res.write(body.subarray(0, body.length >> 1));
       res.destroy();
+      return;
+    }
+    if (mode === 'slow' && file.endsWith('.onnx')) {
+      res.write(body.subarray(0, body.length >> 1));
+      release = () => res.end(body.subarray(body.length >> 1));
       return;
     }
     res.end(body);
@@ -196,6 +203,35 @@ describe('when the download happens', () => {
     expect(status.semantic).toBe(true);
     expect(status.vectors).toMatchObject({ descriptor: 2, pending: 0 });
     expect((await meaning.vibe('rain', 2)).semantic).toBe(true);
+    await meaning.close();
+    await store.close();
+  });
+});
+
+describe('while a model downloads', () => {
+  it('answers searches and reports the download progress in its status', async () => {
+    mode = 'slow';
+    const { store, meaning } = await open();
+    await addTracks(store, '/s', [{ path: '/s/a.mp3', title: 'Rain at night', artist: 'A' }]);
+    await meaning.embedPending({ download: false });
+    const vibe = await meaning.vibe('rain', 5);
+    expect(vibe).toMatchObject({ semantic: false, hits: [{ trackId: expect.any(Number) }] });
+    let status = await meaning.status();
+    for (let i = 0; i < 100 && status.state !== 'downloading'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await meaning.status();
+    }
+    expect(status.state).toBe('downloading');
+    expect(status.progress).toBeGreaterThan(0);
+    expect(status.progress).toBeLessThan(1);
+    expect(status.reason).toMatch(
+      /^downloading Xenova\/tiny-test: [\d.]+ of [\d.]+ MB; .*meanwhile$/,
+    );
+    expect((await meaning.vibe('rain', 5)).semantic).toBe(false);
+    release();
+    await meaning.embedPending();
+    expect((await meaning.status()).semantic).toBe(true);
+    expect((await meaning.vibe('rain', 5)).semantic).toBe(true);
     await meaning.close();
     await store.close();
   });
