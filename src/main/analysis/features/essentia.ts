@@ -58,11 +58,12 @@ function withVector<T>(x: Float32Array, use: (v: EssentiaVector) => T): T {
 export function essentiaFeatures(mono: Float32Array, rate: number): EssentiaFeatures {
   return withVector(mono, (v) => {
     const e = essentia();
-    // Frames of ~186 ms without overlap (2048 at 11025 Hz): 5.4 Hz bins resolve bass notes, and
-    // half as many frames as essentia's default 4096/44.1 kHz hop. (A key from our own chroma
-    // through essentia's Key agreed with this on only 13 of 31 benchmark tracks, mostly a fifth off.)
+    // Frames of ~186 ms (2048 at 11025 Hz; 5.4 Hz bins resolve bass notes), every other one
+    // (hop 372 ms): a key is stable over seconds, and this halves essentia's per-frame cost.
+    // (A key from our own chroma through essentia's Key agreed with this on only 13 of 31
+    // benchmark tracks, mostly a fifth off.)
     const frame = 2 ** Math.round(Math.log2((2048 * rate) / 11025));
-    const k = e.KeyExtractor(v, true, frame, frame, 12, 3500, 60, 25, 0.2, 'bgate', rate);
+    const k = e.KeyExtractor(v, true, frame, 2 * frame, 12, 3500, 60, 25, 0.2, 'bgate', rate);
     const dance = e.Danceability(v, 8800, 310, rate);
     dance.dfa.delete();
     const dyn = e.DynamicComplexity(v, 0.2, rate);

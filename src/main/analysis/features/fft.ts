@@ -56,7 +56,7 @@ export class Fft {
    */
   magnitudes(x: Float32Array, offset: number, out: Float32Array): void {
     const h = this.half;
-    const { re, im, rev, window } = this;
+    const { re, im, rev, window, cos, sin, splitCos, splitSin } = this;
     for (let i = 0; i < h; i++) {
       const j = offset + 2 * i;
       re[rev[i]] = j < x.length ? x[j] * window[2 * i] : 0;
@@ -67,8 +67,8 @@ export class Fft {
       const step = h / len;
       for (let start = 0; start < h; start += len) {
         for (let k = 0; k < hl; k++) {
-          const c = this.cos[k * step];
-          const s = this.sin[k * step];
+          const c = cos[k * step];
+          const s = sin[k * step];
           const a = start + k;
           const b = a + hl;
           const tr = re[b] * c - im[b] * s;
@@ -93,8 +93,8 @@ export class Fft {
       // (Z − C) / 2i = (zi − ci)/2 − i (zr − cr)/2
       const or = 0.5 * (zi - ci),
         oi = -0.5 * (zr - cr);
-      const wr = this.splitCos[k],
-        wi = this.splitSin[k];
+      const wr = splitCos[k],
+        wi = splitSin[k];
       const xr = er + wr * or - wi * oi;
       const xi = ei + wr * oi + wi * or;
       out[k] = Math.sqrt(xr * xr + xi * xi);
