@@ -63,6 +63,7 @@ export interface RecommenderDeps {
 export class Recommender {
   private state: Promise<RecommenderState> | null = null;
   private catalogStale = false;
+  private rebuilding: Promise<void> | null = null;
   private unsaved = 0;
   private readonly random: () => number;
   private readonly now: () => number;
@@ -95,11 +96,27 @@ export class Recommender {
   private async ready(): Promise<RecommenderState> {
     this.state ??= loadState(this.deps.store, this.features, this.now());
     const st = await this.state;
-    if (this.catalogStale) {
+    if (this.catalogStale && !this.rebuilding) {
+      // Rebuild in the background and swap when done: Up Next keeps answering from the previous
+      // catalog meanwhile (a 100,000-track rebuild takes seconds, a scan changes the library often).
       this.catalogStale = false;
-      st.catalog = await loadCatalog(this.deps.store, this.features);
+      this.rebuilding = loadCatalog(this.deps.store, this.features)
+        .then((catalog) => {
+          st.catalog = catalog;
+          this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'library' });
+        })
+        .catch((err: unknown) => log.warn('could not rebuild the catalog', err))
+        .finally(() => {
+          this.rebuilding = null;
+        });
     }
     return st;
+  }
+
+  /** Waits for a catalog rebuild in progress (tests, the evaluation). */
+  async settled(): Promise<void> {
+    await this.ready();
+    await this.rebuilding;
   }
 
   /** Records one event. Resolves after it is committed to the database; the model, session and
@@ -248,6 +265,7 @@ export class Recommender {
   /** Saves the taste snapshot and stops listening. */
   async close(): Promise<void> {
     this.unsubscribe();
+    await this.rebuilding;
     if (this.unsaved > 0) await this.saveSnapshot();
   }
 }

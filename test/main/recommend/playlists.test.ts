@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixture } from './fixture';
 import { toM3u8 } from '../../../src/main/recommend/mood';
+import { addTracks } from '../../helpers/tracks';
 
 describe('stations, mood playlists and journeys', () => {
   it('a calm playlist comes from the calmest measured tracks; removing one counts as feedback', async () => {
@@ -76,5 +77,22 @@ describe('stations, mood playlists and journeys', () => {
     expect(toM3u8([{ path: '/m/a.flac', title: 'Ä', artist: 'B', durationS: 61.4 }])).toBe(
       '#EXTM3U\n#EXTINF:61,B - Ä\n/m/a.flac\n',
     );
+  });
+});
+
+describe('library changes', () => {
+  it('picks up new tracks after library.changed without blocking Up Next', async () => {
+    const f = await makeFixture({ artistsPerGenre: 1, tracksPerArtist: 2 });
+    await f.rec.updateSettings({ artistSpacing: 1 });
+    expect(await f.rec.upNext({ sessionId: 's', count: 50 })).toHaveLength(8);
+    const added = await addTracks(f.store, '/music', [
+      { path: '/music/new.mp3', title: 'New', artist: 'Newcomer' },
+    ]);
+    f.events.emit('library.changed', { added, updated: [], removed: [] });
+    await f.rec.settled();
+    const after = await f.rec.upNext({ sessionId: 's', count: 50 });
+    expect(after.map((x) => x.trackId)).toContain(added[0]);
+    await f.rec.close();
+    await f.store.close();
   });
 });
