@@ -33,7 +33,7 @@ run('the app in a browser (encore serve)', () => {
   let browser: BrowserContext;
   let page: Page;
   const library = join(tempDir('encore-e2e-lib-'), 'Music');
-  const mediaResponses: { status: number; range: string | null }[] = [];
+  const mediaResponses: { url: string; status: number; range: string | null }[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -50,6 +50,17 @@ run('the app in a browser (encore serve)', () => {
       tone.replace(/\.wav$/, '.lrc'),
       '[00:00.00]Line one\n[00:01.00]Line two\n[00:02.00]Line three\n[00:03.00]Line four\n[00:20.00]Late line\n',
     );
+    mkdirSync(join(library, 'Test Tones', 'Gapless'), { recursive: true });
+    for (const [n, title] of [
+      [1, 'Gap A'],
+      [2, 'Gap B'],
+    ] as const) {
+      writeWav(join(library, 'Test Tones', 'Gapless', `0${n} - ${title}.wav`), {
+        seconds: 4,
+        hz: 330 * n,
+        tags: { title, artist: 'Test Tones', album: 'Gapless' },
+      });
+    }
     writeFileSync(
       join(library, 'Test Tones', 'Long', '02 - Tricky.lrc'),
       '[00:00.00]<img src=x onerror="window.__pwned=2">\n[00:00.50]<a href="javascript:alert(1)">click</a>\n',
@@ -70,7 +81,11 @@ run('the app in a browser (encore serve)', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('response', (res) => {
       if (res.url().includes('/media/track/'))
-        mediaResponses.push({ status: res.status(), range: res.request().headers().range ?? null });
+        mediaResponses.push({
+          url: res.url(),
+          status: res.status(),
+          range: res.request().headers().range ?? null,
+        });
     });
   }, 180_000);
 
@@ -270,6 +285,25 @@ run('the app in a browser (encore serve)', () => {
     await expect.poll(() => page.locator('.now-title').textContent()).toBe(XSS_TITLE);
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     await page.screenshot({ path: screenshotPath('15-html-as-text') });
+  });
+
+  it('loads the next track ahead, and hands over to it at the end', async () => {
+    const tracks = await engine.store.tracks.list();
+    const b = tracks.find((t) => t.title === 'Gap B');
+    if (!b) throw new Error('Gap B was not scanned');
+    const requestsForB = (): number =>
+      mediaResponses.filter((r) => r.url.endsWith(`/media/track/${b.id}`)).length;
+    await page.getByRole('navigation').getByRole('button', { name: 'Albums' }).click();
+    await page.getByRole('button', { name: /Gapless/ }).click();
+    await page.getByRole('button', { name: 'Play Gapless' }).click();
+    await expect.poll(() => page.locator('.now-title').textContent()).toBe('Gap A');
+    // B is fetched while A still plays: the standby deck has it ready for the hand-over.
+    await expect.poll(requestsForB, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.now-title').textContent()).toBe('Gap A');
+    await expect
+      .poll(() => page.locator('.now-title').textContent(), { timeout: 20_000 })
+      .toBe('Gap B');
+    await page.getByRole('button', { name: 'Pause' }).click();
   });
 
   it('names every main control and region', async () => {

@@ -62,7 +62,8 @@ export function App({
   useEffect(() => {
     document.documentElement.lang = locale;
     player.setNormalisation(settings.normalisation);
-  }, [locale, player, settings.normalisation]);
+    player.setCrossfade(settings.crossfadeS);
+  }, [locale, player, settings.normalisation, settings.crossfadeS]);
 
   const services = useMemo<AppServices>(
     () => ({

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/app-state';
 import type { TrackId } from '../../../shared/library';
 import { gainFor } from './loudness';
-import { AudioGraph } from './audio-graph';
+import { Decks } from './decks';
 import { moveInQueue, removeFromQueue, shuffled } from './queue';
 
 export interface PlayerSnapshot extends PlayerState {
@@ -50,32 +50,42 @@ export class Player {
     error: null,
   };
   private readonly listeners = new Set<() => void>();
-  private readonly audio: HTMLAudioElement;
-  private readonly graph: AudioGraph;
+  private readonly decks = new Decks();
   private lastPositionSave = 0;
   private normalisation: Settings['normalisation'] = 'track';
+  private crossfadeS = 0;
   private pendingSeek: number | null = null;
+  /** The track loaded on the standby deck, ready for the hand-over. */
+  private prepared: { id: TrackId } | null = null;
+  private handingOver = false;
   private onPlayEvent: ((event: PlayEvent) => void) | null = null;
   private onQueueEnd: (() => Promise<TrackId[]>) | null = null;
 
   constructor(private readonly bridge: Bridge) {
-    this.audio = new Audio();
-    this.audio.preload = 'auto';
-    this.graph = new AudioGraph(this.audio);
-    this.audio.addEventListener('timeupdate', () => this.onTime());
-    this.audio.addEventListener('durationchange', () =>
-      this.set({ durationS: finite(this.audio.duration) }),
-    );
-    this.audio.addEventListener('play', () => this.set({ playing: true }));
-    this.audio.addEventListener('pause', () => this.set({ playing: false }, true));
-    this.audio.addEventListener('ended', () => void this.onEnded());
-    this.audio.addEventListener('error', () =>
-      this.set({ error: this.audio.error?.message || 'cannot play this file', playing: false }),
-    );
-    this.audio.addEventListener('loadedmetadata', () => {
-      if (this.pendingSeek !== null) this.audio.currentTime = this.pendingSeek;
-      this.pendingSeek = null;
-    });
+    for (const el of this.decks.elements) {
+      // Only the active deck speaks for the player; the standby one just loads.
+      const on = (type: string, handler: () => void): void =>
+        el.addEventListener(type, () => {
+          if (el === this.audio) handler();
+        });
+      on('timeupdate', () => this.onTime());
+      on('durationchange', () => this.set({ durationS: finite(el.duration) }));
+      on('play', () => this.set({ playing: true }));
+      on('pause', () => this.set({ playing: false }, true));
+      on('ended', () => void this.onEnded());
+      on('error', () =>
+        this.set({ error: el.error?.message || 'cannot play this file', playing: false }),
+      );
+      on('loadedmetadata', () => {
+        if (this.pendingSeek !== null) el.currentTime = this.pendingSeek;
+        this.pendingSeek = null;
+      });
+    }
+  }
+
+  /** The deck playing now. */
+  private get audio(): HTMLAudioElement {
+    return this.decks.active;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -89,8 +99,7 @@ export class Player {
   async restore(): Promise<void> {
     const saved = await this.bridge.invoke('player.state', {});
     this.state = { ...this.state, ...saved };
-    this.audio.volume = saved.volume;
-    this.audio.muted = saved.muted;
+    this.decks.setVolume(saved.volume, saved.muted);
     this.load(saved.positionS, false);
     this.emit();
   }
@@ -108,6 +117,11 @@ export class Player {
   setNormalisation(mode: Settings['normalisation']): void {
     this.normalisation = mode;
     void this.applyGain();
+  }
+
+  /** Seconds of overlap between tracks, 0–12; 0 hands over without a gap or an overlap. */
+  setCrossfade(seconds: number): void {
+    this.crossfadeS = Math.max(0, Math.min(12, seconds));
   }
 
   /** Replaces the queue and plays `index` of it. */
@@ -177,13 +191,12 @@ export class Player {
 
   setVolume(volume: number): void {
     const v = Math.max(0, Math.min(1, volume));
-    this.audio.volume = v;
-    this.audio.muted = false;
+    this.decks.setVolume(v, false);
     this.set({ volume: v, muted: false }, true);
   }
 
   toggleMute(): void {
-    this.audio.muted = !this.state.muted;
+    this.decks.setVolume(this.state.volume, !this.state.muted);
     this.set({ muted: !this.state.muted }, true);
   }
 
@@ -236,7 +249,7 @@ export class Player {
   }
 
   private resume(): void {
-    this.graph.start();
+    this.decks.start();
     this.audio.play().catch((err: Error) => this.set({ error: err.message }));
   }
 
@@ -247,6 +260,8 @@ export class Player {
       this.set({ currentId: null, playing: false, durationS: 0 });
       return;
     }
+    // A jump during a crossfade silences the track that was fading out.
+    if (!this.decks.standby.paused) this.decks.standby.pause();
     this.set({ currentId: id, error: null, durationS: 0, positionS });
     this.pendingSeek = positionS > 0 ? positionS : null;
     this.audio.src = this.bridge.mediaUrl(id);
@@ -284,7 +299,74 @@ export class Player {
     }
   }
 
+  /** The queue index that plays after the current one, or null. */
+  private nextIndex(): number | null {
+    const { queue, index, repeat } = this.state;
+    if (repeat === 'one') return null;
+    if (index + 1 < queue.length) return index + 1;
+    return repeat === 'all' && queue.length > 1 ? 0 : null;
+  }
+
+  // Load the next track this many seconds before the end: enough to buffer over a slow disk.
+  private static readonly PREPARE_S = 15;
+
+  /** Near the end of a track: loads the next one on the standby deck; crossfades when due. */
+  private prepareAndFade(): void {
+    const next = this.nextIndex();
+    const remaining = this.state.durationS - this.audio.currentTime;
+    if (next === null || !this.state.durationS || this.audio.paused || this.handingOver) return;
+    const id = this.state.queue[next] as TrackId;
+    if (remaining < Math.max(Player.PREPARE_S, this.crossfadeS + 2) && this.prepared?.id !== id) {
+      this.prepared = { id };
+      this.decks.standby.src = this.bridge.mediaUrl(id);
+      this.decks.standby.load();
+      void this.gainOf(id).then((db) => this.decks.setGainDb('standby', db));
+    }
+    if (this.crossfadeS > 0 && remaining <= this.crossfadeS && this.prepared?.id === id) {
+      this.handOver(next, this.crossfadeS);
+    }
+  }
+
+  /** Switches to the prepared track on the standby deck (instantly, or fading over `fadeS`). */
+  private handOver(next: number, fadeS: number): void {
+    const endedId = this.state.currentId;
+    const duration = this.state.durationS;
+    this.handingOver = true;
+    const old = this.decks.swap(fadeS);
+    this.prepared = null;
+    if (endedId !== null)
+      this.onPlayEvent?.({
+        trackId: endedId,
+        kind: 'complete',
+        positionS: duration,
+        durationS: duration,
+      });
+    const id = this.state.queue[next] as TrackId;
+    this.set(
+      {
+        index: next,
+        currentId: id,
+        positionS: 0,
+        durationS: finite(this.audio.duration),
+        error: null,
+      },
+      true,
+    );
+    this.resume();
+    this.onPlayEvent?.({ trackId: id, kind: 'play', positionS: 0, durationS: 0 });
+    void this.applyGain();
+    setTimeout(() => {
+      old.pause();
+      this.handingOver = false;
+    }, fadeS * 1000);
+  }
+
   private async onEnded(): Promise<void> {
+    const next = this.nextIndex();
+    if (next !== null && this.prepared?.id === this.state.queue[next]) {
+      this.handOver(next, 0);
+      return;
+    }
     const id = this.state.currentId;
     if (id !== null)
       this.onPlayEvent?.({
@@ -311,18 +393,22 @@ export class Player {
   private onTime(): void {
     this.set({ positionS: this.audio.currentTime });
     if (Date.now() - this.lastPositionSave > POSITION_SAVE_MS) this.save();
+    this.prepareAndFade();
+  }
+
+  /** The normalisation gain (dB) for a track under the current mode; 0 when off or unknown. */
+  private async gainOf(id: TrackId): Promise<number> {
+    if (this.normalisation === 'off') return 0;
+    const info = await this.bridge.invoke('player.nowPlaying', { id }).catch(() => null);
+    return info ? gainFor(info, this.normalisation) : 0;
   }
 
   private async applyGain(): Promise<void> {
     const id = this.state.currentId;
     if (id === null) return;
-    const info =
-      this.normalisation === 'off'
-        ? null
-        : await this.bridge.invoke('player.nowPlaying', { id }).catch(() => null);
+    const db = await this.gainOf(id);
     if (id !== this.state.currentId) return;
-    const db = info && this.normalisation !== 'off' ? gainFor(info, this.normalisation) : 0;
-    this.graph.setGainDb(db);
+    this.decks.setGainDb('active', db);
     this.set({ gainDb: db });
   }
 

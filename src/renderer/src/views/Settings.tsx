@@ -145,6 +145,19 @@ export function Settings(): React.JSX.Element {
           </select>
         </label>
         <label className="block">
+          {t('crossfade')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={12}
+            step={1}
+            value={settings.crossfadeS}
+            onChange={(e) =>
+              updateSettings({ crossfadeS: Math.max(0, Math.min(12, Number(e.target.value) || 0)) })
+            }
+          />
+        </label>
+        <label className="block">
           <input
             type="checkbox"
             checked={settings.autoDj}
