@@ -39,6 +39,8 @@ export interface MeaningOptions {
   events: EventBus;
   /** Embed automatically after library changes (the app); the CLI embeds on demand. */
   auto?: boolean;
+  /** Milliseconds after start before an automatic pass resumes leftover work (default 10 s). */
+  startupDelayMs?: number;
   /** onnxruntime threads for the embed worker; 0 = its default. */
   threads?: number;
 }
@@ -47,6 +49,8 @@ export interface MeaningOptions {
 // a slow disk or a busy CPU can make that much longer.
 const JOB_TIMEOUT_MS = 180_000;
 const QUANTIZE_ABOVE = 50_000;
+// After start-up, leave the first seconds to the window, the scan and playback.
+const STARTUP_DELAY_MS = 10_000;
 // Wait for scans to settle before embedding what they changed.
 const AUTO_DELAY_MS = 2_000;
 
@@ -75,6 +79,8 @@ export class Meaning {
       opts.events.on('analysis.updated', () => this.schedule()),
     ];
     this.unsubscribe = () => offs.forEach((off) => off());
+    // Resume what a previous run left (an interrupted pass, a model switch) once the app settles.
+    this.schedule(opts.startupDelayMs ?? STARTUP_DELAY_MS);
   }
 
   /** The embedder in use and why; never downloads (see embedPending). */
@@ -258,14 +264,14 @@ export class Meaning {
   }
 
   /** Starts a background pass shortly (coalescing bursts of changes), in auto mode. */
-  private schedule(): void {
+  private schedule(delayMs = AUTO_DELAY_MS): void {
     if (!this.opts.auto || this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.embedPending({ download: false }).catch((err) =>
         log.error('background embedding failed', err),
       );
-    }, AUTO_DELAY_MS);
+    }, delayMs);
     this.timer.unref();
   }
 

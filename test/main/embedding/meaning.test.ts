@@ -180,6 +180,22 @@ describe('Meaning with the tiny fixture model (real transformers.js in the worke
 });
 
 describe('Meaning in the background', () => {
+  it('resumes leftover work after start-up', async () => {
+    const dir = tempDir('encore-meaning-resume-');
+    const store = await Store.open(dir);
+    await store.vectors.setSetting('modelPath', TINY_MODEL);
+    const corpus = await addCorpus(store);
+    const events = new EventBus();
+    const finished = new Promise<EmbeddingProgress>((resolve) =>
+      events.on('embedding.progress', (p) => p.finished && resolve(p)),
+    );
+    const meaning = new Meaning({ dataDir: dir, store, events, auto: true, startupDelayMs: 50 });
+    expect(await finished).toMatchObject({ done: corpus.length });
+    expect((await meaning.status()).vectors?.pending).toBe(0);
+    await meaning.close();
+    await store.close();
+  });
+
   it('embeds new tracks after library.changed without being asked', async () => {
     const dir = tempDir('encore-meaning-auto-');
     const store = await Store.open(dir);
