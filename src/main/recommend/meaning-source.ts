@@ -21,10 +21,10 @@ export function meaningSource(meaning: Meaning): MeaningSource {
         return [];
       }
     },
-    async mood(name: string, limit: number): Promise<TrackId[]> {
+    async mood(name: string, limit: number): Promise<{ trackId: TrackId; score: number }[]> {
       if (!(MOODS as readonly string[]).includes(name)) return [];
       try {
-        return (await meaning.mood(name as Mood, limit)).map((s) => s.trackId);
+        return await meaning.mood(name as Mood, limit);
       } catch (err) {
         log.warn('mood scores unavailable; using audio axes and tags', err);
         return [];

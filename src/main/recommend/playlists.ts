@@ -9,7 +9,7 @@ import type { MoodPlaylist, Station, StationSeed, UpNextItem } from '../../share
 import { normName } from './content';
 import { contentDistance } from './distance';
 import { diversify } from './diversity';
-import { moodRows, moodScore } from './mood';
+import { moodRows } from './mood';
 import type { Scored } from './ranking';
 import { allowedMask } from './rules';
 import { Session } from './session';
@@ -20,8 +20,8 @@ import { suggest } from './up-next';
 export interface MeaningSource {
   /** Track ids best matching a free-text description, best first. */
   vibe(text: string, limit: number): Promise<TrackId[]>;
-  /** Track ids that best fit a mood, best first. */
-  mood?(name: string, limit: number): Promise<TrackId[]>;
+  /** Tracks that best fit a mood, best first, with their mood score (0–1). */
+  mood?(name: string, limit: number): Promise<{ trackId: TrackId; score: number }[]>;
 }
 
 export interface StationHelpers {
@@ -50,7 +50,7 @@ export async function seedRows(
       return [...rows].sort((a, b) => st.model.logit(c, b) - st.model.logit(c, a)).slice(0, SEEDS);
     }
     case 'mood': {
-      const ids = (await h.meaning?.mood?.(seed.name, SEEDS * 4)) ?? [];
+      const ids = ((await h.meaning?.mood?.(seed.name, SEEDS * 4)) ?? []).map((x) => x.trackId);
       const rows = ids.map((id) => c.row(id)).filter((r) => r >= 0);
       if (rows.length) return rows.slice(0, SEEDS);
       return moodRows(c, seed.name)
@@ -148,12 +148,15 @@ export async function buildMoodPlaylist(
   const basis = new Set<string>();
   if (fromMeaning.length) {
     basis.add('mood-scores');
-    fromMeaning.forEach((id, i) => {
-      const r = c.row(id);
-      if (r < 0 || !mask[r]) return;
-      why.set(r, moodScore(c.tracks[r], mood)?.why ?? `Fits “${mood}” (rank ${i + 1})`);
-      scored.push(entry(st, r, 1 - i / fromMeaning.length));
-    });
+    for (const { trackId, score } of fromMeaning) {
+      const r = c.row(trackId);
+      if (r < 0 || !mask[r]) continue;
+      why.set(
+        r,
+        `${mood.charAt(0).toUpperCase()}${mood.slice(1)} (mood score ${score.toFixed(2)})`,
+      );
+      scored.push(entry(st, r, score));
+    }
   } else {
     for (const { row, m } of moodRows(c, mood, mask).slice(0, count * 8)) {
       basis.add(m.basis);

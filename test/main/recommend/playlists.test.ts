@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFixture } from './fixture';
 import { toM3u8 } from '../../../src/main/recommend/mood';
 import { addTracks } from '../../helpers/tracks';
+import { Recommender } from '../../../src/main/recommend/recommender';
 
 describe('stations, mood playlists and journeys', () => {
   it('a calm playlist comes from the calmest measured tracks; removing one counts as feedback', async () => {
@@ -92,6 +93,28 @@ describe('library changes', () => {
     await f.rec.settled();
     const after = await f.rec.upNext({ sessionId: 's', count: 50 });
     expect(after.map((x) => x.trackId)).toContain(added[0]);
+    await f.rec.close();
+    await f.store.close();
+  });
+});
+
+describe('with the embedding stage', () => {
+  it('mood playlists follow its mood scores; vibe stations start from its matches', async () => {
+    const f = await makeFixture();
+    const jazz = f.ids.filter((id) => f.genreOf.get(id) === 'Jazz');
+    const meaning = {
+      vibe: async (): Promise<number[]> => [jazz[3]],
+      mood: async (name: string): Promise<{ trackId: number; score: number }[]> =>
+        name === 'nostalgic' ? jazz.map((trackId, i) => ({ trackId, score: 0.9 - i * 0.01 })) : [],
+    };
+    const rec = new Recommender({ store: f.store, events: f.events, meaning });
+    const p = await rec.moodPlaylist('nostalgic', 6);
+    expect(p.basis).toEqual(['mood-scores']);
+    expect(p.items.every((x) => f.genreOf.get(x.trackId) === 'Jazz')).toBe(true);
+    expect(p.items[0].reason).toMatch(/^Nostalgic \(mood score 0\.\d\d\)$/);
+    const s = await rec.station({ kind: 'vibe', text: 'smoky late-night club' }, 5);
+    expect(s.seedTrackIds).toEqual([jazz[3]]);
+    await rec.close();
     await f.rec.close();
     await f.store.close();
   });
