@@ -1,0 +1,66 @@
+/** The embedding core in-process with the tiny fixture model: pooling, chunking, failures. */
+import { describe, expect, it } from 'vitest';
+import { embed, type ModelSpec } from '../../../src/main/embedding/embed-core';
+import { TINY_MODEL } from './helpers';
+
+const spec: ModelSpec = {
+  backend: 'transformers',
+  folder: TINY_MODEL,
+  dtype: 'q8',
+  queryPrefix: '',
+  passagePrefix: '',
+  maxTokens: 128,
+  threads: 1,
+};
+const cos = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i], 0);
+
+// Lines of 12 words the tiny vocabulary knows as single tokens: 10 lines = 120 tokens.
+const verse = (words: string[]): string =>
+  Array.from({ length: 10 }, (_, i) =>
+    Array.from({ length: 12 }, (_, j) => words[(i + j) % words.length]).join(' '),
+  ).join('\n');
+const A = verse(['rain', 'night', 'cold', 'coffee', 'letter', 'door', 'window', 'city']);
+const B = verse(['sun', 'morning', 'run', 'dance', 'party', 'light', 'summer', 'road']);
+
+describe('embed core (tiny model, in-process)', () => {
+  it('gives unit vectors of the model width, the same for the same text', async () => {
+    const out = await embed({
+      spec,
+      texts: ['rain at night', 'rain at night', 'sun'],
+      mode: 'passage',
+      chunk: false,
+    });
+    expect(out.dim).toBe(48);
+    expect(out.failed).toEqual([]);
+    const row = (i: number): Float32Array => out.data.subarray(i * 48, (i + 1) * 48);
+    expect(cos(row(0), row(0))).toBeCloseTo(1, 5);
+    expect(cos(row(0), row(1))).toBeCloseTo(1, 5);
+    expect(cos(row(0), row(2))).toBeLessThan(0.99);
+  });
+
+  it('chunks long lyrics along lines and averages the chunks, so the end of a song counts', async () => {
+    const [a, b, both, truncated] = await Promise.all([
+      embed({ spec, texts: [A], mode: 'passage', chunk: true }),
+      embed({ spec, texts: [B], mode: 'passage', chunk: true }),
+      embed({ spec, texts: [`${A}\n${B}`], mode: 'passage', chunk: true }),
+      embed({ spec, texts: [`${A}\n${B}`], mode: 'passage', chunk: false }),
+    ]);
+    const expected = a.data.map((x, i) => x + b.data[i]);
+    const norm = Math.hypot(...expected);
+    expect(
+      cos(
+        both.data,
+        expected.map((x) => x / norm),
+      ),
+    ).toBeGreaterThan(0.9999);
+    expect(both.tokens).toBe(240);
+    // Without chunking the window keeps only the first verse.
+    expect(cos(truncated.data, a.data)).toBeGreaterThan(cos(truncated.data, b.data));
+  });
+
+  it('gives an empty text a zero row (nothing to embed), not a failure', async () => {
+    const out = await embed({ spec, texts: ['rain', '   '], mode: 'passage', chunk: true });
+    expect(out.failed).toEqual([]);
+    expect(Array.from(out.data.subarray(48)).every((x) => x === 0)).toBe(true);
+  });
+});
