@@ -111,6 +111,14 @@ run('the app in a browser (encore serve)', () => {
     await page.screenshot({ path: screenshotPath('02-library') });
   });
 
+  it('cold start: picking an artist you love seeds the taste model', async () => {
+    const cold = page.getByRole('region', { name: 'Who do you love?' });
+    await cold.getByRole('button', { name: 'Aurora Lane' }).click();
+    await expect.poll(async () => (await engine.recommend.taste()).events).toBeGreaterThan(0);
+    const taste = await engine.recommend.taste();
+    expect(taste.likedTracks.length).toBeGreaterThan(0);
+  });
+
   it('shows tags as text, never as HTML', async () => {
     await page.getByRole('gridcell', { name: XSS_TITLE }).waitFor();
     expect(await page.locator('.tracks img').count()).toBe(0);

@@ -8,6 +8,7 @@ import type { UpNextItem } from '../../../shared/recommend';
 import { useApp, usePlayer } from '../context';
 import { sendFeedback, sessionId } from '../lib/feedback';
 import { SuggestionList } from './SuggestionList';
+import { ColdStart } from './ColdStart';
 
 // Eight fit the panel at 800 px without scrolling and leave choice after a few skips.
 const COUNT = 8;
@@ -69,6 +70,7 @@ export function UpNext(): React.JSX.Element {
   return (
     <aside className="upnext" aria-labelledby="upnext-h">
       <h2 id="upnext-h">{t('upNext')}</h2>
+      <ColdStart />
       {error ? <p className="error">{t('errorPrefix', { message: error })}</p> : null}
       {items === null && !error ? <p className="empty">{t('loading')}</p> : null}
       {items && items.length === 0 ? <p className="empty">{t('upNextEmpty')}</p> : null}

@@ -110,6 +110,9 @@ const en = {
   backToArtists: 'All artists',
   colourBy: 'Colour by',
   skipLink: 'Skip to content',
+  coldStartTitle: 'Who do you love?',
+  coldStartHint:
+    'Pick a few artists: Up Next starts from them while Encore learns from your plays.',
   moodPlaylist: 'Mood: {mood}',
   stationFor: 'Station: {name}',
   vibeReason: 'Fits “{q}”',
@@ -245,6 +248,8 @@ const zhCN: Record<StringKey, string> = {
   backToArtists: '全部艺人',
   colourBy: '着色依据',
   skipLink: '跳到内容',
+  coldStartTitle: '你喜欢谁？',
+  coldStartHint: '选几位艺人：在 Encore 从你的播放中学习之前，接下来会从他们开始。',
   moodPlaylist: '情绪：{mood}',
   stationFor: '电台：{name}',
   vibeReason: '符合“{q}”',
