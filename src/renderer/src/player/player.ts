@@ -1,55 +1,26 @@
 /**
- * The player: one object that owns the audio element, the queue and the play modes, and hands
+ * The player: one object that owns the two audio decks, the queue and the play modes, and hands
  * React an immutable snapshot (useSyncExternalStore). Every change of the queue or modes is saved
  * to the store through the bridge (the position every few seconds), so a restart resumes the same
- * track at the same place. Loudness normalisation runs through a Web Audio gain node.
+ * track at the same place. The next track is loaded on the standby deck ahead of time for a
+ * gapless hand-over or a crossfade; loudness normalisation is a per-deck Web Audio gain.
  */
 import type { Bridge } from '../../../shared/bridge';
-import {
-  emptyPlayerState,
-  type PlayerState,
-  type QueueSource,
-  type RepeatMode,
-  type Settings,
-} from '../../../shared/app-state';
+import type { QueueSource, RepeatMode, Settings } from '../../../shared/app-state';
 import type { TrackId } from '../../../shared/library';
 import { gainFor } from './loudness';
 import { Decks } from './decks';
 import { moveInQueue, removeFromQueue, shuffled } from './queue';
+import { SnapshotStore, type PlayEvent } from './snapshot';
 
-export interface PlayerSnapshot extends PlayerState {
-  playing: boolean;
-  /** Seconds; 0 until the audio element knows. */
-  durationS: number;
-  currentId: TrackId | null;
-  /** dB applied for loudness normalisation (0 when off or unknown). */
-  gainDb: number;
-  error: string | null;
-}
-
-/** What happened to a track, for the recommender's feedback. */
-export interface PlayEvent {
-  trackId: TrackId;
-  kind: 'play' | 'skip' | 'complete';
-  positionS: number;
-  durationS: number;
-}
+export type { PlayerSnapshot, PlayEvent } from './snapshot';
 
 // Saving the position more often than every 5 s buys nothing: a resume a few seconds early is fine.
 const POSITION_SAVE_MS = 5000;
 // "Previous" within the first 3 s goes to the previous track; later it restarts this one.
 const RESTART_THRESHOLD_S = 3;
 
-export class Player {
-  private state: PlayerSnapshot = {
-    ...emptyPlayerState,
-    playing: false,
-    durationS: 0,
-    currentId: null,
-    gainDb: 0,
-    error: null,
-  };
-  private readonly listeners = new Set<() => void>();
+export class Player extends SnapshotStore {
   private readonly decks = new Decks();
   private lastPositionSave = 0;
   private normalisation: Settings['normalisation'] = 'track';
@@ -62,6 +33,7 @@ export class Player {
   private onQueueEnd: (() => Promise<TrackId[]>) | null = null;
 
   constructor(private readonly bridge: Bridge) {
+    super();
     for (const el of this.decks.elements) {
       // Only the active deck speaks for the player; the standby one just loads.
       const on = (type: string, handler: () => void): void =>
@@ -87,13 +59,6 @@ export class Player {
   private get audio(): HTMLAudioElement {
     return this.decks.active;
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  snapshot = (): PlayerSnapshot => this.state;
 
   /** Loads the saved state (queue, track, position) without starting playback. */
   async restore(): Promise<void> {
@@ -245,7 +210,7 @@ export class Player {
 
   /** Saves the position now (the page is going away). */
   flush(): void {
-    this.save();
+    this.persist();
   }
 
   private resume(): void {
@@ -392,7 +357,7 @@ export class Player {
 
   private onTime(): void {
     this.set({ positionS: this.audio.currentTime });
-    if (Date.now() - this.lastPositionSave > POSITION_SAVE_MS) this.save();
+    if (Date.now() - this.lastPositionSave > POSITION_SAVE_MS) this.persist();
     this.prepareAndFade();
   }
 
@@ -412,17 +377,7 @@ export class Player {
     this.set({ gainDb: db });
   }
 
-  private set(patch: Partial<PlayerSnapshot>, persist = false): void {
-    this.state = { ...this.state, ...patch };
-    this.emit();
-    if (persist) this.save();
-  }
-
-  private emit(): void {
-    for (const listener of this.listeners) listener();
-  }
-
-  private save(): void {
+  protected persist(): void {
     this.lastPositionSave = Date.now();
     const { queue, index, volume, muted, shuffle, repeat, source } = this.state;
     const positionS =
