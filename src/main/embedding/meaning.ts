@@ -8,7 +8,6 @@ import type { EngineEvents } from '../../shared/events';
 import type { TrackId } from '../../shared/library';
 import type {
   MeaningStatus,
-  ModelProgress,
   Mood,
   MoodScore,
   StyleCluster,
@@ -19,12 +18,9 @@ import type {
 import type { EventBus } from '../events';
 import { createLogger } from '../log';
 import type { Store } from '../store/index';
-import { WorkerPool } from '../workers/pool';
-import { workerFile } from '../workers/worker-file';
-import type { EmbedResponse, ModelSpec } from './embed-core';
-import { lexicalVectors } from './lexical';
-import type { EmbedJob } from './embed-worker';
-import { chooseBackend, type Backend } from './model-status';
+import { BackendState } from './backend-state';
+import { Embedder } from './embedder';
+import type { Backend } from './model-status';
 import { embedPendingRun, type FeatureSource } from './embed-run';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
 import { refreshMoodsAndStyles } from './refresh';
@@ -45,9 +41,6 @@ export interface MeaningOptions {
   threads?: number;
 }
 
-// A batch job includes loading the model the first time: a 120 MB model loads in a few seconds,
-// a slow disk or a busy CPU can make that much longer.
-const JOB_TIMEOUT_MS = 180_000;
 const QUANTIZE_ABOVE = 50_000;
 // After start-up, leave the first seconds to the window, the scan and playback.
 const STARTUP_DELAY_MS = 10_000;
@@ -55,24 +48,25 @@ const STARTUP_DELAY_MS = 10_000;
 const AUTO_DELAY_MS = 2_000;
 
 export class Meaning {
-  private pool?: WorkerPool<EmbedJob, EmbedResponse>;
-  private backend?: Promise<Backend>;
-  private downloadTried = false;
-  /** The last backend decided, used while a new decision (a download) is under way. */
-  private settled?: Backend;
-  private deciding = false;
-  /** Counts decisions, so a superseded one (after reset) does not overwrite the state. */
-  private decision = 0;
-  private lastDownload?: ModelProgress;
   private indexes = new Map<TextKind, Promise<VectorIndex | undefined>>();
   private running?: Promise<void>;
   private closed = false;
   private readonly abort = new AbortController();
+  private readonly embedder = new Embedder();
+  private readonly state: BackendState;
   private timer?: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
-  private lastStatus?: MeaningStatus;
 
   constructor(private readonly opts: MeaningOptions) {
+    this.state = new BackendState({
+      dataDir: opts.dataDir,
+      vectors: opts.store.vectors,
+      events: opts.events,
+      threads: opts.threads,
+      probe: (spec) => this.embedder.probe(spec),
+      signal: this.abort.signal,
+      onKeyChange: () => this.indexes.clear(),
+    });
     const offs = [
       opts.events.on('library.changed', (change) => this.onLibraryChanged(change)),
       // New audio features change descriptors (their sound in words), moods and the sound space.
@@ -85,18 +79,11 @@ export class Meaning {
 
   /** The embedder in use and why; never downloads (see embedPending). */
   async status(): Promise<MeaningStatus> {
-    const backend = await this.resolve(false);
+    const backend = await this.state.get(false);
     const counts = await this.opts.store.vectors.counts(backend.key);
     const total = (await this.opts.store.vectors.trackIds()).length;
     const vectors = { ...counts, pending: Math.max(0, total - counts.descriptor) };
-    const d = this.lastDownload;
-    if (this.deciding && d?.state === 'downloading') {
-      const mb = (n: number): string => (n / 1e6).toFixed(1);
-      const reason = `downloading ${d.modelId}: ${mb(d.loaded)} of ${mb(d.total)} MB; ${backend.status.reason} meanwhile`;
-      const progress = d.total ? d.loaded / d.total : 0;
-      return { ...backend.status, state: 'downloading', progress, reason, vectors };
-    }
-    return { ...backend.status, vectors };
+    return this.state.overlay({ ...backend.status, vectors });
   }
 
   /**
@@ -107,7 +94,7 @@ export class Meaning {
    */
   embedPending(opts: { download?: boolean } = {}): Promise<void> {
     const download = opts.download ?? true;
-    if (this.running && !(download && !this.downloadTried)) return this.running;
+    if (this.running && !(download && !this.state.downloadTried)) return this.running;
     const after = this.running?.catch(() => undefined) ?? Promise.resolve();
     const run: Promise<void> = after
       .then(() => this.runEmbedding(download))
@@ -120,8 +107,8 @@ export class Meaning {
 
   /** Embeds one text (a query) with the current model. */
   async embedText(text: string, mode: 'query' | 'passage' = 'query'): Promise<Float32Array> {
-    const backend = await this.resolve(false);
-    const out = await this.embed(backend.spec, [text], mode, false);
+    const backend = await this.state.get(false);
+    const out = await this.embedder.embed(backend.spec, [text], mode, false);
     return out.data;
   }
 
@@ -130,7 +117,7 @@ export class Meaning {
     let loading = this.indexes.get(kind);
     if (!loading) {
       loading = (async () => {
-        const key = (await this.resolve(false)).key;
+        const key = (await this.state.get(false)).key;
         const v = await this.opts.store.vectors.textVectors(kind, key);
         // Past 50,000 tracks, int8 keeps the two text indexes near 40 MB each instead of 150.
         const quantize = v.ids.length > QUANTIZE_ABOVE;
@@ -143,10 +130,10 @@ export class Meaning {
 
   /** Tracks matching a natural-language description, hybrid semantic + sound words. */
   async vibe(query: string, limit = 25): Promise<VibeResult> {
-    const backend = await this.resolve(false);
+    const backend = await this.state.get(false);
     // The first search is the "first use": fetch the model and re-embed in the background, and
     // answer now with what there is.
-    if (!backend.status.semantic && !this.downloadTried && !this.closed) {
+    if (!backend.status.semantic && !this.state.downloadTried && !this.closed) {
       this.embedPending().catch((err) => log.error('model download / embedding failed', err));
     }
     const descriptor = await this.index('descriptor');
@@ -210,8 +197,8 @@ export class Meaning {
 
   /** Downloads the chosen model now if it is missing (unless offline); returns the new status. */
   async download(): Promise<MeaningStatus> {
-    if (this.backend && !(await this.backend).status.semantic) this.reset();
-    await this.resolve(true, true);
+    if (!(await this.state.get(false)).status.semantic) this.reset();
+    await this.state.get(true, true);
     return this.status();
   }
 
@@ -239,11 +226,7 @@ export class Meaning {
 
   /** Forgets the chosen backend (after a settings change); the next call re-resolves. */
   reset(): void {
-    this.backend = undefined;
-    this.settled = undefined;
-    this.deciding = false;
-    this.decision++;
-    this.downloadTried = false;
+    this.state.reset();
     this.indexes.clear();
   }
 
@@ -253,7 +236,7 @@ export class Meaning {
     this.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
-    await this.pool?.close();
+    await this.embedder.close();
   }
 
   private onLibraryChanged(change: EngineEvents['library.changed']): void {
@@ -275,101 +258,6 @@ export class Meaning {
     this.timer.unref();
   }
 
-  /**
-   * The backend, decided once per settings. `download` allows fetching a missing model; unless
-   * `explicit` (encore model download), a download that failed in the last hours is not retried,
-   * so an offline machine does not wait at every start.
-   */
-  private resolve(download: boolean, explicit = false): Promise<Backend> {
-    // A lexical backend chosen without downloading is re-decided once, when downloading is allowed.
-    const retry = download && !this.downloadTried;
-    if (this.backend && !retry) {
-      // While a model downloads, everything else goes on with the backend decided before.
-      return this.deciding && this.settled && !download
-        ? Promise.resolve(this.settled)
-        : this.backend;
-    }
-    if (download) this.downloadTried = true;
-    const previous = this.backend;
-    this.deciding = true;
-    const id = ++this.decision;
-    const deciding: Promise<Backend> = (async () => {
-      const before = await previous;
-      const backend = before?.status.semantic
-        ? before
-        : await chooseBackend({
-            vectors: this.opts.store.vectors,
-            dataDir: this.opts.dataDir,
-            download,
-            explicit,
-            threads: this.opts.threads,
-            probe: async (spec) => void (await this.workers().run({ op: 'probe', spec })),
-            onProgress: (p) => {
-              this.lastDownload = p;
-              this.opts.events.emit('model.progress', p);
-            },
-            signal: this.abort.signal,
-          });
-      if (!backend.status.semantic && backend.status.reason !== this.lastStatus?.reason) {
-        log.warn(backend.status.reason);
-      }
-      if (this.decision === id) {
-        this.settled = backend;
-        this.deciding = false;
-      }
-      if (backend === before) return backend;
-      await this.opts.store.vectors.setSetting('activeModel', JSON.stringify(backend.key));
-      const last = this.lastStatus?.model;
-      if (last?.id !== backend.key.id || last?.revision !== backend.key.revision)
-        this.indexes.clear();
-      this.lastStatus = backend.status;
-      this.opts.events.emit('meaning.status', backend.status);
-      return backend;
-    })();
-    this.backend = deciding;
-    deciding.catch(() => {
-      if (this.decision === id) this.deciding = false;
-    });
-    return deciding;
-  }
-
-  private workers(): WorkerPool<EmbedJob, EmbedResponse> {
-    this.pool ??= new WorkerPool<EmbedJob, EmbedResponse>({
-      file: workerFile('embed-worker'),
-      // One worker: onnxruntime already spreads one inference over the cores.
-      size: 1,
-      timeoutMs: JOB_TIMEOUT_MS,
-    });
-    return this.pool;
-  }
-
-  /**
-   * Embeds texts in jobs of at most 64 texts (bounded job time, steady progress): in the worker
-   * for a model; in-process for the lexical fallback, which only hashes words (microseconds per
-   * text) and so keeps working even when the worker cannot start at all.
-   */
-  private async embed(
-    spec: ModelSpec,
-    texts: string[],
-    mode: 'query' | 'passage',
-    chunk: boolean,
-  ): Promise<EmbedResponse> {
-    const parts: EmbedResponse[] = [];
-    for (let i = 0; i < texts.length; i += 64) {
-      const slice = texts.slice(i, i + 64);
-      parts.push(
-        spec.backend === 'lexical'
-          ? { ...lexicalVectors(slice, spec.dim), failed: [], tokens: 0 }
-          : await this.workers().run({ op: 'embed', spec, texts: slice, mode, chunk }),
-      );
-    }
-    const dim = parts[0]?.dim ?? 0;
-    const data = new Float32Array(texts.length * dim);
-    parts.forEach((p, i) => data.set(p.data, i * 64 * dim));
-    const failed = parts.flatMap((p, i) => p.failed.map((f) => f + i * 64));
-    return { dim, data, failed, tokens: parts.reduce((s, p) => s + p.tokens, 0) };
-  }
-
   private featureSource(): FeatureSource | undefined {
     return (this.opts.store as unknown as { features?: FeatureSource }).features;
   }
@@ -387,12 +275,12 @@ export class Meaning {
 
   private async runEmbedding(download: boolean): Promise<void> {
     if (this.closed) return;
-    const backend = await this.resolve(download);
+    const backend = await this.state.get(download);
     const changed = await embedPendingRun({
       store: this.opts.store,
       backend,
       features: (ids) => this.features(ids),
-      embed: (texts, chunk) => this.embed(backend.spec, texts, 'passage', chunk),
+      embed: (texts, chunk) => this.embedder.embed(backend.spec, texts, 'passage', chunk),
       progress: (p) => this.opts.events.emit('embedding.progress', p),
       stored: (kind, rows) =>
         this.updateIndex(kind, (index) => rows.forEach((r) => index.set(r.trackId, r.vector))),
@@ -430,7 +318,8 @@ export class Meaning {
       lyrics: await this.index('lyrics'),
       features: await this.features(descriptor.ids()),
       sound: sound?.ids.length ? sound : undefined,
-      embedPrompts: async (texts) => (await this.embed(backend.spec, texts, 'query', false)).data,
+      embedPrompts: async (texts) =>
+        (await this.embedder.embed(backend.spec, texts, 'query', false)).data,
     });
     log.info(
       `moods for ${result.moods} tracks, ${result.clusters} style clusters (${result.space} space)`,
