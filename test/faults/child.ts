@@ -44,12 +44,21 @@ export interface ChildRun {
 /** Starts the child in `mode`; its lines are collected as they come. */
 export async function runChild(
   args: string[],
-  options: Pick<SpawnOptions, 'uid' | 'gid' | 'env'> = {},
+  options: Pick<SpawnOptions, 'uid' | 'gid' | 'env'> & {
+    /** RLIMIT_FSIZE for the child, in KiB (`ulimit -f`): no file it writes may grow past it. */
+    fileSizeLimitKb?: number;
+  } = {},
 ): Promise<ChildRun> {
-  const child = spawn(process.execPath, [await childScript(), ...args], {
+  const { fileSizeLimitKb, ...spawnOptions } = options;
+  const command = [process.execPath, await childScript(), ...args];
+  const [file, ...argv] =
+    fileSizeLimitKb === undefined
+      ? command
+      : ['/bin/sh', '-c', `ulimit -f ${fileSizeLimitKb} && exec "$@"`, 'sh', ...command];
+  const child = spawn(file, argv, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...spawnOptions,
     env: { ...process.env, ENCORE_LOG: 'error', ...options.env },
-    ...options,
   });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];

@@ -3,11 +3,13 @@
  * takes all but a little of the space, and a child engine records feedback until a write fails.
  * The failure is a clear error, reads keep answering in the same process, the database stays
  * consistent with every acknowledged event, and writing works again once space is freed.
- * Mounting needs root (CI runs as root); elsewhere the test is skipped and says why.
+ * Mounting needs root (CI runs as root); elsewhere that test is skipped and says why. A second
+ * test needs no privilege: the child runs under a file-size limit (RLIMIT_FSIZE, `ulimit -f`),
+ * so its database and WAL cannot grow past a bound, which SQLite meets as a failed write.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../src/main/store/index';
 import { tempDir } from '../helpers/temp';
@@ -93,5 +95,40 @@ describe.skipIf(!mounted)('disk full while writing', () => {
     } finally {
       await reopened.close();
     }
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('a file-size limit while writing', () => {
+  it('fails with an error, keeps reading, loses nothing acknowledged, and recovers', async () => {
+    const dataDir = tempDir('encore-fsize-');
+    await runToEnd(['scan', dataDir, FIXTURES]);
+    // Room for some hundreds of 4 KB WAL frames beyond the database as it is.
+    const limitKb = Math.ceil(statSync(join(dataDir, 'encore.db')).size / 1024) + 512;
+    const run = await runChild(['write', dataDir], { fileSizeLimitKb: limitKb });
+    const failed = await run.waitFor(/^failed /);
+    const reads = await run.waitFor(/^reads /);
+    const { code } = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+    expect(failed).toMatch(/SQLITE_(FULL|IOERR)|EFBIG|too large|full/i);
+    const [, tracks, upNext] = reads.split(' ').map(Number);
+    expect(tracks).toBeGreaterThan(0);
+    expect(upNext).toBeGreaterThan(0);
+    const acked = run.lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)));
+    expect(acked.length).toBeGreaterThan(0);
+    console.info(`file-size limit: ${acked.length} events acknowledged, then "${failed}"`);
+
+    // Without the limit: consistent, nothing acknowledged missing, and writable again.
+    const store = await Store.open(dataDir);
+    try {
+      expect(await store.integrityCheck()).toBe('ok');
+      const stored = new Set((await store.feedback.since(0)).map((e) => e.id));
+      expect(acked.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      await store.close();
+    }
+    const again = await runChild(['feedback', dataDir]);
+    await again.waitFor(/^ack /);
+    again.child.kill('SIGKILL');
+    await again.exited;
   });
 });
