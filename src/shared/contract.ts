@@ -198,6 +198,18 @@ export const methods = {
     z.strictObject({ query: text.min(1), limit: z.int().min(1).max(200).optional() }),
   ),
   'meaning.status': method<MeaningStatus>()(none),
+  /** Chooses the sentence-embedding model (a hub id such as "Xenova/…"); re-embeds in the background. */
+  'meaning.setModel': method<MeaningStatus>()(
+    z.strictObject({
+      model: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[\w.-]+\/[\w.-]+$/),
+    }),
+  ),
+  /** Downloads the chosen model now (unless offline); resolves with the new status. */
+  'meaning.download': method<MeaningStatus>()(none),
   'analysis.progress': method<AnalysisProgress>()(none),
   'analysis.features': method<AudioFeatures | null>()(z.strictObject({ id })),
   'analysis.map': method<MoodPoint[]>()(none),

@@ -58,6 +58,8 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     ),
     'meaning.vibe': ({ query, limit }) => meaning.vibe(query, limit),
     'meaning.status': () => meaning.status(),
+    'meaning.setModel': async ({ model }) => (await meaning.configure({ model }), meaning.status()),
+    'meaning.download': () => meaning.download(),
     'analysis.progress': async () => analysis.progress(),
     'analysis.features': async ({ id }) => (await store.features.get(id)) ?? null,
     'analysis.map': () => moodMapPoints(store.db),

@@ -8,6 +8,7 @@ import type { LibraryRoot } from '../../../shared/contract';
 import type { LibraryStats } from '../../../shared/library';
 import { useApp } from '../context';
 import { Icon } from '../components/Icon';
+import { ModelSettings } from '../components/ModelSettings';
 
 export function Settings(): React.JSX.Element {
   const { t, bridge, settings, updateSettings, library } = useApp();
@@ -185,17 +186,7 @@ export function Settings(): React.JSX.Element {
           {t('notify')}
         </label>
       </fieldset>
-      <fieldset>
-        <legend>{t('models')}</legend>
-        <label className="block">
-          <input
-            type="checkbox"
-            checked={settings.offline}
-            onChange={(e) => updateSettings({ offline: e.target.checked })}
-          />{' '}
-          {t('offline')}
-        </label>
-      </fieldset>
+      <ModelSettings />
       {error ? <p role="alert">{t('errorPrefix', { message: error })}</p> : null}
     </section>
   );
