@@ -26,6 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
     'skip-agreement': { type: 'boolean', default: false },
+    'skip-throughput': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -75,17 +76,30 @@ console.log(
   `library: ${files.length} tracks, ${(musicS / 60).toFixed(1)} min of music, median ${f(median(tracks.map((t) => t.durationS ?? 0)), 0)} s; workers: ${workers}; runs: ${runs}\n`,
 );
 
-console.log(
-  '| decoding | tracks/s | realtime factor | wall s | peak RSS − base, MB | event-loop max / p99, ms | same, idle before the run | ok |',
-);
-console.log('|---|---|---|---|---|---|---|---|');
-for (const preferFfmpeg of [false, true]) {
-  const results = [];
-  for (let r = 0; r < runs; r++)
-    results.push(await bench.throughputRun(tracks, workers, preferFfmpeg));
-  const m = (k) => median(results.map((x) => x[k]));
+if (!values['skip-throughput']) {
   console.log(
-    `| ${preferFfmpeg ? 'ffmpeg first' : 'WASM first (default)'} | ${f(m('tracksPerS'))} | ${f(m('realtimeFactor'), 0)}× | ${f(m('wallS'), 1)} | ${f(median(results.map((x) => x.peakRssMb - x.baseRssMb)), 0)} | ${f(m('loopMaxMs'), 1)} / ${f(m('loopP99Ms'), 1)} | ${f(m('idleLoopMaxMs'), 1)} / ${f(m('idleLoopP99Ms'), 1)} | ${results[0].ok}/${results[0].tracks} |`,
+    '| decoding | tracks/s | realtime factor | wall s | peak RSS − base, MB | event-loop max / p99, ms | same, idle before the run | ok |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const preferFfmpeg of [false, true]) {
+    const results = [];
+    for (let r = 0; r < runs; r++)
+      results.push(await bench.throughputRun(tracks, workers, preferFfmpeg));
+    const m = (k) => median(results.map((x) => x[k]));
+    console.log(
+      `| ${preferFfmpeg ? 'ffmpeg first' : 'WASM first (default)'} | ${f(m('tracksPerS'))} | ${f(m('realtimeFactor'), 0)}× | ${f(m('wallS'), 1)} | ${f(median(results.map((x) => x.peakRssMb - x.baseRssMb)), 0)} | ${f(m('loopMaxMs'), 1)} / ${f(m('loopP99Ms'), 1)} | ${f(m('idleLoopMaxMs'), 1)} / ${f(m('idleLoopP99Ms'), 1)} | ${results[0].ok}/${results[0].tracks} |`,
+    );
+  }
+}
+
+const cpu = (await bench.cpuRun(tracks)).filter(
+  (r) => r.cpuMs !== null && r.decoder && !r.decoder.startsWith('ffmpeg'),
+);
+if (cpu.length) {
+  const ms = cpu.map((r) => r.cpuMs).sort((a, b) => a - b);
+  const mid = median(ms);
+  console.log(
+    `\nCPU time of the worker thread per track (excerpts, WASM/WAV-decoded tracks, ${ms.length} of ${tracks.length}; /proc/thread-self, not inflated by other processes' load): median ${f(mid, 0)} ms, p90 ${f(ms[Math.floor(ms.length * 0.9)], 0)} ms, max ${f(ms[ms.length - 1], 0)} ms → ${f(1000 / mid)} tracks/s per worker on an otherwise idle core.`,
   );
 }
 

@@ -178,3 +178,26 @@ export async function contendedLoopDelay(ms: number): Promise<{ max: number; p99
   h.disable();
   return { max: h.max / 1e6, p99: h.percentile(99) / 1e6 };
 }
+
+/** Thread CPU time (ms) of each excerpt job, one worker, one job at a time; null where unmeasurable. */
+export async function cpuRun(
+  tracks: BenchTrack[],
+): Promise<{ path: string; decoder: string | null; cpuMs: number | null }[]> {
+  const pool = new WorkerPool<AnalyseJob, AnalyseResult>({
+    file: workerFile('analysis-worker'),
+    size: 1,
+    timeoutMs: 300_000,
+  });
+  const out: { path: string; decoder: string | null; cpuMs: number | null }[] = [];
+  try {
+    // One warm-up job: the first one compiles the decoders' and essentia's WebAssembly.
+    if (tracks[0]) await pool.run({ path: tracks[0].path, durationS: tracks[0].durationS });
+    for (const t of tracks) {
+      const r = await pool.run({ path: t.path, durationS: t.durationS });
+      out.push({ path: t.path, decoder: r.decoder, cpuMs: r.cpuMs });
+    }
+  } finally {
+    await pool.close();
+  }
+  return out;
+}
