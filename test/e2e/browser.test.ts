@@ -117,6 +117,8 @@ run('the app in a browser (encore serve)', () => {
     await expect.poll(async () => (await engine.recommend.taste()).events).toBeGreaterThan(0);
     const taste = await engine.recommend.taste();
     expect(taste.likedTracks.length).toBeGreaterThan(0);
+    await cold.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => cold.count()).toBe(0);
   });
 
   it('shows tags as text, never as HTML', async () => {

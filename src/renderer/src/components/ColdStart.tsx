@@ -17,6 +17,7 @@ export function ColdStart(): React.JSX.Element | null {
   const { tracks } = useLibrary();
   const [events, setEvents] = useState<number | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [done, setDone] = useState(false);
 
   useEffect(() => {
     const load = (): void =>
@@ -37,7 +38,7 @@ export function ColdStart(): React.JSX.Element | null {
     [tracks],
   );
 
-  if (events !== 0 && picked.size === 0) return null;
+  if (done || (events !== 0 && picked.size === 0)) return null;
   if (top.length === 0) return null;
   const pick = (name: string): void => {
     const artist = top.find((a) => a.name === name);
@@ -65,6 +66,11 @@ export function ColdStart(): React.JSX.Element | null {
           </li>
         ))}
       </ul>
+      {picked.size > 0 ? (
+        <button type="button" className="link done" onClick={() => setDone(true)}>
+          {t('coldStartDone')}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -153,5 +153,5 @@ export function Moods(): React.JSX.Element {
 export function moodLabel(t: ReturnType<typeof useApp>['t'], mood: string): string {
   const key = `mood_${mood}` as Parameters<typeof t>[0];
   const label = t(key);
-  return label === undefined || label === '' ? mood : label;
+  return label === undefined || label === '' ? mood.charAt(0).toUpperCase() + mood.slice(1) : label;
 }
