@@ -324,6 +324,9 @@ run('the app in a browser (encore serve)', () => {
     await page.getByRole('search', { name: 'Search' }).waitFor();
     await page.getByRole('complementary', { name: 'Up Next' }).waitFor();
     await page.getByRole('main').waitFor();
+    // After every view has shown the HTML-looking tags and lyrics: not one became markup.
+    expect(await page.locator('a[href^="javascript:"], img[src="x"], [onerror]').count()).toBe(0);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -113,10 +113,16 @@ export function MoodMap(): React.JSX.Element {
     const base = points.length > 20_000 ? 1.5 : points.length > 2000 ? 2.5 : 4;
     const r = Math.min(8, base * Math.sqrt(view.zoom));
     ctx.globalAlpha = points.length > 20_000 ? 0.6 : 0.9;
+    // Tiny squares draw several times faster than arcs and look the same at 1.5 px.
+    const square = points.length > 20_000;
     for (const p of points) {
       const [x, y] = toScreen(p);
       if (x < -r || y < -r || x > size.w + r || y > size.h + r) continue;
       ctx.fillStyle = colourOf(p);
+      if (square) {
+        ctx.fillRect(x - r, y - r, 2 * r, 2 * r);
+        continue;
+      }
       ctx.beginPath();
       ctx.arc(x, y, r, 0, Math.PI * 2);
       ctx.fill();
