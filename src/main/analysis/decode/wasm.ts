@@ -9,6 +9,7 @@ import type { FileBytes } from './file-bytes';
 import type { Excerpt } from './excerpts';
 import type { AudioFormat } from './sniff';
 import { id3Size } from './sniff';
+import { oggClock, oggOffsetOf } from './ogg-seek';
 import type { DecodedAudio, StereoExcerpt } from './pcm';
 
 type DecoderName = 'mp3' | 'flac' | 'oga' | 'opus';
@@ -105,11 +106,14 @@ async function decodeStreaming(
   const range = await dataRange(file, format);
   const header = range.header > 0 ? await file.read(0, range.header) : null;
   const bytesPerS = (range.end - range.start) / durationS;
+  const clock = header && (format === 'vorbis' || format === 'opus') ? oggClock(header) : null;
   const excerpts: StereoExcerpt[] = [];
   let rate = 0;
   for (const w of windows) {
     const preroll = Math.min(w.startS, PREROLL_S);
-    const from = range.start + (w.startS - preroll) * bytesPerS;
+    const from = clock
+      ? await oggOffsetOf(file, range, clock, w.startS - preroll, bytesPerS)
+      : range.start + (w.startS - preroll) * bytesPerS;
     // 5 % more bytes than the window needs: VBR files are not uniform.
     const bytes = await file.read(
       from,
