@@ -2,11 +2,27 @@
  * Shared setup for the meaning tests: a store with tracks built from the lyric corpus (each with
  * its mood label kept for checks), and the tiny fixture model folder.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 import type { Store } from '../../../src/main/store/index';
 import type { TrackId } from '../../../src/shared/library';
 import { addTracks } from '../../helpers/tracks';
+
+const made: string[] = [];
+// Registered when a test file imports this module (collection time), so it always runs; a hook
+// registered from inside a test or a beforeAll would be ignored.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file; callable from inside tests. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 export const TINY_MODEL = resolve(__dirname, '../../fixtures/models/tiny-bert');
 export const LYRICS_DIR = '/work/shared/corpus/lyrics';

@@ -4,8 +4,7 @@ import { Meaning } from '../../../src/main/embedding/meaning';
 import { Store } from '../../../src/main/store/index';
 import type { EmbeddingProgress } from '../../../src/shared/meaning';
 import { MOODS } from '../../../src/shared/meaning';
-import { tempDir } from '../../helpers/temp';
-import { addCorpus, TINY_MODEL, type CorpusTrack } from './helpers';
+import { addCorpus, scratchDir, TINY_MODEL, type CorpusTrack } from './helpers';
 import { addTracks } from '../../helpers/tracks';
 
 describe('Meaning with the tiny fixture model (real transformers.js in the worker)', () => {
@@ -17,7 +16,7 @@ describe('Meaning with the tiny fixture model (real transformers.js in the worke
   events.on('embedding.progress', (p) => progress.push(p));
 
   beforeAll(async () => {
-    const dir = tempDir('encore-meaning-');
+    const dir = scratchDir('encore-meaning-');
     store = await Store.open(dir);
     corpus = await addCorpus(store);
     await store.vectors.setSetting('modelPath', TINY_MODEL);
@@ -181,7 +180,7 @@ describe('Meaning with the tiny fixture model (real transformers.js in the worke
 
 describe('Meaning in the background', () => {
   it('resumes leftover work after start-up', async () => {
-    const dir = tempDir('encore-meaning-resume-');
+    const dir = scratchDir('encore-meaning-resume-');
     const store = await Store.open(dir);
     await store.vectors.setSetting('modelPath', TINY_MODEL);
     const corpus = await addCorpus(store);
@@ -197,7 +196,7 @@ describe('Meaning in the background', () => {
   });
 
   it('embeds new tracks after library.changed without being asked', async () => {
-    const dir = tempDir('encore-meaning-auto-');
+    const dir = scratchDir('encore-meaning-auto-');
     const store = await Store.open(dir);
     await store.vectors.setSetting('modelPath', TINY_MODEL);
     const events = new EventBus();

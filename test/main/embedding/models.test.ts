@@ -19,8 +19,7 @@ import { Meaning } from '../../../src/main/embedding/meaning';
 import { MANIFEST, modelDir } from '../../../src/main/embedding/models';
 import { Store } from '../../../src/main/store/index';
 import type { ModelProgress } from '../../../src/shared/meaning';
-import { tempDir } from '../../helpers/temp';
-import { TINY_MODEL } from './helpers';
+import { scratchDir, TINY_MODEL } from './helpers';
 import { addTracks } from '../../helpers/tracks';
 
 const MODEL = 'Xenova/tiny-test';
@@ -68,7 +67,7 @@ async function open(): Promise<{
   meaning: Meaning;
   progress: ModelProgress[];
 }> {
-  const dir = tempDir('encore-models-');
+  const dir = scratchDir('encore-models-');
   const store = await Store.open(dir);
   await store.vectors.setSetting('model', MODEL);
   await store.vectors.setSetting('modelHost', host);
@@ -172,7 +171,7 @@ describe('download failures', () => {
 describe('when the download happens', () => {
   it('never from a background pass after a scan; from the first vibe search, in the background', async () => {
     mode = 'ok';
-    const dir = tempDir('encore-models-auto-');
+    const dir = scratchDir('encore-models-auto-');
     const store = await Store.open(dir);
     await store.vectors.setSetting('model', MODEL);
     await store.vectors.setSetting('modelHost', host);
