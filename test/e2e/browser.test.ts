@@ -229,11 +229,18 @@ run('the app in a browser (encore serve)', () => {
     await expect
       .poll(async () => (await moodMapPoints(engine.store.db)).length, { timeout: 120_000 })
       .toBeGreaterThan(5);
+    await expect
+      .poll(() => engine.analysis.progress().state, { timeout: 120_000 })
+      .not.toBe('running');
     await page.getByRole('navigation').getByRole('button', { name: 'Moods' }).click();
     await page.getByRole('button', { name: 'Calm', exact: true }).click();
     await page.getByRole('heading', { name: 'Mood: Calm' }).waitFor();
     await expect.poll(() => page.locator('.playlist .suggestion').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('11-mood-playlist') });
+    // The vibe search reads the text vectors: wait until every track has one.
+    await expect
+      .poll(async () => (await engine.meaning.status()).vectors?.pending, { timeout: 120_000 })
+      .toBe(0);
     await page.getByRole('textbox', { name: 'Vibe search' }).fill('rainy sunday morning');
     await page.getByRole('button', { name: 'Start station' }).click();
     await page.getByRole('heading', { name: 'Station: rainy sunday morning' }).waitFor();
