@@ -14,6 +14,12 @@ import type { z } from 'zod';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { startHost, type RunningHost } from '../../src/main/host/server';
 import { messages, methods } from '../../src/shared/contract';
+import {
+  deliver,
+  dispatch,
+  type Handlers,
+  type MessageHandlers,
+} from '../../src/main/ipc/dispatch';
 import { addTracks } from '../helpers/tracks';
 import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
@@ -377,5 +383,57 @@ describe('contract fuzzing over HTTP', () => {
       );
     }
     expect(await dbDigest()).toEqual(before);
+  });
+});
+
+describe('contract fuzzing of the dispatcher with what Electron IPC can carry', () => {
+  it('rejects structured-clone values JSON cannot express, without throwing', async () => {
+    // Electron IPC structured-clones payloads: BigInt, Date, Map, typed arrays, sparse arrays,
+    // cycles and very deep nesting can all arrive. Handlers here only record that they ran.
+    const reached: string[] = [];
+    const record = new Proxy(
+      {},
+      { get: (_t, name) => async () => void reached.push(String(name)) },
+    ) as unknown as Handlers & MessageHandlers;
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    let deepObject: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deepObject = { state: deepObject, id: deepObject };
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    cyclic.id = cyclic;
+    const payloads: unknown[] = [
+      deep,
+      deepObject,
+      cyclic,
+      { id: 1n },
+      { id: new Date() },
+      { ids: new Uint32Array([1, 2, 3]) },
+      { ids: [1, , 3] }, // eslint-disable-line no-sparse-arrays
+      { id: Number.MAX_SAFE_INTEGER + 2 },
+      new Map([['id', 1]]),
+      new Set([1]),
+      { event: cyclic, state: cyclic, query: cyclic, patch: cyclic, seed: cyclic },
+    ];
+    for (const name of [...Object.keys(methods), ...Object.keys(messages)]) {
+      for (const payload of payloads) {
+        reached.length = 0;
+        const isMessage = Object.hasOwn(messages, name);
+        const outcome = isMessage
+          ? await deliver(record, name, payload)
+          : await dispatch(record, name, payload);
+        if (reached.length === 0) {
+          if (isMessage) expect(outcome, name).toBe(false);
+          else
+            expect((outcome as { error?: { code: string } }).error?.code, name).toBe(
+              'invalid-payload',
+            );
+          continue;
+        }
+        // Only a payload without own keys may pass (as {}), and only where no argument is required.
+        expect(Object.keys(payload as object), `${name} ${String(payload)}`).toEqual([]);
+        expect(methods[name as keyof typeof methods].args.safeParse({}).success, name).toBe(true);
+      }
+    }
   });
 });
