@@ -14,7 +14,6 @@ import { Store } from '../../../src/main/store/index';
 import type { AnalysisProgress } from '../../../src/shared/analysis';
 import { addTracks } from '../../helpers/tracks';
 import { tempDir } from '../../helpers/temp';
-import { linkNodeModules } from './build-dir';
 import { cadence, drumTrack, RATE, writeWav } from './signals';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
@@ -109,7 +108,6 @@ describe('Analyser', () => {
   let ids: number[] = [];
 
   beforeAll(async () => {
-    linkNodeModules();
     store = await Store.open(data);
     ids = await addTracks(
       store,

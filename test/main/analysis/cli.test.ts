@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workerFile } from '../../../src/main/workers/worker-file';
 import { tempDir } from '../../helpers/temp';
-import { linkNodeModules } from './build-dir';
 import { cadence, drumTrack, writeWav } from './signals';
 
 function encore(
@@ -26,7 +25,6 @@ describe('encore analyze / features', () => {
   const music = join(base, 'Music', 'Test Artist', 'Test Album');
 
   beforeAll(() => {
-    linkNodeModules();
     mkdirSync(music, { recursive: true });
     writeWav(join(music, '01 - Drums.wav'), [drumTrack(128, 45)]);
     writeWav(join(music, '02 - Cadence.wav'), [cadence('D', 'major', 45)]);

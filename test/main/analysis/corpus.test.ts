@@ -12,7 +12,6 @@ import { EventBus } from '../../../src/main/events';
 import { Store } from '../../../src/main/store/index';
 import { addTracks } from '../../helpers/tracks';
 import { tempDir } from '../../helpers/temp';
-import { linkNodeModules } from './build-dir';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus/music-metadata-samples');
 
@@ -26,7 +25,6 @@ function walk(dir: string): string[] {
 describe.skipIf(!existsSync(CORPUS))('music-metadata sample corpus', () => {
   let store: Store;
   beforeAll(async () => {
-    linkNodeModules();
     store = await Store.open(tempDir('encore-analysis-corpus-'));
   });
   afterAll(async () => store?.close());
