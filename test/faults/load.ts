@@ -5,9 +5,13 @@
  * full list, full-text search, and Up Next before and after the week — the week must not slow
  * Up Next down. Prints one JSON object; the numbers go into docs/reliability.md.
  *
- *   node load.mjs --tracks 100000 --events 30000 --queries 100
+ *   node load.mjs --tracks 100000 --events 30000 --queries 100 [--scan 100000]
+ *
+ * With --scan N it also scans a library of N files on disk: hard links to the fixture recordings
+ * (no disk space, every path a separate file to read) in 4,000 artist × album folders, measuring
+ * the first scan and a no-change rescan (files/s) and the peak RSS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +20,9 @@ import { EventBus } from '../../src/main/events';
 import { Recommender } from '../../src/main/recommend/recommender';
 import type { FeedbackEvent, FeedbackKind } from '../../src/shared/recommend';
 import { trackFields } from '../helpers/tracks';
+import { createEngine } from '../../src/main/engine';
 import { prng } from './mutate';
+import { fixtureSources, rssSampler } from './corpus';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +30,7 @@ const { values } = parseArgs({
     events: { type: 'string', default: '30000' },
     queries: { type: 'string', default: '100' },
     seed: { type: 'string', default: '7' },
+    scan: { type: 'string', default: '0' },
   },
 });
 const N = Number(values.tracks);
@@ -119,8 +126,45 @@ function week(ids: number[]): FeedbackEvent[] {
   }));
 }
 
+/** Scans `files` hard links to the fixtures with the real engine: first scan and rescan. */
+async function scanLoad(files: number, dir: string): Promise<Record<string, number>> {
+  const root = join(dir, 'disk');
+  const sources = fixtureSources();
+  for (let i = 0; i < files; i++) {
+    const folder = join(root, `Artist ${Math.floor(i / 25) % 4000}`, `Album ${Math.floor(i / 5)}`);
+    if (i % 5 === 0) mkdirSync(folder, { recursive: true });
+    const source = sources[i % sources.length];
+    linkSync(source, join(folder, `${i}${source.slice(source.lastIndexOf('.'))}`));
+  }
+  const engine = await createEngine({ dataDir: join(dir, 'scan-data') });
+  try {
+    await engine.meaning.configure({ offline: true });
+    await engine.library.addRoot(root);
+    const rss = rssSampler(200);
+    let t0 = performance.now();
+    const first = await engine.library.scan();
+    const firstS = (performance.now() - t0) / 1000;
+    await engine.analysis.cancel();
+    t0 = performance.now();
+    const again = await engine.library.scan();
+    const rescanS = (performance.now() - t0) / 1000;
+    log(`scan: ${first.added} added, ${first.errors} errors; rescan ${again.unchanged} unchanged`);
+    return {
+      files,
+      added: first.added,
+      errors: first.errors,
+      firstScanFilesPerS: Math.round(files / firstS),
+      rescanFilesPerS: Math.round(files / rescanS),
+      peakRssMb: Math.round(rss.stop()),
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'encore-load-'));
 try {
+  const scanned = Number(values.scan) > 0 ? await scanLoad(Number(values.scan), dir) : null;
   const store = await Store.open(dir);
   let t0 = performance.now();
   const ids = await makeLibrary(store);
@@ -175,6 +219,7 @@ try {
     JSON.stringify(
       {
         machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`,
+        scan: scanned,
         tracks: ids.length,
         libraryWriteS: round(writeS),
         listAllMs: { p50: round(quantile(listMs, 0.5)) },
