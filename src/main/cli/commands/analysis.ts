@@ -1,18 +1,10 @@
 /** Audio-analysis commands: `encore analyze` runs the queue, `encore features` shows one track. */
 import { resolve } from 'node:path';
-import type { Command, CommandContext } from '../command';
+import type { Command } from '../command';
 import { UsageError } from '../command';
+import { wholeNumberOption } from '../args';
 import type { AudioFeatures } from '../../../shared/analysis';
 import type { TrackId } from '../../../shared/library';
-
-function limitOf(ctx: CommandContext): number | undefined {
-  const raw = ctx.values.limit;
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new UsageError(`--limit must be a positive whole number, not "${String(raw)}"`);
-  return n;
-}
 
 const analyze: Command = {
   name: 'analyze',
@@ -21,7 +13,7 @@ const analyze: Command = {
   usage: '[--limit N] [--json]',
   options: { limit: { type: 'string' } },
   async run(ctx) {
-    const limit = limitOf(ctx);
+    const limit = wholeNumberOption(ctx, 'limit');
     const engine = await ctx.engine();
     const off = engine.events.on('analysis.progress', (p) => {
       const eta = p.etaS === null ? '' : `, ${Math.ceil(p.etaS)} s left`;

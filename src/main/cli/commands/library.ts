@@ -1,5 +1,6 @@
 /** Library commands: scan, stats, search, tracks, roots. */
-import type { Command, CommandContext } from '../command';
+import type { Command } from '../command';
+import { wholeNumberOption } from '../args';
 import { UsageError } from '../command';
 import type { ScanSummary, Track } from '../../../shared/library';
 import type { TrackSort } from '../../store/tracks';
@@ -11,15 +12,6 @@ const formatDuration = (s: number | null): string =>
 
 function trackLine(t: Track): string {
   return `${String(t.id).padStart(6)}  ${formatDuration(t.durationS)}  ${t.artist || '?'} — ${t.title}${t.album ? `  (${t.album})` : ''}${t.missing ? '  [missing]' : ''}`;
-}
-
-function limitOf(ctx: CommandContext, fallback: number): number {
-  const raw = ctx.values.limit;
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new UsageError(`--limit must be a positive whole number, not "${String(raw)}"`);
-  return n;
 }
 
 const scan: Command = {
@@ -94,7 +86,9 @@ const search: Command = {
   async run(ctx) {
     const query = ctx.positionals.join(' ').trim();
     if (!query) throw new UsageError('say what to search for');
-    const found = await (await ctx.engine()).store.tracks.search(query, limitOf(ctx, 25));
+    const found = await (
+      await ctx.engine()
+    ).store.tracks.search(query, wholeNumberOption(ctx, 'limit', 25));
     ctx.out.result(found);
     if (found.length === 0) ctx.out.line(`Nothing matches "${query}".`);
     for (const t of found) ctx.out.line(trackLine(t));
@@ -109,7 +103,7 @@ const tracks: Command = {
   options: { limit: { type: 'string' }, sort: { type: 'string' }, errors: { type: 'boolean' } },
   async run(ctx) {
     const engine = await ctx.engine();
-    const limit = limitOf(ctx, Number.MAX_SAFE_INTEGER);
+    const limit = wholeNumberOption(ctx, 'limit', Number.MAX_SAFE_INTEGER);
     if (ctx.values.errors) {
       const errors = await engine.store.tracks.errors(Math.min(limit, 100_000));
       ctx.out.result(errors);

@@ -10,15 +10,7 @@ import type { Engine } from '../../engine';
 import type { Track, TrackId } from '../../../shared/library';
 import { MOODS, type MeaningStatus, type Mood } from '../../../shared/meaning';
 import { DEFAULT_MODEL, MODEL_CATALOG } from '../../embedding/models';
-
-function limitOf(ctx: CommandContext, fallback: number): number {
-  const raw = ctx.values.limit;
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new UsageError(`--limit must be a positive whole number, not "${String(raw)}"`);
-  return n;
-}
+import { resolveTrack, wholeNumberOption } from '../args';
 
 const name = (t: Track | undefined): string =>
   t ? `${t.artist || '?'} — ${t.title || t.path}` : '(gone)';
@@ -69,14 +61,6 @@ async function ready(ctx: CommandContext): Promise<Engine> {
   if ((status.vectors?.pending ?? 0) > 0 || (await engine.store.vectors.moodTrackCount()) === 0)
     await embedNow(engine, ctx);
   return engine;
-}
-
-async function resolveTrack(engine: Engine, arg: string | undefined): Promise<Track> {
-  if (!arg) throw new UsageError('name a track: its id or words from its title/artist');
-  const byId = /^\d+$/.test(arg) ? await engine.store.tracks.get(Number(arg)) : undefined;
-  const track = byId ?? (await engine.store.tracks.search(arg, 1))[0];
-  if (!track) throw new Error(`no track matches "${arg}"`);
-  return track;
 }
 
 async function tracksById(engine: Engine, ids: TrackId[]): Promise<Map<TrackId, Track>> {
@@ -157,7 +141,7 @@ const moods: Command = {
   usage: 'TRACK [--json]',
   async run(ctx) {
     const engine = await ready(ctx);
-    const track = await resolveTrack(engine, ctx.positionals.join(' ') || undefined);
+    const track = await resolveTrack(engine, ctx.positionals.join(' '));
     const scores = await engine.meaning.moods(track.id);
     const soundsLike = await engine.store.styles.clusterOf(track.id);
     const predicted = await engine.store.styles.predicted(track.id);
@@ -193,8 +177,8 @@ const similar: Command = {
   options: { limit: { type: 'string' } },
   async run(ctx) {
     const engine = await ready(ctx);
-    const track = await resolveTrack(engine, ctx.positionals.join(' ') || undefined);
-    const hits = await engine.meaning.similar(track.id, limitOf(ctx, 25));
+    const track = await resolveTrack(engine, ctx.positionals.join(' '));
+    const hits = await engine.meaning.similar(track.id, wholeNumberOption(ctx, 'limit', 25));
     const tracks = await tracksById(
       engine,
       hits.map((h) => h.trackId),
@@ -220,7 +204,7 @@ const mood: Command = {
     if (!wanted || !(MOODS as readonly string[]).includes(wanted))
       throw new UsageError(`name one of the moods: ${MOODS.join(', ')}`);
     const engine = await ready(ctx);
-    const top = await engine.meaning.mood(wanted as Mood, limitOf(ctx, 25));
+    const top = await engine.meaning.mood(wanted as Mood, wholeNumberOption(ctx, 'limit', 25));
     const tracks = await tracksById(
       engine,
       top.map((t) => t.trackId),
@@ -251,7 +235,7 @@ const styles: Command = {
     if (ctx.values.cluster !== undefined) {
       const ids = await engine.store.styles.clusterTracks(
         Number(ctx.values.cluster),
-        limitOf(ctx, 25),
+        wholeNumberOption(ctx, 'limit', 25),
       );
       const tracks = await tracksById(engine, ids);
       ctx.out.result(ids);
@@ -292,7 +276,7 @@ const vibe: Command = {
         'say what you want to hear, e.g. encore vibe "songs for a long night drive"',
       );
     const engine = await ready(ctx);
-    const result = await engine.meaning.vibe(query, limitOf(ctx, 25));
+    const result = await engine.meaning.vibe(query, wholeNumberOption(ctx, 'limit', 25));
     const tracks = await tracksById(
       engine,
       result.hits.map((h) => h.trackId),

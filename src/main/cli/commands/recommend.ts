@@ -4,7 +4,6 @@ import { writeFile } from 'node:fs/promises';
 import type { Command, CommandContext } from '../command';
 import { UsageError } from '../command';
 import type { Engine } from '../../engine';
-import type { TrackId } from '../../../shared/library';
 import type {
   FeedbackKind,
   RecommendSettings,
@@ -14,30 +13,10 @@ import type {
 } from '../../../shared/recommend';
 import { MOODS } from '../../../shared/recommend';
 import { toM3u8 } from '../../recommend/mood';
+import { resolveTrack, wholeNumberOption } from '../args';
 
 /** The CLI's own listening session: consecutive commands within a sitting share it. */
 const CLI_SESSION = 'cli';
-
-/** A track by id, or the best full-text match of the words given. */
-async function resolveTrack(engine: Engine, spec: string): Promise<TrackId> {
-  if (/^\d+$/.test(spec)) {
-    const t = await engine.store.tracks.get(Number(spec));
-    if (!t) throw new UsageError(`no track with id ${spec}`);
-    return t.id;
-  }
-  const [hit] = await engine.store.tracks.search(spec, 1);
-  if (!hit) throw new UsageError(`no track matches "${spec}"`);
-  return hit.id;
-}
-
-function countOf(ctx: CommandContext, fallback: number): number {
-  const raw = ctx.values.count;
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0 || n > 100)
-    throw new UsageError(`--count must be 1–100, not "${String(raw)}"`);
-  return n;
-}
 
 /** Prints items as "n. Artist — Title  · reason" (or JSON with track details). */
 async function printItems(
@@ -77,12 +56,12 @@ const next: Command = {
     const engine = await ctx.engine();
     const after =
       typeof ctx.values.after === 'string'
-        ? await resolveTrack(engine, ctx.values.after)
+        ? (await resolveTrack(engine, ctx.values.after)).id
         : undefined;
     const items = await engine.recommend.upNext({
       currentTrackId: after,
       sessionId: typeof ctx.values.session === 'string' ? ctx.values.session : CLI_SESSION,
-      count: countOf(ctx, 10),
+      count: wholeNumberOption(ctx, 'count', 10, 100),
     });
     await printItems(ctx, engine, items, { after: after ?? null });
     return 0;
@@ -119,7 +98,7 @@ const feedback: Command = {
     if (positionS !== null && (!Number.isFinite(positionS) || positionS < 0))
       throw new UsageError(`bad position "@${at}"`);
     const engine = await ctx.engine();
-    const trackId = await resolveTrack(engine, spec);
+    const trackId = (await resolveTrack(engine, spec)).id;
     const e = await engine.recommend.record({
       trackId,
       kind,
@@ -139,7 +118,7 @@ const feedback: Command = {
 /** `SONG`, `artist:NAME`, `mood:NAME`, `vibe:TEXT`. */
 async function parseSeed(engine: Engine, text: string): Promise<StationSeed> {
   const m = text.match(/^(artist|mood|vibe):(.+)$/i);
-  if (!m) return { kind: 'track', trackId: await resolveTrack(engine, text) };
+  if (!m) return { kind: 'track', trackId: (await resolveTrack(engine, text)).id };
   const value = m[2].trim();
   switch (m[1].toLowerCase()) {
     case 'artist':
@@ -160,7 +139,10 @@ const station: Command = {
     const text = ctx.positionals.join(' ').trim();
     if (!text) throw new UsageError('give a seed');
     const engine = await ctx.engine();
-    const s = await engine.recommend.station(await parseSeed(engine, text), countOf(ctx, 25));
+    const s = await engine.recommend.station(
+      await parseSeed(engine, text),
+      wholeNumberOption(ctx, 'count', 25, 100),
+    );
     await printItems(ctx, engine, s.items, { seed: s.seed, seedTrackIds: s.seedTrackIds });
     return 0;
   },
@@ -221,7 +203,7 @@ const playlist: Command = {
     const mood = name.join(' ').toLowerCase();
     const engine = await ctx.engine();
     if (typeof ctx.values.remove === 'string') {
-      const trackId = await resolveTrack(engine, ctx.values.remove);
+      const trackId = (await resolveTrack(engine, ctx.values.remove)).id;
       await engine.recommend.record({
         trackId,
         kind: 'remove',
@@ -231,7 +213,7 @@ const playlist: Command = {
       });
       ctx.out.line(`Removed track ${trackId} from the ${mood} playlist (it counts as feedback).`);
     }
-    const p = await engine.recommend.moodPlaylist(mood, countOf(ctx, 30));
+    const p = await engine.recommend.moodPlaylist(mood, wholeNumberOption(ctx, 'count', 30, 100));
     if (typeof ctx.values.m3u8 === 'string') {
       const tracks = await engine.store.tracks.getMany(p.items.map((i) => i.trackId));
       await writeFile(ctx.values.m3u8, toM3u8(tracks));
@@ -255,14 +237,16 @@ const journey: Command = {
     if (!a || !b || more.length) throw new UsageError('give two tracks (ids, or quoted words)');
     const engine = await ctx.engine();
     const via = await Promise.all(
-      ((ctx.values.via as string[] | undefined) ?? []).map((v) => resolveTrack(engine, v)),
+      ((ctx.values.via as string[] | undefined) ?? []).map(
+        async (v) => (await resolveTrack(engine, v)).id,
+      ),
     );
     const steps = ctx.values.steps === undefined ? 10 : Number(ctx.values.steps);
     if (!Number.isInteger(steps) || steps < 2 || steps > 100)
       throw new UsageError('--steps must be 2–100');
     const items = await engine.recommend.journey(
-      await resolveTrack(engine, a),
-      await resolveTrack(engine, b),
+      (await resolveTrack(engine, a)).id,
+      (await resolveTrack(engine, b)).id,
       { via, steps },
     );
     await printItems(ctx, engine, items);
