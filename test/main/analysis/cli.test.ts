@@ -1,23 +1,13 @@
 /** `encore analyze` and `encore features` as a person runs them: subprocesses of the built CLI. */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workerFile } from '../../../src/main/workers/worker-file';
 import { tempDir } from '../../helpers/temp';
+import { runEncore, type CliRun } from '../../helpers/cli';
 import { cadence, drumTrack, writeWav } from './signals';
 
-function encore(
-  dataDir: string,
-  ...args: string[]
-): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [workerFile('cli'), ...args], {
-    env: { ...process.env, ENCORE_DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const encore = (dataDir: string, ...args: string[]): CliRun =>
+  runEncore({ ENCORE_DATA_DIR: dataDir }, args);
 
 describe('encore analyze / features', () => {
   const base = tempDir('encore-analysis-cli-');

@@ -1,24 +1,14 @@
 /** The `encore` CLI as a person runs it: a subprocess of the built CLI, human and --json output. */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { workerFile } from '../../../src/main/workers/worker-file';
 import { tempDir } from '../../helpers/temp';
+import { runEncore, type CliRun } from '../../helpers/cli';
 
 const FIXTURES = join(__dirname, '../../fixtures/library');
 
-function encore(
-  dataDir: string,
-  ...args: string[]
-): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [workerFile('cli'), ...args], {
-    env: { ...process.env, ENCORE_DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const encore = (dataDir: string, ...args: string[]): CliRun =>
+  runEncore({ ENCORE_DATA_DIR: dataDir }, args);
 
 describe('encore CLI', () => {
   const base = tempDir();

@@ -1,25 +1,14 @@
 /** The meaning commands as a person runs them: the built CLI in a subprocess. */
-import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workerFile } from '../../../src/main/workers/worker-file';
 import { tempDir } from '../../helpers/temp';
+import { runEncore, type CliRun } from '../../helpers/cli';
 import { TINY_MODEL } from './helpers';
 
 const FIXTURES = join(__dirname, '../../fixtures/library');
 
-function encore(
-  env: Record<string, string>,
-  ...args: string[]
-): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [workerFile('cli'), ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const encore = (env: Record<string, string>, ...args: string[]): CliRun => runEncore(env, args);
 
 describe('encore vibe / moods / mood / styles / model', () => {
   const base = tempDir('encore-meaning-cli-');
