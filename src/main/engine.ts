@@ -7,22 +7,31 @@ import { engineConfig, type EngineConfig } from './config';
 import { EventBus } from './events';
 import { Store } from './store/index';
 import { Library } from './library/library';
-import { Meaning } from './embedding/meaning';
 import { Analyser } from './analysis/analyser';
+import { Meaning } from './embedding/meaning';
 import { Recommender } from './recommend/recommender';
 import { meaningSource } from './recommend/meaning-source';
+import type { PlayerState } from '../shared/app-state';
+
+/** Tracks from the current one on that analysis takes first: the next half hour or so. */
+const UPCOMING_TO_ANALYSE = 8;
 
 export interface Engine {
   readonly config: EngineConfig;
   readonly events: EventBus;
   readonly store: Store;
   readonly library: Library;
-  /** Text embeddings of descriptors and lyrics: vibe search, moods, styles. */
-  readonly meaning: Meaning;
   /** Background audio analysis: features and sound vectors of every track. */
   readonly analysis: Analyser;
+  /** Text embeddings of descriptors and lyrics: vibe search, moods, styles. */
+  readonly meaning: Meaning;
   /** Up Next, feedback, taste, stations, mood playlists, journeys. */
   readonly recommend: Recommender;
+  /**
+   * The player's state changed (queue, position, playing): saved for resume after a restart,
+   * and background analysis gives way to playback and takes the coming tracks first.
+   */
+  savePlayer(state: PlayerState): Promise<void>;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -32,21 +41,28 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   const events = new EventBus();
   const store = await Store.open(config.dataDir);
   const library = new Library({ config, store, events });
-  const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: true });
   const analysis = new Analyser({ store, events, workers: config.workers });
+  const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: true });
   const recommend = new Recommender({ store, events, meaning: meaningSource(meaning) });
   return {
     config,
     events,
     store,
     library,
-    meaning,
     analysis,
+    meaning,
     recommend,
+    async savePlayer(state) {
+      analysis.setPlaying(state.playing === true);
+      if (state.index >= 0) {
+        analysis.prioritise(state.queue.slice(state.index, state.index + UPCOMING_TO_ANALYSE));
+      }
+      await store.appState.savePlayer(state);
+    },
     async close() {
       await library.close();
-      await meaning.close();
       await analysis.close();
+      await meaning.close();
       await recommend.close();
       await store.close();
     },

@@ -26,6 +26,8 @@ export interface PlayerState {
   shuffle: boolean;
   repeat: RepeatMode;
   source: QueueSource | null;
+  /** True while music is coming out (not paused); background analysis gives way meanwhile. */
+  playing?: boolean;
 }
 
 export type Language = 'system' | 'en' | 'zh-CN';

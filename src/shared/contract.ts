@@ -146,6 +146,7 @@ const playerState = z.strictObject({
       label: text,
     })
     .nullable(),
+  playing: z.boolean().optional(),
 });
 
 export const methods = {

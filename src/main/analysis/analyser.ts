@@ -124,6 +124,12 @@ export class Analyser {
 
   /** Tracks the listener is about to hear: analysed next, in this order (replaces the last call). */
   prioritise(trackIds: TrackId[]): void {
+    // The player reports its state often (position saves); the same list changes nothing.
+    if (
+      trackIds.length === this.priority.length &&
+      trackIds.every((id, i) => id === this.priority[i])
+    )
+      return;
     this.priority = [...trackIds];
     this.buffer = [];
   }

@@ -68,6 +68,6 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
 
 export function createMessageHandlers(engine: Engine): MessageHandlers {
   return {
-    'player.save': ({ state }) => engine.store.appState.savePlayer(state),
+    'player.save': ({ state }) => engine.savePlayer(state),
   };
 }

@@ -42,7 +42,7 @@ export class Player extends SnapshotStore {
         });
       on('timeupdate', () => this.onTime());
       on('durationchange', () => this.set({ durationS: finite(el.duration) }));
-      on('play', () => this.set({ playing: true }));
+      on('play', () => this.set({ playing: true }, true));
       on('pause', () => this.set({ playing: false }, true));
       on('ended', () => void this.onEnded());
       on('error', () =>
@@ -379,13 +379,13 @@ export class Player extends SnapshotStore {
 
   protected persist(): void {
     this.lastPositionSave = Date.now();
-    const { queue, index, volume, muted, shuffle, repeat, source } = this.state;
+    const { queue, index, volume, muted, shuffle, repeat, source, playing } = this.state;
     const positionS =
       Number.isFinite(this.audio.currentTime) && this.state.currentId !== null
         ? this.audio.currentTime
         : 0;
     this.bridge.send('player.save', {
-      state: { queue, index, positionS, volume, muted, shuffle, repeat, source },
+      state: { queue, index, positionS, volume, muted, shuffle, repeat, source, playing },
     });
   }
 }
