@@ -14,6 +14,11 @@ export interface EngineConfig {
   workers: number;
   /** Milliseconds one file's tag parse may take before its worker is killed. */
   parseTimeoutMs: number;
+  /**
+   * Analyse and embed new tracks in the background after each scan (the app, the browser host).
+   * Off for one-shot CLI commands, which run those stages on demand (`encore analyze`, `embed`).
+   */
+  background: boolean;
 }
 
 /** The OS application-data folder for Encore. */
@@ -36,5 +41,6 @@ export function engineConfig(partial: Partial<EngineConfig> = {}): EngineConfig 
     workers: partial.workers ?? Math.max(1, availableParallelism() - 1),
     // Tags of a sane file parse in milliseconds; 15 s leaves room for a slow network share.
     parseTimeoutMs: partial.parseTimeoutMs ?? 15_000,
+    background: partial.background ?? true,
   };
 }

@@ -41,8 +41,13 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   const events = new EventBus();
   const store = await Store.open(config.dataDir);
   const library = new Library({ config, store, events });
-  const analysis = new Analyser({ store, events, workers: config.workers });
-  const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: true });
+  const analysis = new Analyser({
+    store,
+    events,
+    workers: config.workers,
+    auto: config.background,
+  });
+  const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: config.background });
   const recommend = new Recommender({ store, events, meaning: meaningSource(meaning) });
   return {
     config,

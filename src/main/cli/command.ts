@@ -26,6 +26,8 @@ export interface Command {
   /** The argument synopsis, e.g. "[DIR...] [--json]". */
   usage: string;
   options?: OptionSpec;
+  /** Keeps running (a server): analyse and embed in the background like the app does. */
+  longRunning?: boolean;
   /** Returns the process exit code. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -54,7 +54,9 @@ export async function main(argv: string[]): Promise<number> {
       out,
       positionals: parsed.positionals,
       values: parsed.values,
-      engine: async () => (engine ??= await createEngine()),
+      // One-shot commands leave analysis and embedding to their own commands.
+      engine: async () =>
+        (engine ??= await createEngine({ background: command.longRunning === true })),
     });
   } catch (err) {
     const usage =

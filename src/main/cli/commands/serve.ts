@@ -16,6 +16,7 @@ function defaultRendererDir(): string {
 
 export const serveCommand: Command = {
   name: 'serve',
+  longRunning: true,
   summary: 'Open Encore in a browser on this machine (127.0.0.1 only, with an access token)',
   usage: '[--port N] [--renderer DIR] [--no-watch]',
   options: {
