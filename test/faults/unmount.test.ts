@@ -1,0 +1,104 @@
+/**
+ * A library root that is a mount point, unmounted in the middle of a scan (an unplugged drive, a
+ * dropped network share) and mounted again: the mount point stays behind as an empty folder,
+ * which must not empty the library. A bind mount stands in for the drive; mounting needs root
+ * (CI runs as root), elsewhere the test is skipped and says why.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createEngine, type Engine } from '../../src/main/engine';
+import { fixtureSources } from './corpus';
+
+// Enough files that the reading phase lasts long enough to unmount under it.
+const COPIES = 30;
+
+const base = mkdtempSync(join(tmpdir(), 'encore-unmount-'));
+const disk = join(base, 'disk');
+const root = join(base, 'Music');
+mkdirSync(disk);
+mkdirSync(root);
+const mount = (): boolean => spawnSync('mount', ['--bind', disk, root]).status === 0;
+// Lazy: a tag worker may hold a file open at the moment the drive goes.
+const unmount = (): boolean => spawnSync('umount', ['-l', root]).status === 0;
+const canMount = process.platform === 'linux' && mount();
+if (canMount) unmount();
+else console.warn('unmount test skipped: cannot bind-mount (needs root on Linux)');
+
+let engine: Engine;
+const files: string[] = [];
+let mounted = false;
+
+beforeAll(async () => {
+  if (!canMount) return;
+  const sources = fixtureSources();
+  for (let c = 0; c < COPIES; c++) {
+    const dir = join(disk, `Album ${c}`);
+    mkdirSync(dir, { recursive: true });
+    sources.forEach((s, i) => {
+      const dest = join(dir, `${i} ${basename(s)}`);
+      copyFileSync(s, dest);
+      files.push(dest);
+    });
+  }
+  mounted = mount();
+  engine = await createEngine({ dataDir: join(base, 'data'), workers: 1 });
+  await engine.meaning.configure({ offline: true });
+  await engine.library.addRoot(root);
+});
+
+afterAll(async () => {
+  await engine?.close();
+  if (mounted) unmount();
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe.skipIf(!canMount)('a mounted root unmounted mid-scan', () => {
+  it('marks its tracks missing, removes nothing, and restores them with their history', async () => {
+    const first = await engine.library.scan();
+    expect(first.added).toBe(files.length);
+    const before = await engine.store.tracks.list();
+    const idByPath = new Map(before.map((t) => [t.path, t.id]));
+    for (const t of before.slice(0, 30)) {
+      await engine.recommend.record({
+        trackId: t.id,
+        kind: 'like',
+        sessionId: 'h',
+        source: 'library',
+      });
+    }
+    const history = (await engine.store.feedback.since(0)).map((e) => e.id);
+
+    // New mtimes: the next scan must read every file again, and the drive goes after 40.
+    const at = new Date(Date.now() + 10_000);
+    for (const f of files) utimesSync(f, at, at);
+    let pulled = false;
+    const off = engine.events.on('scan.progress', (p) => {
+      if (!pulled && p.phase === 'reading' && p.done >= 40) pulled = unmount();
+    });
+    const during = await engine.library.scan().finally(off);
+    mounted = !pulled;
+    expect(pulled).toBe(true);
+    expect(during.removed).toBe(0);
+
+    // Unmounted: an empty folder where the music was.
+    const away = await engine.library.scan();
+    expect(away.removed).toBe(0);
+    expect(away.unavailableRoots).toEqual([root]);
+    const stats = await engine.store.tracks.stats();
+    expect(stats.tracks).toBe(files.length);
+    expect(stats.missing).toBe(files.length);
+
+    mounted = mount();
+    expect(mounted).toBe(true);
+    await engine.library.scan();
+    const back = await engine.store.tracks.list({ present: true });
+    expect(back.length).toBe(files.length);
+    for (const t of back) expect(t.id).toBe(idByPath.get(t.path));
+    expect(await engine.store.tracks.errors()).toEqual([]);
+    expect((await engine.store.feedback.since(0)).map((e) => e.id)).toEqual(history);
+    expect(await engine.store.integrityCheck()).toBe('ok');
+  });
+});
