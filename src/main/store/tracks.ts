@@ -304,10 +304,12 @@ export class TrackRepository {
             ])
           : await tx.get<{ id: number }>(upsert, [...toSql(file.fields), hasLyrics, now, now]);
         if (!row) throw new Error(`track ${file.fields.path} was not written`);
-        await writeLyrics(tx, row.id, file.lyrics);
-        await writeFts(tx, row.id, file);
         ids.push(row.id);
       }
+      // Lyrics and search rows in a few statements per batch rather than a few per file: each
+      // statement is a round trip through libuv's thread pool.
+      await writeLyrics(tx, ids, files);
+      await writeFts(tx, ids, files);
       return ids;
     });
   }
@@ -454,35 +456,54 @@ export class TrackRepository {
   }
 }
 
-async function writeLyrics(tx: Tx, trackId: TrackId, lyrics: LyricsFields | null): Promise<void> {
-  if (!lyrics) {
-    await tx.run('DELETE FROM lyrics WHERE track_id = ?', [trackId]);
-    return;
+/** Replaces the lyrics of the written tracks (`ids[i]` is `files[i]`'s row). */
+async function writeLyrics(tx: Tx, ids: TrackId[], files: ScannedFile[]): Promise<void> {
+  const without = ids.filter((_, i) => !files[i].lyrics);
+  for (const chunk of chunks(without, 500)) {
+    await tx.run(`DELETE FROM lyrics WHERE track_id IN (${chunk.map(() => '?').join(',')})`, chunk);
   }
-  await tx.run(
-    `INSERT INTO lyrics (track_id, source, plain, synced) VALUES (?, ?, ?, ?)
-     ON CONFLICT(track_id) DO UPDATE SET source = excluded.source, plain = excluded.plain, synced = excluded.synced`,
-    [trackId, lyrics.source, lyrics.plain, lyrics.synced ? JSON.stringify(lyrics.synced) : null],
-  );
+  for (let i = 0; i < files.length; i++) {
+    const lyrics = files[i].lyrics;
+    if (!lyrics) continue;
+    await tx.run(
+      `INSERT INTO lyrics (track_id, source, plain, synced) VALUES (?, ?, ?, ?)
+       ON CONFLICT(track_id) DO UPDATE SET source = excluded.source, plain = excluded.plain, synced = excluded.synced`,
+      [ids[i], lyrics.source, lyrics.plain, lyrics.synced ? JSON.stringify(lyrics.synced) : null],
+    );
+  }
 }
 
-async function writeFts(tx: Tx, trackId: TrackId, file: ScannedFile): Promise<void> {
-  const f = file.fields;
-  await tx.run('DELETE FROM track_fts WHERE rowid = ?', [trackId]);
-  if (f.scanError) return;
-  await tx.run(
-    'INSERT INTO track_fts (rowid, title, artist, album, album_artist, genre, composer, lyrics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [
-      trackId,
-      ftsText(f.title),
-      ftsText([f.artist, ...f.artists].filter(Boolean).join(' ')),
-      ftsText(f.album),
-      ftsText(f.albumArtist),
-      ftsText(f.genres.join(' ')),
-      ftsText(f.composer),
-      ftsText(file.lyrics?.plain),
-    ],
-  );
+/** Rows per multi-row FTS insert: 8 parameters each, far below SQLite's parameter limit. */
+const FTS_ROWS_PER_INSERT = 200;
+
+/** Replaces the full-text rows of the written tracks; unreadable files get none. */
+async function writeFts(tx: Tx, ids: TrackId[], files: ScannedFile[]): Promise<void> {
+  for (const chunk of chunks(ids, 500)) {
+    await tx.run(`DELETE FROM track_fts WHERE rowid IN (${chunk.map(() => '?').join(',')})`, chunk);
+  }
+  const rows = files.flatMap((file, i) => {
+    const f = file.fields;
+    if (f.scanError) return [];
+    return [
+      [
+        ids[i],
+        ftsText(f.title),
+        ftsText([f.artist, ...f.artists].filter(Boolean).join(' ')),
+        ftsText(f.album),
+        ftsText(f.albumArtist),
+        ftsText(f.genres.join(' ')),
+        ftsText(f.composer),
+        ftsText(file.lyrics?.plain),
+      ],
+    ];
+  });
+  for (const chunk of chunks(rows, FTS_ROWS_PER_INSERT)) {
+    await tx.run(
+      `INSERT INTO track_fts (rowid, title, artist, album, album_artist, genre, composer, lyrics)
+       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flat(),
+    );
+  }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
