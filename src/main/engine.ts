@@ -65,11 +65,13 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
       await store.appState.savePlayer(state);
     },
     async close() {
-      await library.close();
-      await analysis.close();
-      await meaning.close();
-      await recommend.close();
-      await store.close();
+      // Every stage gets to stop, and the database is closed, even when one of them fails (a
+      // full disk refusing the recommender's last snapshot); the first failure is reported.
+      const failures: unknown[] = [];
+      for (const stage of [library, analysis, meaning, recommend, store]) {
+        await stage.close().catch((err: unknown) => failures.push(err));
+      }
+      if (failures.length > 0) throw failures[0];
     },
   };
 }

@@ -78,7 +78,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (!auth.originAllowed(req)) return plain(res, 403, 'foreign origin');
       const body = await readJson(req);
       if (body === undefined) return plain(res, 400, 'body must be JSON (at most 4 MB)');
-      const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+      // Method names are plain ASCII: a malformed escape is simply an unknown method.
+      const name = safeDecode(path.slice(path.lastIndexOf('/') + 1));
       if (path.startsWith('/api/call/')) return json(res, await dispatch(handlers, name, body));
       if (path.startsWith('/api/send/')) {
         const ok = await deliver(messageHandlers, name, body);
@@ -193,5 +194,14 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+/** decodeURIComponent that answers '' instead of throwing on a malformed escape (%ZZ). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
   }
 }

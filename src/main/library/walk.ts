@@ -59,7 +59,11 @@ export function walkSync(root: string, hooks: WalkHooks = {}): WalkResult {
     try {
       const s = statSync(dir);
       const key = `${s.dev}:${s.ino}`;
-      if (visited.has(key) || depth > MAX_DEPTH) continue;
+      if (visited.has(key)) continue;
+      if (depth > MAX_DEPTH) {
+        result.unreadable.push({ path: dir, error: `nested more than ${MAX_DEPTH} folders deep` });
+        continue;
+      }
       visited.add(key);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
@@ -72,7 +76,7 @@ export function walkSync(root: string, hooks: WalkHooks = {}): WalkResult {
       if (entry.name.includes('\uFFFD') && !existsSync(join(dir, entry.name))) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.')) stack.push({ dir: full, depth: depth + 1 });
+        if (!isHiddenName(entry.name)) stack.push({ dir: full, depth: depth + 1 });
       } else if (entry.isFile()) {
         if (isAudioPath(entry.name)) addFile(result, full, statOrNull(full));
         else if (isLyricsSidecarName(entry.name)) addSidecar(result, full);
@@ -91,6 +95,11 @@ export function walkSync(root: string, hooks: WalkHooks = {}): WalkResult {
     }
   }
   return result;
+}
+
+/** .Trash, .git, .cache — but not an album called "...And Justice for All". */
+function isHiddenName(name: string): boolean {
+  return name.length > 1 && name[0] === '.' && name[1] !== '.';
 }
 
 function statOrNull(path: string): Stats | null {

@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat, readdir } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Store } from '../store/index';
 import { parseRange } from './range';
@@ -67,7 +67,8 @@ const error = (status: MediaReply['status'], text: string): MediaReply => ({
 /** True when `child` is `root` or lies inside it (both already real, absolute paths). */
 export function isInside(root: string, child: string): boolean {
   const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // '..Intro.wav' or '...And Justice for All' are names inside the root, not a way out of it.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 export class MediaResponder {

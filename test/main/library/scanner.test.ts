@@ -273,3 +273,27 @@ describe('cancelling a scan', () => {
     }
   });
 });
+
+describe('folder names', () => {
+  it('reads albums whose folder names begin with dots, skips hidden folders', async () => {
+    const base = tempDir();
+    const music = join(base, 'Music');
+    const album = join(music, 'Metallica', '...And Justice for All');
+    mkdirSync(album, { recursive: true });
+    mkdirSync(join(music, '.Trash'), { recursive: true });
+    const sample = join(FIXTURES, 'Aurora Lane/Aurora (Single)/01 - Aurora.mp3');
+    cpSync(sample, join(album, '01 - Blackened.mp3'));
+    cpSync(sample, join(album, '..Intro.mp3'));
+    cpSync(sample, join(music, '.Trash', 'deleted.mp3'));
+    const engine = await createEngine({ dataDir: join(base, 'data') });
+    try {
+      await engine.library.addRoot(music);
+      const summary = await engine.library.scan();
+      expect(summary.added).toBe(2);
+      const paths = (await engine.store.tracks.list()).map((t) => t.path).sort();
+      expect(paths).toEqual([join(album, '..Intro.mp3'), join(album, '01 - Blackened.mp3')].sort());
+    } finally {
+      await engine.close();
+    }
+  });
+});
