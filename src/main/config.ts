@@ -38,9 +38,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export function engineConfig(partial: Partial<EngineConfig> = {}): EngineConfig {
   return {
     dataDir: partial.dataDir ?? defaultDataDir(),
-    workers: partial.workers ?? Math.max(1, availableParallelism() - 1),
+    workers: partial.workers ?? (workersFromEnv() || Math.max(1, availableParallelism() - 1)),
     // Tags of a sane file parse in milliseconds; 15 s leaves room for a slow network share.
     parseTimeoutMs: partial.parseTimeoutMs ?? 15_000,
     background: partial.background ?? true,
   };
+}
+
+/** ENCORE_WORKERS: a whole number of worker threads (1–64) chosen by the person, else 0. */
+function workersFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.ENCORE_WORKERS);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 0;
 }
