@@ -3,7 +3,8 @@
  * the audio, and find its lyrics (embedded or sidecar). Pictures are skipped unless the scanner
  * asks for the cover (once per folder), since reading them costs more than the tags.
  */
-import { parseFile, type IAudioMetadata } from 'music-metadata';
+import { parseFromTokenizer, type IAudioMetadata } from 'music-metadata';
+import { SyncFileTokenizer } from './sync-file-tokenizer';
 import type { LyricsFields } from '../store/tracks';
 import { fieldsFromMetadata, type FileFields } from './tags';
 import { fingerprintFile } from './fingerprint';
@@ -41,16 +42,18 @@ export async function readFile({
   wantCover,
 }: TagJob): Promise<FileReading> {
   if (size === 0) throw new Error('empty file (0 bytes)');
-  const meta = await parseFile(path, { skipCovers: !wantCover, duration: false });
+  const tokenizer = SyncFileTokenizer.open(path);
+  const meta = await parseFromTokenizer(tokenizer, {
+    skipCovers: !wantCover,
+    duration: false,
+  }).finally(() => tokenizer.close());
   const f = meta.format;
   if (!f.duration && !f.codec && !f.sampleRate && !f.container) {
     throw new Error('no audio stream found: not an audio file, or damaged beyond reading');
   }
   // The walk saw which files have an .lrc/.txt beside them: no failed opens for the rest.
-  const [fingerprint, sidecar] = await Promise.all([
-    fingerprintFile(path, size),
-    hasSidecar ? readSidecarLyrics(path) : null,
-  ]);
+  const fingerprint = fingerprintFile(path, size);
+  const sidecar = hasSidecar ? await readSidecarLyrics(path) : null;
   const fields = fieldsFromMetadata(meta, path, root);
   if (fields.durationS === null && /ogg/i.test(f.container ?? '')) {
     fields.durationS = await oggDuration(path, size, f.codec ?? '', f.sampleRate);
