@@ -26,6 +26,8 @@ const MODEL = 'Xenova/tiny-test';
 let mode: 'ok' | 'fail' | 'short' | 'slow' = 'ok';
 // In 'slow' mode the ONNX file stops half way until this is called.
 let release: () => void = () => undefined;
+// Set once the slow ONNX request is being held: releasing before that would release nothing.
+let held = false;
 let server: Server;
 let host = '';
 let requests = 0;
@@ -51,6 +53,7 @@ beforeAll(async () => {
     if (mode === 'slow' && file.endsWith('.onnx')) {
       res.write(body.subarray(0, body.length >> 1));
       release = () => res.end(body.subarray(body.length >> 1));
+      held = true;
       return;
     }
     res.end(body);
@@ -210,13 +213,15 @@ describe('when the download happens', () => {
 describe('while a model downloads', () => {
   it('answers searches and reports the download progress in its status', async () => {
     mode = 'slow';
+    held = false;
     const { store, meaning } = await open();
     await addTracks(store, '/s', [{ path: '/s/a.mp3', title: 'Rain at night', artist: 'A' }]);
     await meaning.embedPending({ download: false });
     const vibe = await meaning.vibe('rain', 5);
     expect(vibe).toMatchObject({ semantic: false, hits: [{ trackId: expect.any(Number) }] });
     let status = await meaning.status();
-    for (let i = 0; i < 100 && status.state !== 'downloading'; i++) {
+    // Other files (tokenizer, config) may come first; wait for the held ONNX file on a slow machine.
+    for (let i = 0; i < 600 && !(held && status.state === 'downloading'); i++) {
       await new Promise((r) => setTimeout(r, 50));
       status = await meaning.status();
     }
