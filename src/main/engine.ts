@@ -49,6 +49,8 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   });
   const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: config.background });
   const recommend = new Recommender({ store, events, meaning: meaningSource(meaning) });
+  // The person may have turned background analysis off in the app's settings.
+  if (!(await store.appState.settings()).analysisEnabled) await analysis.setEnabled(false);
   return {
     config,
     events,

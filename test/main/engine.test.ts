@@ -35,3 +35,36 @@ describe('engine.savePlayer', () => {
     }
   });
 });
+
+describe('the "analyse the music" setting', () => {
+  it('keeps background analysis off across a restart until it is turned on again', async () => {
+    const base = tempDir();
+    const music = join(base, 'Music', 'Artist', 'Album');
+    mkdirSync(music, { recursive: true });
+    writeWav(join(music, '01 - Song.wav'), [cadence('A', 'minor', 12)]);
+    const data = join(base, 'data');
+    let engine = await createEngine({ dataDir: data });
+    await engine.store.appState.updateSettings({ analysisEnabled: false });
+    await engine.close();
+
+    engine = await createEngine({ dataDir: data });
+    try {
+      await engine.library.addRoot(join(base, 'Music'));
+      await engine.library.scan(); // library.changed: an enabled analyser would start now
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(engine.analysis.progress().state).toBe('idle');
+      expect(
+        await engine.store.features.getMany((await engine.store.tracks.list()).map((t) => t.id)),
+      ).toEqual([]);
+
+      await engine.analysis.setEnabled(true);
+      const ids = (await engine.store.tracks.list()).map((t) => t.id);
+      for (let i = 0; i < 200 && (await engine.store.features.getMany(ids)).length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await engine.store.features.getMany(ids)).toHaveLength(1);
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -57,6 +57,8 @@ export class Analyser {
   private paused = false;
   private cancelled = false;
   private playing = false;
+  /** The person's "analyse the music" setting; off means no background runs at all. */
+  private enabled = true;
   private resumeWaiters: (() => void)[] = [];
   private priority: TrackId[] = [];
   private buffer: PendingTrack[] = [];
@@ -78,7 +80,7 @@ export class Analyser {
       if (change.added.length === 0 && change.updated.length === 0) return;
       // A run under way picks the new tracks up by itself; only its total must grow.
       if (this.running) void this.recount();
-      else if (opts.auto ?? true)
+      else if ((opts.auto ?? true) && this.enabled)
         void this.start().catch((err: unknown) => log.error('background analysis failed', err));
     });
   }
@@ -95,6 +97,18 @@ export class Analyser {
   start(run: RunOptions = {}): Promise<RunSummary> {
     this.running ??= this.runQueue(run).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * Turns background analysis on or off (the person's setting). Off stops a run under way —
+   * what was analysed is kept — and ignores library changes; on picks the queue up again.
+   */
+  async setEnabled(enabled: boolean): Promise<void> {
+    if (enabled === this.enabled) return;
+    this.enabled = enabled;
+    if (!enabled) await this.cancel();
+    else if (this.opts.auto ?? true)
+      void this.start().catch((err: unknown) => log.error('background analysis failed', err));
   }
 
   pause(): void {

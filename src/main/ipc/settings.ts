@@ -9,6 +9,7 @@ import type { Engine } from '../engine';
 export async function updateSettings(engine: Engine, patch: Partial<Settings>): Promise<Settings> {
   const next = await engine.store.appState.updateSettings(patch);
   if (patch.offline !== undefined) await engine.meaning.configure({ offline: patch.offline });
+  if (patch.analysisEnabled !== undefined) await engine.analysis.setEnabled(patch.analysisEnabled);
   const recs: Partial<RecommendSettings> = {};
   if (patch.adventurousness !== undefined) recs.adventurousness = patch.adventurousness;
   if (patch.autoDj !== undefined) recs.autoDj = patch.autoDj;

@@ -167,6 +167,14 @@ export function Settings(): React.JSX.Element {
           {t('autoDj')}
         </label>
         <label className="block">
+          <input
+            type="checkbox"
+            checked={settings.analysisEnabled}
+            onChange={(e) => updateSettings({ analysisEnabled: e.target.checked })}
+          />{' '}
+          {t('analysisEnabled')}
+        </label>
+        <label className="block">
           {t('adventurousness')}{' '}
           <input
             type="range"
