@@ -42,7 +42,21 @@ export function useMediaSession({ player, library, bridge, t, settings }: AppSer
     if (track)
       document.title = `${track.title || t('untitled')} — ${track.artist || t('unknownArtist')} · Encore`;
     else document.title = 'Encore';
-  }, [currentId, library, bridge, t, settings.notifyOnTrackChange]);
+  }, [currentId, library, bridge, t]);
+
+  // The optional system notification on a track change — only while Encore is not in front,
+  // where the person can see the change anyway.
+  useEffect(() => {
+    const track = currentId === null ? undefined : library.get(currentId);
+    if (!track || !settings.notifyOnTrackChange || !('Notification' in window)) return;
+    if (document.hasFocus()) return;
+    const show = (): void => {
+      new Notification(track.title || t('untitled'), { body: track.artist, silent: true });
+    };
+    if (Notification.permission === 'granted') show();
+    else if (Notification.permission === 'default')
+      void Notification.requestPermission().then((p) => p === 'granted' && show());
+  }, [currentId, library, t, settings.notifyOnTrackChange]);
 
   useEffect(() => {
     if ('mediaSession' in navigator)
