@@ -98,6 +98,8 @@ export interface ScanSummary {
   markedMissing: number;
   /** Roots that were missing, empty or unreadable (their tracks were kept). */
   unavailableRoots: string[];
+  /** Folders inside the roots that could not be read (their files could not be seen), with why. */
+  unreadableFolders: ScanErrorEntry[];
   cancelled: boolean;
   durationMs: number;
 }

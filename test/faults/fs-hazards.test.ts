@@ -105,6 +105,7 @@ describe.skipIf(unreachable.length > 0)('permission-denied files and folders', (
     utimesSync(lockedFile, later, later);
     const denied = await scanUnprivileged(dataDir, root);
     expect(denied.removed).toBe(0);
+    expect(denied.unreadableFolders).toEqual([{ path: lockedDir, error: 'permission denied' }]);
 
     const during = await Store.open(dataDir);
     const tracks = await during.tracks.list();

@@ -138,6 +138,7 @@ export class Library {
       errors: 0,
       markedMissing: 0,
       unavailableRoots: [],
+      unreadableFolders: [],
       cancelled: false,
       durationMs: 0,
     };
@@ -172,6 +173,7 @@ export class Library {
           summary[k] += counts[k];
         }
         if (counts.unavailable) summary.unavailableRoots.push(root.path);
+        summary.unreadableFolders.push(...counts.unreadableFolders);
         summary.cancelled ||= counts.cancelled;
         changes.added.push(...counts.changed.added);
         changes.updated.push(...counts.changed.updated);

@@ -30,6 +30,8 @@ export interface RootScanCounts {
   errors: number;
   markedMissing: number;
   unavailable: boolean;
+  /** Folders below the root that could not be listed. */
+  unreadableFolders: { path: string; error: string }[];
   cancelled: boolean;
   changed: { added: TrackId[]; updated: TrackId[]; removed: TrackId[] };
 }
@@ -76,6 +78,7 @@ export async function scanRoot(
     markedMissing: 0,
     unavailable: false,
     cancelled: false,
+    unreadableFolders: [],
     changed: { added: [], updated: [], removed: [] },
   };
   const scope = subtree ?? root.path;
@@ -133,6 +136,7 @@ export async function scanRoot(
   // Files no longer seen: under an unreadable folder they are missing; elsewhere deleted or moved.
   const gone = known.filter((k) => !seenPaths.has(k.path));
   const hidden = gone.filter((k) => result.unreadable.some((u) => isInside(k.path, u.path)));
+  counts.unreadableFolders = result.unreadable;
   counts.markedMissing += await deps.store.tracks.markMissing(
     hidden.filter((k) => !k.missing).map((k) => k.id),
   );

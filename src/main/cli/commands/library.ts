@@ -54,6 +54,9 @@ const scan: Command = {
         `Not available: ${root} (missing, empty or unreadable; its tracks are kept and marked missing).`,
       );
     }
+    for (const folder of s.unreadableFolders) {
+      ctx.out.line(`Could not read folder ${folder.path}: ${folder.error}.`);
+    }
     if (s.errors > 0)
       ctx.out.line('See `encore tracks --errors` for the files that could not be read.');
     return s.cancelled ? 1 : 0;
