@@ -3,7 +3,7 @@
  * real rows in a real store, written through the same call the scanner uses.
  */
 import type { Store } from '../../src/main/store/index';
-import type { LyricsFields, TrackFields } from '../../src/main/store/tracks';
+import { blankTrackFields, type LyricsFields, type TrackFields } from '../../src/main/store/tracks';
 import type { TrackId } from '../../src/shared/library';
 
 export function trackFields(
@@ -11,11 +11,7 @@ export function trackFields(
   overrides: Partial<TrackFields> & { path: string },
 ): TrackFields {
   return {
-    rootId,
-    size: 1000,
-    mtimeMs: 0,
-    fingerprint: null,
-    scanError: null,
+    ...blankTrackFields({ rootId, path: overrides.path, size: 1000, mtimeMs: 0 }),
     container: 'MPEG',
     codec: 'MPEG 1 Layer 3',
     lossless: false,
@@ -23,35 +19,6 @@ export function trackFields(
     bitrate: 192000,
     sampleRate: 44100,
     channels: 2,
-    bitsPerSample: null,
-    title: null,
-    artist: null,
-    artists: [],
-    album: null,
-    albumArtist: null,
-    trackNo: null,
-    trackTotal: null,
-    discNo: null,
-    discTotal: null,
-    year: null,
-    date: null,
-    genres: [],
-    composer: null,
-    comment: null,
-    bpmTag: null,
-    keyTag: null,
-    moodTag: null,
-    rgTrackGainDb: null,
-    rgTrackPeak: null,
-    rgAlbumGainDb: null,
-    rgAlbumPeak: null,
-    mbTrackId: null,
-    mbRecordingId: null,
-    mbAlbumId: null,
-    mbArtistId: null,
-    pathFallback: [],
-    tagEncodingFix: null,
-    coverId: null,
     ...overrides,
   };
 }

@@ -3,8 +3,9 @@
  * content vector (row of one Float32Array) and its hashed taste features. Rebuilt when the library
  * or its measured features change; everything downstream works on catalog row numbers.
  */
+import type { CatalogTrackRow } from '../store/feedback';
 import { dirname } from 'node:path';
-import type { Track, TrackId } from '../../shared/library';
+import type { TrackId } from '../../shared/library';
 import { VectorIndex } from '../embedding/vector-index';
 import type { FeatureSource, MoodScores, TrackAxes, VectorSet } from './features';
 import {
@@ -53,22 +54,7 @@ export interface CatalogTrack {
 }
 
 /** The track fields the catalog reads (a Track satisfies it; the store's slim query returns it). */
-export type CatalogInput = Pick<
-  Track,
-  | 'id'
-  | 'path'
-  | 'title'
-  | 'artist'
-  | 'albumArtist'
-  | 'album'
-  | 'genres'
-  | 'year'
-  | 'durationS'
-  | 'bpmTag'
-  | 'keyTag'
-  | 'moodTag'
-  | 'missing'
->;
+export type CatalogInput = CatalogTrackRow;
 
 export class Catalog {
   readonly dim = CONTENT_DIM;

@@ -70,6 +70,53 @@ export interface ScannedFile {
   movedFromId?: TrackId;
 }
 
+/** A file's identity with every tag and format field empty: the base of every row written. */
+export function blankTrackFields(
+  identity: Pick<TrackFields, 'rootId' | 'path' | 'size' | 'mtimeMs'>,
+): TrackFields {
+  return {
+    ...identity,
+    fingerprint: null,
+    scanError: null,
+    container: null,
+    codec: null,
+    lossless: null,
+    durationS: null,
+    bitrate: null,
+    sampleRate: null,
+    channels: null,
+    bitsPerSample: null,
+    title: null,
+    artist: null,
+    artists: [],
+    album: null,
+    albumArtist: null,
+    trackNo: null,
+    trackTotal: null,
+    discNo: null,
+    discTotal: null,
+    year: null,
+    date: null,
+    genres: [],
+    composer: null,
+    comment: null,
+    bpmTag: null,
+    keyTag: null,
+    moodTag: null,
+    rgTrackGainDb: null,
+    rgTrackPeak: null,
+    rgAlbumGainDb: null,
+    rgAlbumPeak: null,
+    mbTrackId: null,
+    mbRecordingId: null,
+    mbAlbumId: null,
+    mbArtistId: null,
+    pathFallback: [],
+    tagEncodingFix: null,
+    coverId: null,
+  };
+}
+
 /** What the incremental scan compares against: the last seen state of each known file. */
 export interface KnownFile {
   id: TrackId;

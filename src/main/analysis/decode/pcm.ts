@@ -4,6 +4,8 @@
  * analysis rate for everything else.
  */
 
+import { biquad } from '../biquad';
+
 /** One decoded excerpt: left and right channels (a mono source has left === right). */
 export interface StereoExcerpt {
   left: Float32Array;
@@ -27,23 +29,6 @@ export function mixdown(x: StereoExcerpt): Float32Array {
   const out = new Float32Array(x.left.length);
   for (let i = 0; i < out.length; i++) out[i] = 0.5 * (x.left[i] + x.right[i]);
   return out;
-}
-
-/** Applies one biquad section in place (direct form I). */
-function biquad(x: Float32Array, b0: number, b1: number, b2: number, a1: number, a2: number): void {
-  let x1 = 0,
-    x2 = 0,
-    y1 = 0,
-    y2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const x0 = x[i];
-    const y0 = b0 * x0 + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-    x2 = x1;
-    x1 = x0;
-    y2 = y1;
-    y1 = y0;
-    x[i] = y0;
-  }
 }
 
 /** Butterworth low-pass of order 4 (two biquads, Q 0.541 and 1.307) in place. */

@@ -7,6 +7,7 @@
  * Excerpts are measured separately and their blocks pooled. A mono source is measured as dual
  * mono, which is how it sounds when both speakers play it.
  */
+import { biquad } from '../biquad';
 import type { StereoExcerpt } from '../decode/pcm';
 
 /** K-weights `x` into `y` (same length or longer). */
@@ -22,7 +23,7 @@ function kWeight(x: Float32Array, rate: number, y: Float32Array): void {
     const vh = Math.pow(10, gain / 20);
     const vb = Math.pow(vh, 0.4996667741545416);
     const a0 = 1 + k / q + k * k;
-    section(
+    biquad(
       out,
       (vh + (vb * k) / q + k * k) / a0,
       (2 * (k * k - vh)) / a0,
@@ -37,30 +38,7 @@ function kWeight(x: Float32Array, rate: number, y: Float32Array): void {
     const q = 0.5003270373238773;
     const k = Math.tan((Math.PI * f0) / rate);
     const a0 = 1 + k / q + k * k;
-    section(out, 1, -2, 1, (2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0);
-  }
-}
-
-function section(
-  x: Float32Array,
-  b0: number,
-  b1: number,
-  b2: number,
-  a1: number,
-  a2: number,
-): void {
-  let x1 = 0,
-    x2 = 0,
-    y1 = 0,
-    y2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const x0 = x[i];
-    const y0 = b0 * x0 + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-    x2 = x1;
-    x1 = x0;
-    y2 = y1;
-    y1 = y0;
-    x[i] = y0;
+    biquad(out, 1, -2, 1, (2 * (k * k - 1)) / a0, (1 - k / q + k * k) / a0);
   }
 }
 
