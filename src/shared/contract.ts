@@ -11,6 +11,7 @@ import type { PlayerState, Settings } from './app-state';
 import type { EngineEvents } from './events';
 import type { AnalysisProgress, AudioFeatures } from './analysis';
 import type { MeaningStatus, VibeResult } from './meaning';
+import { FEEDBACK_KINDS, FEEDBACK_SOURCES } from './recommend';
 import type { MoodPlaylist, RecordedEvent, Station, Taste, UpNextItem } from './recommend';
 
 /** A method's argument schema plus its (type-only) result. */
@@ -91,21 +92,9 @@ const sessionId = z.string().min(1).max(100);
 const moodName = z.string().min(1).max(100);
 const feedbackEvent = z.strictObject({
   trackId: id,
-  kind: z.enum([
-    'play',
-    'progress',
-    'complete',
-    'skip',
-    'like',
-    'unlike',
-    'dislike',
-    'undislike',
-    'queue',
-    'replay',
-    'remove',
-  ]),
+  kind: z.enum(FEEDBACK_KINDS),
   sessionId,
-  source: z.enum(['upnext', 'library', 'playlist', 'search', 'station', 'queue', 'import']),
+  source: z.enum(FEEDBACK_SOURCES),
   positionS: z.number().min(0).max(1e6).nullable().optional(),
   durationS: z.number().min(0).max(1e6).nullable().optional(),
   context: z.string().max(200).nullable().optional(),

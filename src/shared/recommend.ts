@@ -10,24 +10,7 @@ import type { TrackId } from './library';
  * first 25 % it is a strong negative, later a weak one. `remove` = removed from a generated
  * playlist (context names which). `forget` never appears: taste edits are not events.
  */
-export type FeedbackKind =
-  | 'play'
-  | 'progress'
-  | 'complete'
-  | 'skip'
-  | 'like'
-  | 'unlike'
-  | 'dislike'
-  | 'undislike'
-  | 'queue'
-  | 'replay'
-  | 'remove';
-
-/** Where the play came from. */
-export type FeedbackSource =
-  'upnext' | 'library' | 'playlist' | 'search' | 'station' | 'queue' | 'import';
-
-export const FEEDBACK_KINDS: readonly FeedbackKind[] = [
+export const FEEDBACK_KINDS = [
   'play',
   'progress',
   'complete',
@@ -39,7 +22,22 @@ export const FEEDBACK_KINDS: readonly FeedbackKind[] = [
   'queue',
   'replay',
   'remove',
-];
+] as const;
+
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+/** Where the play came from. */
+export const FEEDBACK_SOURCES = [
+  'upnext',
+  'library',
+  'playlist',
+  'search',
+  'station',
+  'queue',
+  'import',
+] as const;
+
+export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
 
 /** One feedback event as the UI or CLI sends it. */
 export interface FeedbackEvent {
