@@ -98,7 +98,10 @@ export interface ScanSummary {
   markedMissing: number;
   /** Roots that were missing, empty or unreadable (their tracks were kept). */
   unavailableRoots: string[];
-  /** Folders inside the roots that could not be read (their files could not be seen), with why. */
+  /**
+   * Folders inside the roots whose files could not be seen, with why: unreadable, or a link (to a
+   * folder or a file) that leads outside every library folder, which is not followed.
+   */
   unreadableFolders: ScanErrorEntry[];
   cancelled: boolean;
   durationMs: number;

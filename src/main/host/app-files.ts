@@ -4,7 +4,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { isInside } from '../media/responder';
+import { isInside } from '../library/real-roots';
 import { securityHeaders } from './static';
 
 const types: Record<string, string> = {

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
-import { isInside } from '../media/responder';
+import { isInside } from '../library/real-roots';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

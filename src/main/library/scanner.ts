@@ -12,8 +12,9 @@ import type { Root } from '../store/roots';
 import type { TrackId } from '../../shared/library';
 import { WorkerJobError, type WorkerPool } from '../workers/pool';
 import type { CoverImage, FileReading, TagJob } from './read-file';
-import { describeFsError, type WalkedFile, type WalkResult } from './walk';
+import { describeFsError, outsideEntry, type WalkedFile, type WalkResult } from './walk';
 import { walk } from './walk-runner';
+import { realRoots } from './real-roots';
 import { errorFields } from './error-fields';
 import { CoverCollector } from './cover-collector';
 import type { CoverCache } from './cover-cache';
@@ -87,11 +88,13 @@ export async function scanRoot(
   // A root that is gone, unreadable or empty (an unplugged drive, an unmounted share) keeps its
   // tracks. The store's view and the disk's are read at the same time.
   const rootProblem = await checkFolder(root.path);
+  const inLibrary = await realRoots((await deps.store.roots.list()).map((r) => r.path));
   const [knownAll, walked] = await Promise.all([
     deps.store.tracks.knownFiles(root.id),
     rootProblem
       ? null
       : walk(scope, {
+          realRoots: inLibrary,
           signal: deps.signal,
           onProgress: (seen, currentPath) =>
             deps.progress({ phase: 'walking', seen, done: 0, errors: 0, currentPath }),
@@ -103,7 +106,8 @@ export async function scanRoot(
   if (!rootProblem && !walked) return { ...counts, cancelled: true };
   const known = subtree ? knownAll.filter((k) => isInside(k.path, scope)) : knownAll;
   const rootUnreadable = walked?.unreadable.some((u) => u.path === root.path) ?? false;
-  const rootEmpty = !subtree && walked !== null && walked.files.length === 0 && known.length > 0;
+  const rootEmpty =
+    !subtree && walked?.files.length === 0 && walked.outside.length === 0 && known.length > 0;
   if (rootProblem || rootUnreadable || rootEmpty) {
     counts.unavailable = true;
     counts.markedMissing = await deps.store.tracks.markMissing(
@@ -117,6 +121,10 @@ export async function scanRoot(
   }
   const result = walked as WalkResult;
   const walkedAt = Date.now();
+  for (const o of result.outside) log.warn(`not following ${o.path}: it leads out to ${o.target}`);
+  // What lies behind a link out of the library is hidden like an unreadable folder's files: kept
+  // as missing, so adding the folder it leads to brings the tracks back with their history.
+  const blocked = [...result.unreadable, ...result.outside.map(outsideEntry)];
   const knownByPath = new Map(known.map((k) => [k.path, k]));
   const seenPaths = new Set(result.files.map((f) => f.path));
 
@@ -135,8 +143,8 @@ export async function scanRoot(
 
   // Files no longer seen: under an unreadable folder they are missing; elsewhere deleted or moved.
   const gone = known.filter((k) => !seenPaths.has(k.path));
-  const hidden = gone.filter((k) => result.unreadable.some((u) => isInside(k.path, u.path)));
-  counts.unreadableFolders = result.unreadable;
+  const hidden = gone.filter((k) => blocked.some((u) => isInside(k.path, u.path)));
+  counts.unreadableFolders = blocked;
   counts.markedMissing += await deps.store.tracks.markMissing(
     hidden.filter((k) => !k.missing).map((k) => k.id),
   );

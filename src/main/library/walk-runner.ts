@@ -7,6 +7,8 @@ import { workerFile } from '../workers/worker-file';
 import type { WalkResult } from './walk';
 
 export interface WalkRunOptions {
+  /** The real paths of all the library's roots: links that lead elsewhere are not followed. */
+  realRoots: readonly string[];
   signal?: AbortSignal;
   onProgress?: (seen: number, currentPath: string) => void;
 }
@@ -15,11 +17,11 @@ type WalkMessage =
   { type: 'progress'; seen: number; currentPath: string } | { type: 'done'; result: WalkResult };
 
 /** Walks `root`; resolves with the result, or null when `signal` aborted it. */
-export function walk(root: string, options: WalkRunOptions = {}): Promise<WalkResult | null> {
+export function walk(root: string, options: WalkRunOptions): Promise<WalkResult | null> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return resolve(null);
     const worker = new Worker(workerFile('walk-worker'), {
-      workerData: { root },
+      workerData: { root, roots: options.realRoots },
       execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
     });
     const onAbort = (): void => {

@@ -2,7 +2,9 @@
  * Walks a library root: every audio file with its size and mtime, the cover images found in
  * folders, the lyric sidecars, and the folders that could not be read (so their tracks are marked
  * missing, never deleted). Follows symlinks, but visits each real folder (device + inode) once, so
- * a symlink loop ends. Hidden folders (.Trash, .git, …) are skipped.
+ * a symlink loop ends, and only into the library: a link (to a folder or a file) whose real path
+ * lies outside every library root is reported, not followed, since the media responder would
+ * refuse to play what it leads to (real-roots.ts). Hidden folders (.Trash, .git, …) are skipped.
  *
  * Synchronous on purpose: it runs in its own worker thread (walk-worker.ts), where blocking calls
  * cost nothing and are several times faster than a promise per stat() through libuv's pool.
@@ -10,6 +12,7 @@
 import { existsSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isAudioPath, isFolderImageName, isLyricsSidecarName } from './formats';
+import { insideAny, realpathOrNull } from './real-roots';
 
 export interface WalkedFile {
   path: string;
@@ -27,6 +30,8 @@ export interface WalkResult {
   sidecars: Map<string, string[]>;
   /** Folders that exist but could not be listed (permission denied, I/O error), with why. */
   unreadable: { path: string; error: string }[];
+  /** Links (and a start folder reached through one) whose real path is outside every root. */
+  outside: { path: string; target: string }[];
 }
 
 export interface WalkHooks {
@@ -41,13 +46,28 @@ const MAX_DEPTH = 64;
 /** Files between progress reports. */
 const REPORT_EVERY = 500;
 
-export function walkSync(root: string, hooks: WalkHooks = {}): WalkResult {
+/**
+ * Walks `root` (a library root or a folder inside one); `realRoots` are the real paths of all the
+ * library's roots, the places links may lead to.
+ */
+export function walkSync(
+  root: string,
+  realRoots: readonly string[],
+  hooks: WalkHooks = {},
+): WalkResult {
   const result: WalkResult = {
     files: [],
     folderImages: new Map(),
     sidecars: new Map(),
     unreadable: [],
+    outside: [],
   };
+  // A folder handed in by the watcher may itself lie below a link that leads out.
+  const realStart = realpathOrNull(root);
+  if (realStart !== null && !insideAny(realRoots, realStart)) {
+    result.outside.push({ path: root, target: realStart });
+    return result;
+  }
   const visited = new Set<string>();
   const stack: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
   let nextReport = REPORT_EVERY;
@@ -85,8 +105,13 @@ export function walkSync(root: string, hooks: WalkHooks = {}): WalkResult {
         }
       } else if (entry.isSymbolicLink()) {
         const target = statOrNull(full); // a dangling link is not part of the library
-        if (target?.isDirectory()) stack.push({ dir: full, depth: depth + 1 });
-        else if (target?.isFile() && isAudioPath(full)) addFile(result, full, target);
+        const isDir = target?.isDirectory() ?? false;
+        if (!isDir && !(target?.isFile() && isAudioPath(full))) continue;
+        const real = realpathOrNull(full);
+        if (real === null) continue; // vanished since the stat
+        if (!insideAny(realRoots, real)) result.outside.push({ path: full, target: real });
+        else if (isDir) stack.push({ dir: full, depth: depth + 1 });
+        else addFile(result, full, target);
       }
     }
     if (hooks.onProgress && result.files.length >= nextReport) {
@@ -155,6 +180,14 @@ function addSidecar(result: WalkResult, path: string): void {
   const list = result.sidecars.get(key);
   if (list) list.push(path);
   else result.sidecars.set(key, [path]);
+}
+
+/** A link out of the library as the scan summary tells it (beside the unreadable folders). */
+export function outsideEntry(o: { path: string; target: string }): { path: string; error: string } {
+  return {
+    path: o.path,
+    error: `it leads to ${o.target}, outside the library folders (add that folder to include it)`,
+  };
 }
 
 /** A short, human reason for a file-system error. */

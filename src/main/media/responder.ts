@@ -7,9 +7,10 @@
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat, readdir } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Store } from '../store/index';
+import { insideAny, realRoots } from '../library/real-roots';
 import { parseRange } from './range';
 
 /** Audio containers Encore plays, by lower-case extension, with the type the browser needs. */
@@ -64,13 +65,6 @@ const error = (status: MediaReply['status'], text: string): MediaReply => ({
   text,
 });
 
-/** True when `child` is `root` or lies inside it (both already real, absolute paths). */
-export function isInside(root: string, child: string): boolean {
-  const rel = relative(root, child);
-  // '..Intro.wav' or '...And Justice for All' are names inside the root, not a way out of it.
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
 export class MediaResponder {
   constructor(
     private readonly store: Store,
@@ -114,12 +108,9 @@ export class MediaResponder {
     return reply;
   }
 
+  /** The same test the library walker applies to links (real-roots.ts). */
   private async insideRoots(real: string): Promise<boolean> {
-    for (const root of await this.store.roots.list()) {
-      const realRoot = await realpath(root.path).catch(() => null);
-      if (realRoot && isInside(realRoot, real)) return true;
-    }
-    return false;
+    return insideAny(await realRoots((await this.store.roots.list()).map((r) => r.path)), real);
   }
 
   private async fileReply(req: MediaRequest, path: string, type: string): Promise<MediaReply> {

@@ -55,7 +55,7 @@ const scan: Command = {
       );
     }
     for (const folder of s.unreadableFolders) {
-      ctx.out.line(`Could not read folder ${folder.path}: ${folder.error}.`);
+      ctx.out.line(`Could not read ${folder.path}: ${folder.error}.`);
     }
     if (s.errors > 0)
       ctx.out.line('See `encore tracks --errors` for the files that could not be read.');
