@@ -103,8 +103,11 @@ function toFeatures(r: Row): AudioFeatures {
   return f as unknown as AudioFeatures;
 }
 
-const PENDING_WHERE = `t.scan_error IS NULL AND t.missing = 0 AND (f.track_id IS NULL
-  OR f.version <> ${ANALYSIS_VERSION} OR f.file_size IS NOT t.size OR f.file_mtime_ms IS NOT t.mtime_ms)`;
+/** A track the library has now: on disk and readable (`encore stats`: tracks minus missing). */
+const PRESENT = 't.scan_error IS NULL AND t.missing = 0';
+/** The feature row `f` is of the current version and for the file as it is now. */
+const CURRENT = `f.version = ${ANALYSIS_VERSION} AND f.file_size IS t.size AND f.file_mtime_ms IS t.mtime_ms`;
+const PENDING_WHERE = `${PRESENT} AND (f.track_id IS NULL OR NOT (${CURRENT}))`;
 
 export class FeatureRepository {
   constructor(private readonly db: Database) {}
@@ -161,15 +164,20 @@ export class FeatureRepository {
     return out;
   }
 
-  /** How many tracks are analysed, failed, unanalysable (current version) and waiting. */
+  /**
+   * How many present tracks are analysed, failed or unanalysable (a current row for the file as it
+   * is now) and waiting (every other present track): each counted once, so the four add up to the
+   * present tracks. A missing or unreadable track, or the old row of a changed file, counts nowhere.
+   */
   async counts(): Promise<AnalysisCounts> {
     const row = await this.db.reader.get<AnalysisCounts>(
       `SELECT
-        COALESCE(SUM(f.version = ${ANALYSIS_VERSION} AND f.status = 'ok'), 0) AS ok,
-        COALESCE(SUM(f.version = ${ANALYSIS_VERSION} AND f.status = 'failed'), 0) AS failed,
-        COALESCE(SUM(f.version = ${ANALYSIS_VERSION} AND f.status = 'unanalysable'), 0) AS unanalysable,
-        COALESCE(SUM(${PENDING_WHERE}), 0) AS pending
-       FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id`,
+        COALESCE(SUM(current AND status = 'ok'), 0) AS ok,
+        COALESCE(SUM(current AND status = 'failed'), 0) AS failed,
+        COALESCE(SUM(current AND status = 'unanalysable'), 0) AS unanalysable,
+        COALESCE(SUM(NOT current), 0) AS pending
+       FROM (SELECT COALESCE(${CURRENT}, 0) AS current, f.status
+             FROM tracks t LEFT JOIN audio_features f ON f.track_id = t.id WHERE ${PRESENT})`,
     );
     return row ?? { ok: 0, failed: 0, unanalysable: 0, pending: 0 };
   }
@@ -182,14 +190,14 @@ export class FeatureRepository {
     return row?.id;
   }
 
-  /** Tracks that could not be analysed, with why. */
+  /** Present tracks that could not be analysed (as their files are now), with why. */
   async errors(
     limit = 1000,
   ): Promise<{ trackId: TrackId; path: string; status: AnalysisStatus; error: string }[]> {
     return this.db.reader.all(
       `SELECT f.track_id AS trackId, t.path, f.status, f.error FROM audio_features f
        JOIN tracks t ON t.id = f.track_id
-       WHERE f.version = ${ANALYSIS_VERSION} AND f.status <> 'ok' ORDER BY t.path LIMIT ?`,
+       WHERE ${PRESENT} AND ${CURRENT} AND f.status <> 'ok' ORDER BY t.path LIMIT ?`,
       [limit],
     );
   }
