@@ -1,8 +1,20 @@
 // The player's queue operations: the current track stays current through reorders and removals.
 import { describe, expect, it } from 'vitest';
-import { moveInQueue, removeFromQueue, shuffled } from '../../src/renderer/src/player/queue';
+import {
+  moveInQueue,
+  nextRepeat,
+  removeFromQueue,
+  shuffled,
+  shuffledFrom,
+  shuffledRest,
+} from '../../src/renderer/src/player/queue';
 
 const q = ['a', 'b', 'c', 'd', 'e'];
+
+/** A seeded generator (Park–Miller), so a shuffle is the same on every run. */
+function seeded(seed = 1): () => number {
+  return () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+}
 
 describe('queue', () => {
   it('keeps the current entry current when entries move around it', () => {
@@ -45,5 +57,25 @@ describe('queue', () => {
     const out = shuffled(q, random);
     expect([...out].sort()).toEqual(q);
     expect(out).not.toEqual(q);
+  });
+
+  it('starts a shuffled queue with the chosen track, the others after it', () => {
+    const out = shuffledFrom(q, 3, seeded());
+    expect(out.index).toBe(0);
+    expect(out.queue[0]).toBe('d');
+    expect([...out.queue].sort()).toEqual(q);
+    expect(shuffledFrom([], 0, seeded())).toEqual({ queue: [], index: -1 });
+  });
+
+  it('shuffles only what is still to come when shuffle is turned on', () => {
+    const out = shuffledRest(q, 1, seeded());
+    expect(out.slice(0, 2)).toEqual(['a', 'b']);
+    expect([...out.slice(2)].sort()).toEqual(['c', 'd', 'e']);
+  });
+
+  it('cycles repeat off → all → one → off', () => {
+    expect(nextRepeat('off')).toBe('all');
+    expect(nextRepeat('all')).toBe('one');
+    expect(nextRepeat('one')).toBe('off');
   });
 });

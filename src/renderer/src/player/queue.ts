@@ -1,4 +1,8 @@
-/** Pure queue operations the player uses: reorder and remove (keeping the current track), shuffle. */
+/**
+ * Pure queue operations the player uses: reorder and remove (keeping the current track), shuffle
+ * (a new queue, or the rest of the current one), and the repeat modes' order.
+ */
+import type { RepeatMode } from '../../../shared/app-state';
 
 export interface QueuePosition<T> {
   queue: T[];
@@ -53,4 +57,43 @@ export function shuffled<T>(items: readonly T[], random: () => number = Math.ran
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/**
+ * A new queue to play from entry `index` with shuffle on: that entry first, the others after it in
+ * random order; the current index becomes 0.
+ */
+export function shuffledFrom<T>(
+  queue: readonly T[],
+  index: number,
+  random: () => number = Math.random,
+): QueuePosition<T> {
+  const first = queue[index];
+  if (first === undefined) return { queue: shuffled(queue, random), index: queue.length ? 0 : -1 };
+  return {
+    queue: [
+      first,
+      ...shuffled(
+        queue.filter((_, i) => i !== index),
+        random,
+      ),
+    ],
+    index: 0,
+  };
+}
+
+/** Turning shuffle on mid-queue: what is still to come is shuffled, what has played stays. */
+export function shuffledRest<T>(
+  queue: readonly T[],
+  index: number,
+  random: () => number = Math.random,
+): T[] {
+  return [...queue.slice(0, index + 1), ...shuffled(queue.slice(index + 1), random)];
+}
+
+const repeatOrder: readonly RepeatMode[] = ['off', 'all', 'one'];
+
+/** The repeat button's next mode: off → all → one → off. */
+export function nextRepeat(mode: RepeatMode): RepeatMode {
+  return repeatOrder[(repeatOrder.indexOf(mode) + 1) % repeatOrder.length] ?? 'off';
 }

@@ -1,0 +1,40 @@
+/**
+ * The listening events the player reports for the recommender, as plain functions: a play when a
+ * track starts, a complete when it plays to its end (or fades into the next), and a skip when the
+ * person leaves a track that was playing before its end. Where the events go (the bridge, with
+ * the queue's source) is the app's business: see setPlayEventHandler.
+ */
+import type { TrackId } from '../../../shared/library';
+import type { PlayEvent } from './snapshot';
+
+/** What the playing deck says about where it is. */
+export interface DeckPosition {
+  paused: boolean;
+  ended: boolean;
+  /** Seconds from the start. */
+  currentTime: number;
+}
+
+/** A track starts playing. */
+export function playEvent(trackId: TrackId): PlayEvent {
+  return { trackId, kind: 'play', positionS: 0, durationS: 0 };
+}
+
+/** A track played to its end; `durationS` in seconds, 0 when unknown. */
+export function completeEvent(trackId: TrackId, durationS: number): PlayEvent {
+  return { trackId, kind: 'complete', positionS: durationS, durationS };
+}
+
+/**
+ * The event for leaving the current track (next, previous, a jump, a new queue): a skip at the
+ * position reached when it was playing, else nothing — leaving a paused or finished track, or no
+ * track, says nothing about the person's taste.
+ */
+export function leaveEvent(
+  trackId: TrackId | null,
+  deck: DeckPosition,
+  durationS: number,
+): PlayEvent | null {
+  if (trackId === null || deck.paused || deck.ended) return null;
+  return { trackId, kind: 'skip', positionS: deck.currentTime, durationS };
+}
