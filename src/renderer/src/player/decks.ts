@@ -4,8 +4,11 @@
  * decoding) or, with a crossfade, the two overlap while one fades out and the other in. Each deck
  * runs through Web Audio: element → normalisation gain → fade gain → speakers. The graph is built
  * on the first play (browsers allow an AudioContext only after a gesture); without Web Audio the
- * elements play directly, unnormalised and without fades, rather than not at all.
+ * elements play directly, unnormalised and without fades, rather than not at all. The fade's
+ * curve is crossfade.ts's.
  */
+import { fadeCurves } from './crossfade';
+
 export type Deck = 'active' | 'standby';
 
 export class Decks {
@@ -27,6 +30,17 @@ export class Decks {
 
   get standby(): HTMLAudioElement {
     return this.elements[this.current === 0 ? 1 : 0];
+  }
+
+  /**
+   * Calls `handler` on `type` events (timeupdate, ended …) of whichever deck is active at the
+   * time: only the active deck speaks for the player; the standby one just loads.
+   */
+  onActive(type: string, handler: (el: HTMLAudioElement) => void): void {
+    for (const el of this.elements)
+      el.addEventListener(type, () => {
+        if (el === this.active) handler(el);
+      });
   }
 
   /** Builds the graph once and wakes the context (call from a play). */
@@ -86,10 +100,10 @@ export class Decks {
       out.gain.cancelScheduledValues(now);
       into.gain.cancelScheduledValues(now);
       if (fadeS > 0) {
-        out.gain.setValueAtTime(out.gain.value, now);
-        out.gain.linearRampToValueAtTime(0, now + fadeS);
-        into.gain.setValueAtTime(0, now);
-        into.gain.linearRampToValueAtTime(1, now + fadeS);
+        // Equal-power, from wherever the outgoing gain is now (a fade cut short by a jump).
+        const curves = fadeCurves(out.gain.value);
+        out.gain.setValueCurveAtTime(curves.out, now, fadeS);
+        into.gain.setValueCurveAtTime(curves.in, now, fadeS);
       } else {
         out.gain.setValueAtTime(0, now);
         into.gain.setValueAtTime(1, now);
