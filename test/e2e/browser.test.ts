@@ -1,8 +1,9 @@
 // End to end in a real browser: the system Chromium (playwright-core) against `encore serve`'s
 // host on a real engine and a copy of the fixture library. Scan from the first-run screen, see
 // the library, play (the media request is a 206 answer to a Range request), search, synced lyrics,
-// albums, queue reorder and remove, settings and language, resume after a reload, and tags shown
-// as text. Screenshots of each screen go to test-results/.
+// albums, queue reorder and remove, settings and language, resume after a reload, the hand-over
+// to the next track (gapless and crossfading), the auto-DJ, and tags shown as text. Screenshots
+// of each screen go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -321,6 +322,48 @@ run('the app in a browser (encore serve)', () => {
       .poll(() => page.locator('.now-title').textContent(), { timeout: 20_000 })
       .toBe('Gap B');
     await page.getByRole('button', { name: 'Pause' }).click();
+  });
+
+  it('crossfades into the next track when a crossfade is set', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('spinbutton', { name: /Crossfade/ }).fill('2');
+    await expect.poll(async () => (await engine.store.appState.settings()).crossfadeS).toBe(2);
+    await page.getByRole('navigation').getByRole('button', { name: 'Albums' }).click();
+    await page.getByRole('button', { name: /Gapless/ }).click();
+    // Samples of (title, position) every 50 ms: how far Gap A got before Gap B took over.
+    await page.evaluate(`window.__samples = []; window.__sampler = setInterval(() => {
+      const seek = document.querySelector('input[aria-label="Seek"]');
+      window.__samples.push([document.querySelector('.now-title')?.textContent, Number(seek?.value)]);
+    }, 50)`);
+    await page.getByRole('button', { name: 'Play Gapless' }).click();
+    const title = (): Promise<string | null> => page.locator('.now-title').textContent();
+    await expect.poll(title).toBe('Gap A');
+    await expect.poll(title, { timeout: 20_000 }).toBe('Gap B');
+    const samples = (await page.evaluate('clearInterval(window.__sampler), window.__samples')) as [
+      string,
+      number,
+    ][];
+    const reachedInA = Math.max(...samples.filter(([t]) => t === 'Gap A').map(([, s]) => s));
+    // Gap A lasts 4 s: the 2 s crossfade starts 2 s before its end; a gapless hand-over (or a
+    // fade that waited for the end) would show it reaching 4 s.
+    expect(reachedInA).toBeGreaterThan(1);
+    expect(reachedInA).toBeLessThan(3);
+  });
+
+  it('keeps playing an Up Next suggestion when the queue runs out (auto-DJ)', async () => {
+    // Gap B is the last entry of the queue; at its end the auto-DJ appends a suggestion.
+    await expect
+      .poll(async () => (await engine.store.appState.player()).queue.length, { timeout: 20_000 })
+      .toBe(3);
+    const saved = await engine.store.appState.player();
+    expect(saved.index).toBe(2);
+    const title = await page.locator('.now-title').textContent();
+    expect(['Gap A', 'Gap B']).not.toContain(title);
+    const pause = page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('spinbutton', { name: /Crossfade/ }).fill('0');
+    await expect.poll(async () => (await engine.store.appState.settings()).crossfadeS).toBe(0);
   });
 
   it('names every main control and region', async () => {

@@ -1,22 +1,26 @@
 /**
  * The player: one object that owns the two audio decks, the queue and the play modes, and hands
- * React an immutable snapshot (useSyncExternalStore). Every change of the queue or modes is saved
- * to the store through the bridge (the position every few seconds), so a restart resumes the same
- * track at the same place. The next track is loaded on the standby deck ahead of time for a
- * gapless hand-over or a crossfade; loudness normalisation is a per-deck Web Audio gain.
+ * React an immutable snapshot (useSyncExternalStore). It ties together the parts that each live
+ * in their own file: the decks and their audio graph (decks.ts), what plays next (advance.ts),
+ * the hand-over between tracks (handover.ts) and its crossfade (crossfade.ts), what is saved for a restart (persistence.ts), the
+ * listening events for the recommender (feedback.ts), queue edits (queue.ts) and loudness
+ * normalisation (loudness.ts). The next track is loaded on the standby deck ahead of time for a
+ * gapless hand-over or a crossfade.
  */
 import type { Bridge } from '../../../shared/bridge';
-import type { QueueSource, RepeatMode, Settings } from '../../../shared/app-state';
+import type { QueueSource, Settings } from '../../../shared/app-state';
 import type { TrackId } from '../../../shared/library';
-import { gainFor } from './loudness';
+import { afterTrack, extendQueue, upcoming } from './advance';
 import { Decks } from './decks';
-import { moveInQueue, removeFromQueue, shuffled } from './queue';
+import { completeEvent, leaveEvent, playEvent } from './feedback';
+import { HandOver } from './handover';
+import { gainFor } from './loudness';
+import { positionSaveDue, savedState } from './persistence';
+import { moveInQueue, nextRepeat, removeFromQueue, shuffledFrom, shuffledRest } from './queue';
 import { SnapshotStore, type PlayEvent } from './snapshot';
 
 export type { PlayerSnapshot, PlayEvent } from './snapshot';
 
-// Saving the position more often than every 5 s buys nothing: a resume a few seconds early is fine.
-const POSITION_SAVE_MS = 5000;
 // "Previous" within the first 3 s goes to the previous track; later it restarts this one.
 const RESTART_THRESHOLD_S = 3;
 
@@ -24,35 +28,30 @@ export class Player extends SnapshotStore {
   private readonly decks = new Decks();
   private lastPositionSave = 0;
   private normalisation: Settings['normalisation'] = 'track';
-  private crossfadeS = 0;
+  private readonly handOver = new HandOver(
+    this.decks,
+    (id) => this.loadStandby(id),
+    (index) => this.swapped(index),
+  );
   private pendingSeek: number | null = null;
-  /** The track loaded on the standby deck, ready for the hand-over. */
-  private prepared: { id: TrackId } | null = null;
-  private handingOver = false;
   private onPlayEvent: ((event: PlayEvent) => void) | null = null;
   private onQueueEnd: (() => Promise<TrackId[]>) | null = null;
 
   constructor(private readonly bridge: Bridge) {
     super();
-    for (const el of this.decks.elements) {
-      // Only the active deck speaks for the player; the standby one just loads.
-      const on = (type: string, handler: () => void): void =>
-        el.addEventListener(type, () => {
-          if (el === this.audio) handler();
-        });
-      on('timeupdate', () => this.onTime());
-      on('durationchange', () => this.set({ durationS: finite(el.duration) }));
-      on('play', () => this.set({ playing: true }, true));
-      on('pause', () => this.set({ playing: false }, true));
-      on('ended', () => void this.onEnded());
-      on('error', () =>
-        this.set({ error: el.error?.message || 'cannot play this file', playing: false }),
-      );
-      on('loadedmetadata', () => {
-        if (this.pendingSeek !== null) el.currentTime = this.pendingSeek;
-        this.pendingSeek = null;
-      });
-    }
+    const on = this.decks.onActive.bind(this.decks);
+    on('timeupdate', () => this.onTime());
+    on('durationchange', (el) => this.set({ durationS: finite(el.duration) }));
+    on('play', () => this.set({ playing: true }, true));
+    on('pause', () => this.set({ playing: false }, true));
+    on('ended', () => void this.onEnded());
+    on('error', (el) =>
+      this.set({ error: el.error?.message || 'cannot play this file', playing: false }),
+    );
+    on('loadedmetadata', (el) => {
+      if (this.pendingSeek !== null) el.currentTime = this.pendingSeek;
+      this.pendingSeek = null;
+    });
   }
 
   /** The deck playing now. */
@@ -86,16 +85,14 @@ export class Player extends SnapshotStore {
 
   /** Seconds of overlap between tracks, 0–12; 0 hands over without a gap or an overlap. */
   setCrossfade(seconds: number): void {
-    this.crossfadeS = Math.max(0, Math.min(12, seconds));
+    this.handOver.setCrossfade(seconds);
   }
 
   /** Replaces the queue and plays `index` of it. */
   playQueue(queue: TrackId[], index: number, source: QueueSource | null): void {
-    this.reportLeaving();
-    const order = this.state.shuffle
-      ? [queue[index] as TrackId, ...shuffled(queue.filter((_, i) => i !== index))]
-      : queue;
-    this.set({ queue: order, index: this.state.shuffle ? 0 : index, source, positionS: 0 }, true);
+    this.report(this.leaving());
+    const order = this.state.shuffle ? shuffledFrom(queue, index) : { queue, index };
+    this.set({ ...order, source, positionS: 0 }, true);
     this.load(0, true);
   }
 
@@ -125,7 +122,7 @@ export class Player extends SnapshotStore {
   }
 
   next(): void {
-    this.reportLeaving();
+    this.report(this.leaving());
     void this.advance(false);
   }
 
@@ -134,17 +131,15 @@ export class Player extends SnapshotStore {
       this.seek(0);
       return;
     }
-    this.reportLeaving();
-    this.set({ index: this.state.index - 1, positionS: 0 }, true);
-    this.load(0, true);
+    this.report(this.leaving());
+    this.playIndex(this.state.index - 1);
   }
 
   /** Plays the queue entry at `index`. */
   jump(index: number): void {
     if (index < 0 || index >= this.state.queue.length) return;
-    this.reportLeaving();
-    this.set({ index, positionS: 0 }, true);
-    this.load(0, true);
+    this.report(this.leaving());
+    this.playIndex(index);
   }
 
   /** Seconds from the start, clamped to the track. */
@@ -168,17 +163,11 @@ export class Player extends SnapshotStore {
   toggleShuffle(): void {
     const shuffle = !this.state.shuffle;
     if (!shuffle) return this.set({ shuffle }, true);
-    const { queue, index } = this.state;
-    const rest = shuffled(queue.slice(index + 1));
-    this.set({ shuffle, queue: [...queue.slice(0, index + 1), ...rest] }, true);
+    this.set({ shuffle, queue: shuffledRest(this.state.queue, this.state.index) }, true);
   }
 
   cycleRepeat(): void {
-    const order: RepeatMode[] = ['off', 'all', 'one'];
-    this.set(
-      { repeat: order[(order.indexOf(this.state.repeat) + 1) % order.length] ?? 'off' },
-      true,
-    );
+    this.set({ repeat: nextRepeat(this.state.repeat) }, true);
   }
 
   /** Moves a queue entry (reorder); the current track keeps playing. */
@@ -218,6 +207,11 @@ export class Player extends SnapshotStore {
     this.audio.play().catch((err: Error) => this.set({ error: err.message }));
   }
 
+  private playIndex(index: number): void {
+    this.set({ index, positionS: 0 }, true);
+    this.load(0, true);
+  }
+
   private load(positionS: number, autoplay: boolean): void {
     const id = this.state.queue[this.state.index];
     if (id === undefined) {
@@ -233,132 +227,73 @@ export class Player extends SnapshotStore {
     void this.applyGain();
     if (autoplay) {
       this.resume();
-      this.onPlayEvent?.({ trackId: id, kind: 'play', positionS: 0, durationS: 0 });
+      this.report(playEvent(id));
     }
   }
 
+  /** Moves on from the current track: `ended` at its natural end, else the person pressed Next. */
   private async advance(ended: boolean): Promise<void> {
-    const { queue, index, repeat } = this.state;
-    if (ended && repeat === 'one') {
+    const step = afterTrack(this.state, ended);
+    if (step.kind === 'restart') {
       this.seek(0);
       this.resume();
       return;
     }
-    if (index + 1 < queue.length) {
-      this.set({ index: index + 1, positionS: 0 }, true);
-      this.load(0, true);
-      return;
-    }
-    if (repeat === 'all' && queue.length) {
-      this.set({ index: 0, positionS: 0 }, true);
-      this.load(0, true);
-      return;
-    }
+    if (step.kind === 'play') return this.playIndex(step.index);
+    const from = this.state.currentId;
     const more = (await this.onQueueEnd?.()) ?? [];
-    if (more.length) {
-      this.set({ queue: [...queue, ...more], index: index + 1, positionS: 0 }, true);
-      this.load(0, true);
+    // The person may have picked a track or added some while the auto-DJ was asked.
+    if (this.state.currentId !== from) return;
+    const now = afterTrack(this.state, ended);
+    if (now.kind === 'play') return this.playIndex(now.index);
+    const extended = extendQueue(this.state.queue, more);
+    if (extended) {
+      this.set({ queue: extended.queue });
+      this.playIndex(extended.index);
     } else {
       this.audio.pause();
       this.seek(0);
     }
   }
 
-  /** The queue index that plays after the current one, or null. */
-  private nextIndex(): number | null {
-    const { queue, index, repeat } = this.state;
-    if (repeat === 'one') return null;
-    if (index + 1 < queue.length) return index + 1;
-    return repeat === 'all' && queue.length > 1 ? 0 : null;
+  private loadStandby(id: TrackId): void {
+    this.decks.standby.src = this.bridge.mediaUrl(id);
+    this.decks.standby.load();
+    void this.gainOf(id).then((db) => this.decks.setGainDb('standby', db));
   }
 
-  // Load the next track this many seconds before the end: enough to buffer over a slow disk.
-  private static readonly PREPARE_S = 15;
-
-  /** Near the end of a track: loads the next one on the standby deck; crossfades when due. */
-  private prepareAndFade(): void {
-    const next = this.nextIndex();
-    const remaining = this.state.durationS - this.audio.currentTime;
-    if (next === null || !this.state.durationS || this.audio.paused || this.handingOver) return;
-    const id = this.state.queue[next] as TrackId;
-    if (remaining < Math.max(Player.PREPARE_S, this.crossfadeS + 2) && this.prepared?.id !== id) {
-      this.prepared = { id };
-      this.decks.standby.src = this.bridge.mediaUrl(id);
-      this.decks.standby.load();
-      void this.gainOf(id).then((db) => this.decks.setGainDb('standby', db));
-    }
-    if (this.crossfadeS > 0 && remaining <= this.crossfadeS && this.prepared?.id === id) {
-      this.handOver(next, this.crossfadeS);
-    }
-  }
-
-  /** Switches to the prepared track on the standby deck (instantly, or fading over `fadeS`). */
-  private handOver(next: number, fadeS: number): void {
+  /** The decks swapped (gapless or crossfading): the queue moves on to entry `index`. */
+  private swapped(index: number): void {
     const endedId = this.state.currentId;
-    const duration = this.state.durationS;
-    this.handingOver = true;
-    const old = this.decks.swap(fadeS);
-    this.prepared = null;
-    if (endedId !== null)
-      this.onPlayEvent?.({
-        trackId: endedId,
-        kind: 'complete',
-        positionS: duration,
-        durationS: duration,
-      });
-    const id = this.state.queue[next] as TrackId;
-    this.set(
-      {
-        index: next,
-        currentId: id,
-        positionS: 0,
-        durationS: finite(this.audio.duration),
-        error: null,
-      },
-      true,
-    );
+    if (endedId !== null) this.report(completeEvent(endedId, this.state.durationS));
+    const id = this.state.queue[index] as TrackId;
+    const durationS = finite(this.audio.duration);
+    this.set({ index, currentId: id, positionS: 0, durationS, error: null }, true);
     this.resume();
-    this.onPlayEvent?.({ trackId: id, kind: 'play', positionS: 0, durationS: 0 });
+    this.report(playEvent(id));
     void this.applyGain();
-    setTimeout(() => {
-      old.pause();
-      this.handingOver = false;
-    }, fadeS * 1000);
   }
 
   private async onEnded(): Promise<void> {
-    const next = this.nextIndex();
-    if (next !== null && this.prepared?.id === this.state.queue[next]) {
-      this.handOver(next, 0);
-      return;
-    }
+    if (this.handOver.ended(upcoming(this.state))) return;
     const id = this.state.currentId;
-    if (id !== null)
-      this.onPlayEvent?.({
-        trackId: id,
-        kind: 'complete',
-        positionS: this.state.durationS,
-        durationS: this.state.durationS,
-      });
+    if (id !== null) this.report(completeEvent(id, this.state.durationS));
     await this.advance(true);
   }
 
-  /** Reports a skip when the person leaves a track that was playing before its end. */
-  private reportLeaving(): void {
-    const id = this.state.currentId;
-    if (id === null || this.audio.paused || this.audio.ended) return;
-    this.onPlayEvent?.({
-      trackId: id,
-      kind: 'skip',
-      positionS: this.audio.currentTime,
-      durationS: this.state.durationS,
-    });
+  /** The skip to report when the person leaves the current track now (null: none). */
+  private leaving(): PlayEvent | null {
+    return leaveEvent(this.state.currentId, this.audio, this.state.durationS);
+  }
+
+  private report(event: PlayEvent | null): void {
+    if (event) this.onPlayEvent?.(event);
   }
 
   private onTime(): void {
     this.set({ positionS: this.audio.currentTime });
-    if (Date.now() - this.lastPositionSave > POSITION_SAVE_MS) this.persist();
-    this.prepareAndFade();
+    if (positionSaveDue(Date.now(), this.lastPositionSave)) this.persist();
+    this.handOver.tick(upcoming(this.state), this.state.durationS);
   }
 
   /** The normalisation gain (dB) for a track under the current mode; 0 when off or unknown. */
@@ -379,14 +314,7 @@ export class Player extends SnapshotStore {
 
   protected persist(): void {
     this.lastPositionSave = Date.now();
-    const { queue, index, volume, muted, shuffle, repeat, source, playing } = this.state;
-    const positionS =
-      Number.isFinite(this.audio.currentTime) && this.state.currentId !== null
-        ? this.audio.currentTime
-        : 0;
-    this.bridge.send('player.save', {
-      state: { queue, index, positionS, volume, muted, shuffle, repeat, source, playing },
-    });
+    this.bridge.send('player.save', { state: savedState(this.state, this.audio.currentTime) });
   }
 }
 
