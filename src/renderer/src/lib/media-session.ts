@@ -1,9 +1,12 @@
 /**
  * The OS media controls (media keys, MPRIS on Linux, the lock screen) through the Media Session
- * API: metadata of the current track and the play / pause / next / previous / seek actions.
+ * API: metadata of the current track and the play / pause / next / previous / seek actions; and
+ * the optional notification on a track change (its rules: track-notification.ts).
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { TrackId } from '../../../shared/library';
 import type { AppServices } from '../context';
+import { trackChangeNotice, trackNotification } from './track-notification';
 
 export function useMediaSession({ player, library, bridge, t, settings }: AppServices): void {
   const currentId = useSyncExternalStore(player.subscribe, () => player.snapshot().currentId);
@@ -44,19 +47,23 @@ export function useMediaSession({ player, library, bridge, t, settings }: AppSer
     else document.title = 'Encore';
   }, [currentId, library, bridge, t]);
 
-  // The optional system notification on a track change — only while Encore is not in front,
-  // where the person can see the change anyway.
+  // The optional notification when a new track starts while Encore is in the background.
+  const announced = useRef<TrackId | null>(null);
   useEffect(() => {
+    const notice = trackChangeNotice({
+      trackId: currentId,
+      playing,
+      enabled: settings.notifyOnTrackChange,
+      focused: document.hasFocus(),
+      announced: announced.current,
+    });
+    announced.current = notice.announced;
     const track = currentId === null ? undefined : library.get(currentId);
-    if (!track || !settings.notifyOnTrackChange || !('Notification' in window)) return;
-    if (document.hasFocus()) return;
-    const show = (): void => {
-      new Notification(track.title || t('untitled'), { body: track.artist, silent: true });
-    };
-    if (Notification.permission === 'granted') show();
-    else if (Notification.permission === 'default')
-      void Notification.requestPermission().then((p) => p === 'granted' && show());
-  }, [currentId, library, t, settings.notifyOnTrackChange]);
+    if (!notice.show || !track || !('Notification' in window)) return;
+    if (Notification.permission !== 'granted') return;
+    const { title, options } = trackNotification(track, t);
+    new Notification(title, options);
+  }, [currentId, playing, library, t, settings.notifyOnTrackChange]);
 
   useEffect(() => {
     if ('mediaSession' in navigator)

@@ -9,6 +9,7 @@ import type { LibraryStats } from '../../../shared/library';
 import { useApp } from '../context';
 import { Icon } from '../components/Icon';
 import { ModelSettings } from '../components/ModelSettings';
+import { askNotificationPermission } from '../lib/track-notification';
 
 export function Settings(): React.JSX.Element {
   const { t, bridge, settings, updateSettings, library } = useApp();
@@ -189,7 +190,10 @@ export function Settings(): React.JSX.Element {
           <input
             type="checkbox"
             checked={settings.notifyOnTrackChange}
-            onChange={(e) => updateSettings({ notifyOnTrackChange: e.target.checked })}
+            onChange={(e) => {
+              if (e.target.checked) askNotificationPermission();
+              updateSettings({ notifyOnTrackChange: e.target.checked });
+            }}
           />{' '}
           {t('notify')}
         </label>
