@@ -4,6 +4,7 @@
  * renderer can always rebuild itself from the store.
  */
 import type { TrackId } from './library';
+import type { FeedbackSource } from './recommend';
 
 export type RepeatMode = 'off' | 'all' | 'one';
 
@@ -16,6 +17,12 @@ export interface QueueSource {
 export interface PlayerState {
   /** The play order as the person sees it (already shuffled when shuffle is on). */
   queue: TrackId[];
+  /**
+   * Where each queue entry came from, side by side with queue, for the recommender's feedback: the
+   * source it was queued with ('upnext' for the auto-DJ's tracks and Up Next picks). Missing
+   * entries (state saved before origins were kept) take the queue source's.
+   */
+  origins?: FeedbackSource[];
   /** Index into queue of the current track, or -1 when nothing is loaded. */
   index: number;
   /** Seconds into the current track. */

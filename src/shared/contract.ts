@@ -123,6 +123,7 @@ const settingsPatch = z
 
 const playerState = z.strictObject({
   queue: ids,
+  origins: z.array(z.enum(FEEDBACK_SOURCES)).max(100_000).optional(),
   index: z.int().min(-1).max(100_000),
   positionS: z.number().min(0).max(1e6),
   volume: z.number().min(0).max(1),

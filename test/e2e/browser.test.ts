@@ -359,6 +359,14 @@ run('the app in a browser (encore serve)', () => {
     expect(saved.index).toBe(2);
     const title = await page.locator('.now-title').textContent();
     expect(['Gap A', 'Gap B']).not.toContain(title);
+    // The recommender hears the appended track as an Up Next play, the album's as playlist plays.
+    expect(saved.origins).toEqual(['playlist', 'playlist', 'upnext']);
+    const plays = async (trackId: number | undefined): Promise<string[]> =>
+      (await engine.store.feedback.since())
+        .filter((e) => e.trackId === trackId && e.kind === 'play')
+        .map((e) => e.source);
+    await expect.poll(() => plays(saved.queue[2])).toEqual(['upnext']);
+    expect(new Set(await plays(saved.queue[0]))).toEqual(new Set(['playlist']));
     const pause = page.getByRole('button', { name: 'Pause' });
     if (await pause.isVisible()) await pause.click();
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();

@@ -11,27 +11,32 @@ const id = 7 as unknown as TrackId;
 
 describe('feedback events', () => {
   it('reports a skip where a playing track was left', () => {
-    expect(leaveEvent(id, { paused: false, ended: false, currentTime: 42.5 }, 180)).toEqual({
-      trackId: id,
-      kind: 'skip',
-      positionS: 42.5,
-      durationS: 180,
-    });
+    expect(
+      leaveEvent(id, { paused: false, ended: false, currentTime: 42.5 }, 180, 'playlist'),
+    ).toEqual({ trackId: id, kind: 'skip', positionS: 42.5, durationS: 180, source: 'playlist' });
   });
 
   it('says nothing when leaving a paused or finished track, or none', () => {
-    expect(leaveEvent(id, { paused: true, ended: false, currentTime: 42.5 }, 180)).toBeNull();
-    expect(leaveEvent(id, { paused: false, ended: true, currentTime: 180 }, 180)).toBeNull();
-    expect(leaveEvent(null, { paused: false, ended: false, currentTime: 1 }, 0)).toBeNull();
+    const deck = { paused: false, ended: false, currentTime: 42.5 };
+    expect(leaveEvent(id, { ...deck, paused: true }, 180, 'library')).toBeNull();
+    expect(leaveEvent(id, { ...deck, ended: true, currentTime: 180 }, 180, 'library')).toBeNull();
+    expect(leaveEvent(null, deck, 0, 'library')).toBeNull();
   });
 
-  it('reports a play at 0 and a complete at the full length', () => {
-    expect(playEvent(id)).toEqual({ trackId: id, kind: 'play', positionS: 0, durationS: 0 });
-    expect(completeEvent(id, 180)).toEqual({
+  it('reports a play at 0 and a complete at the full length, with where the entry came from', () => {
+    expect(playEvent(id, 'upnext')).toEqual({
+      trackId: id,
+      kind: 'play',
+      positionS: 0,
+      durationS: 0,
+      source: 'upnext',
+    });
+    expect(completeEvent(id, 180, 'search')).toEqual({
       trackId: id,
       kind: 'complete',
       positionS: 180,
       durationS: 180,
+      source: 'search',
     });
   });
 });
@@ -53,6 +58,7 @@ describe('persistence', () => {
   it('saves the queue, the modes and the deck position, not what the deck tells again', () => {
     expect(savedState(snapshot, 61.25)).toEqual({
       queue: [id],
+      origins: ['library'],
       index: 0,
       positionS: 61.25,
       volume: 0.5,

@@ -24,7 +24,7 @@ import { Settings } from './views/Settings';
 import { Moods } from './views/Moods';
 import { MoodMap } from './views/MoodMap';
 import { Taste } from './views/Taste';
-import { feedbackSource, sendFeedback, sessionId } from './lib/feedback';
+import { sendFeedback, sessionId } from './lib/feedback';
 
 const nav: { view: ViewName; label: StringKey }[] = [
   { view: 'songs', label: 'songs' },
@@ -86,7 +86,7 @@ export function App({
 
   useEffect(() => {
     player.setPlayEventHandler((e) =>
-      sendFeedback(bridge, e.trackId, e.kind, feedbackSource(player.snapshot().source), {
+      sendFeedback(bridge, e.trackId, e.kind, e.source, {
         positionS: e.positionS,
         durationS: e.durationS || undefined,
       }),

@@ -63,7 +63,7 @@ export function UpNext(): React.JSX.Element {
   const play = (i: number): void => {
     const item = items?.[i];
     if (!item) return;
-    player.enqueue([item.trackId], true);
+    player.enqueue([item.trackId], 'upnext', true);
     player.jump(player.snapshot().index + 1);
   };
 

@@ -1,9 +1,10 @@
 /**
- * What of the player survives a restart, and how often the position is saved: the queue, the
- * current entry, the position and the modes go to the store through the bridge ('player.save');
- * 'player.state' gives them back at the next start.
+ * What of the player survives a restart, and how often the position is saved: the queue (with
+ * where each entry came from), the current entry, the position and the modes go to the store
+ * through the bridge ('player.save'); 'player.state' gives them back at the next start.
  */
 import type { PlayerState } from '../../../shared/app-state';
+import { fromEntries, queueEntries } from './origins';
 import type { PlayerSnapshot } from './snapshot';
 
 // Saving the position more often than every 5 s buys nothing: a resume a few seconds early is fine.
@@ -21,5 +22,6 @@ export function positionSaveDue(nowMs: number, lastSaveMs: number): boolean {
 export function savedState(state: PlayerSnapshot, currentTimeS: number): PlayerState {
   const { queue, index, volume, muted, shuffle, repeat, source, playing } = state;
   const positionS = Number.isFinite(currentTimeS) && state.currentId !== null ? currentTimeS : 0;
-  return { queue, index, positionS, volume, muted, shuffle, repeat, source, playing };
+  const { origins } = fromEntries(queueEntries(state));
+  return { queue, origins, index, positionS, volume, muted, shuffle, repeat, source, playing };
 }

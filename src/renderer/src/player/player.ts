@@ -2,19 +2,22 @@
  * The player: one object that owns the two audio decks, the queue and the play modes, and hands
  * React an immutable snapshot (useSyncExternalStore). It ties together the parts that each live
  * in their own file: the decks and their audio graph (decks.ts), what plays next (advance.ts),
- * the hand-over between tracks (handover.ts) and its crossfade (crossfade.ts), what is saved for a restart (persistence.ts), the
- * listening events for the recommender (feedback.ts), queue edits (queue.ts) and loudness
- * normalisation (loudness.ts). The next track is loaded on the standby deck ahead of time for a
+ * the hand-over between tracks (handover.ts) and its crossfade (crossfade.ts), what is saved for a
+ * restart (persistence.ts), the listening events for the recommender (feedback.ts) with where each
+ * queue entry came from (origins.ts), queue edits (queue.ts) and loudness normalisation
+ * (loudness.ts). The next track is loaded on the standby deck ahead of time for a
  * gapless hand-over or a crossfade.
  */
 import type { Bridge } from '../../../shared/bridge';
 import type { QueueSource, Settings } from '../../../shared/app-state';
 import type { TrackId } from '../../../shared/library';
+import type { FeedbackSource } from '../../../shared/recommend';
 import { afterTrack, extendQueue, upcoming } from './advance';
 import { Decks } from './decks';
 import { completeEvent, leaveEvent, playEvent } from './feedback';
 import { HandOver } from './handover';
 import { gainFor } from './loudness';
+import { entriesOf, feedbackSource, fromEntries, originAt, queueEntries } from './origins';
 import { positionSaveDue, savedState } from './persistence';
 import { moveInQueue, nextRepeat, removeFromQueue, shuffledFrom, shuffledRest } from './queue';
 import { SnapshotStore, type PlayEvent } from './snapshot';
@@ -73,7 +76,7 @@ export class Player extends SnapshotStore {
     this.onPlayEvent = handler;
   }
 
-  /** Called when the queue runs out; may return more tracks to play (auto-DJ). */
+  /** Called when the queue runs out; may return more tracks to play (auto-DJ, from Up Next). */
   setQueueEndHandler(handler: (() => Promise<TrackId[]>) | null): void {
     this.onQueueEnd = handler;
   }
@@ -91,16 +94,18 @@ export class Player extends SnapshotStore {
   /** Replaces the queue and plays `index` of it. */
   playQueue(queue: TrackId[], index: number, source: QueueSource | null): void {
     this.report(this.leaving());
-    const order = this.state.shuffle ? shuffledFrom(queue, index) : { queue, index };
-    this.set({ ...order, source, positionS: 0 }, true);
+    const entries = entriesOf(queue, feedbackSource(source));
+    const order = this.state.shuffle ? shuffledFrom(entries, index) : { queue: entries, index };
+    this.set({ ...fromEntries(order.queue), index: order.index, source, positionS: 0 }, true);
     this.load(0, true);
   }
 
-  /** Adds tracks after the current one (play next) or at the end. */
-  enqueue(ids: TrackId[], next = false): void {
-    const q = [...this.state.queue];
-    q.splice(next ? this.state.index + 1 : q.length, 0, ...ids);
-    this.set({ queue: q, index: this.state.index < 0 && q.length ? 0 : this.state.index }, true);
+  /** Adds tracks queued from `origin` after the current one (play next) or at the end. */
+  enqueue(ids: TrackId[], origin: FeedbackSource, next = false): void {
+    const q = queueEntries(this.state);
+    q.splice(next ? this.state.index + 1 : q.length, 0, ...entriesOf(ids, origin));
+    const index = this.state.index < 0 && q.length ? 0 : this.state.index;
+    this.set({ ...fromEntries(q), index }, true);
     if (this.state.currentId === null && q.length) this.load(0, false);
   }
 
@@ -163,7 +168,10 @@ export class Player extends SnapshotStore {
   toggleShuffle(): void {
     const shuffle = !this.state.shuffle;
     if (!shuffle) return this.set({ shuffle }, true);
-    this.set({ shuffle, queue: shuffledRest(this.state.queue, this.state.index) }, true);
+    this.set(
+      { shuffle, ...fromEntries(shuffledRest(queueEntries(this.state), this.state.index)) },
+      true,
+    );
   }
 
   cycleRepeat(): void {
@@ -172,17 +180,18 @@ export class Player extends SnapshotStore {
 
   /** Moves a queue entry (reorder); the current track keeps playing. */
   move(from: number, to: number): void {
-    const next = moveInQueue(this.state.queue, this.state.index, from, to);
-    if (next) this.set(next, true);
+    const next = moveInQueue(queueEntries(this.state), this.state.index, from, to);
+    if (next) this.set({ ...fromEntries(next.queue), index: next.index }, true);
   }
 
   /** Removes a queue entry; removing the current one plays the next. */
   remove(at: number): void {
-    const next = removeFromQueue(this.state.queue, this.state.index, at);
+    const next = removeFromQueue(queueEntries(this.state), this.state.index, at);
     if (!next) return;
     const playing = !this.audio.paused;
+    const { index, currentRemoved } = next;
     this.set(
-      { queue: next.queue, index: next.index, ...(next.currentRemoved ? { positionS: 0 } : {}) },
+      { ...fromEntries(next.queue), index, ...(currentRemoved ? { positionS: 0 } : {}) },
       true,
     );
     if (next.currentRemoved) this.load(0, playing);
@@ -192,7 +201,7 @@ export class Player extends SnapshotStore {
     this.audio.pause();
     this.audio.removeAttribute('src');
     this.set(
-      { queue: [], index: -1, positionS: 0, currentId: null, durationS: 0, source: null },
+      { ...fromEntries([]), index: -1, positionS: 0, currentId: null, durationS: 0, source: null },
       true,
     );
   }
@@ -227,7 +236,7 @@ export class Player extends SnapshotStore {
     void this.applyGain();
     if (autoplay) {
       this.resume();
-      this.report(playEvent(id));
+      this.report(playEvent(id, this.origin()));
     }
   }
 
@@ -246,9 +255,9 @@ export class Player extends SnapshotStore {
     if (this.state.currentId !== from) return;
     const now = afterTrack(this.state, ended);
     if (now.kind === 'play') return this.playIndex(now.index);
-    const extended = extendQueue(this.state.queue, more);
+    const extended = extendQueue(queueEntries(this.state), entriesOf(more, 'upnext'));
     if (extended) {
-      this.set({ queue: extended.queue });
+      this.set(fromEntries(extended.queue));
       this.playIndex(extended.index);
     } else {
       this.audio.pause();
@@ -265,25 +274,30 @@ export class Player extends SnapshotStore {
   /** The decks swapped (gapless or crossfading): the queue moves on to entry `index`. */
   private swapped(index: number): void {
     const endedId = this.state.currentId;
-    if (endedId !== null) this.report(completeEvent(endedId, this.state.durationS));
+    if (endedId !== null) this.report(completeEvent(endedId, this.state.durationS, this.origin()));
     const id = this.state.queue[index] as TrackId;
     const durationS = finite(this.audio.duration);
     this.set({ index, currentId: id, positionS: 0, durationS, error: null }, true);
     this.resume();
-    this.report(playEvent(id));
+    this.report(playEvent(id, this.origin()));
     void this.applyGain();
   }
 
   private async onEnded(): Promise<void> {
     if (this.handOver.ended(upcoming(this.state))) return;
     const id = this.state.currentId;
-    if (id !== null) this.report(completeEvent(id, this.state.durationS));
+    if (id !== null) this.report(completeEvent(id, this.state.durationS, this.origin()));
     await this.advance(true);
   }
 
   /** The skip to report when the person leaves the current track now (null: none). */
   private leaving(): PlayEvent | null {
-    return leaveEvent(this.state.currentId, this.audio, this.state.durationS);
+    return leaveEvent(this.state.currentId, this.audio, this.state.durationS, this.origin());
+  }
+
+  /** Where the current queue entry came from, for its events. */
+  private origin(): FeedbackSource {
+    return originAt(this.state, this.state.index);
   }
 
   private report(event: PlayEvent | null): void {

@@ -4,6 +4,7 @@
  */
 import { emptyPlayerState, type PlayerState } from '../../../shared/app-state';
 import type { TrackId } from '../../../shared/library';
+import type { FeedbackSource } from '../../../shared/recommend';
 
 export interface PlayerSnapshot extends PlayerState {
   playing: boolean;
@@ -21,6 +22,8 @@ export interface PlayEvent {
   kind: 'play' | 'skip' | 'complete';
   positionS: number;
   durationS: number;
+  /** Where the track's queue entry came from. */
+  source: FeedbackSource;
 }
 
 /** Holds the snapshot and its subscribers; `set(patch, true)` also persists (see `persist`). */
