@@ -77,6 +77,7 @@ export type ReasonKind =
   | 'genre'
   | 'taste'
   | 'seed'
+  | 'change'
   | 'explore';
 
 /** Where a candidate came from (a track may come from several). */

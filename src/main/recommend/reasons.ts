@@ -1,6 +1,6 @@
 /**
  * Reasons: one short sentence per suggestion, chosen from what was actually measured, most
- * specific first — co-listening counts, matching key and tempo, the mood of the last three tracks,
+ * specific first — co-listening counts, a change of direction after skips, matching key and tempo, the mood of the last three tracks,
  * an unheard artist close to liked ones, sound similarity, shared genre, taste.
  */
 import type { ReasonKind } from '../../shared/recommend';
@@ -31,6 +31,9 @@ export interface ReasonInput {
   hasLikedArtists: boolean;
   /** True when the person liked this very track. */
   liked?: boolean;
+  /** True when Up Next changed direction after early skips and `current` is the track it went
+   * to instead (one the person enjoyed before; see jump.ts). */
+  changedDirection?: boolean;
 }
 
 /** Tempo within 4 %: two tracks a DJ would mix without pitching audibly. */
@@ -53,6 +56,9 @@ export function reasonFor(x: ReasonInput): Reason {
       kind: 'co-listen',
       text: `You often play this after ${title(c.tracks[x.coFrom.row])}`,
     };
+  }
+  if (x.changedDirection && cur) {
+    return { kind: 'change', text: `Changing direction: like ${title(cur)}, which you enjoyed` };
   }
   if (cur) {
     const ks = keySteps(cur, t);

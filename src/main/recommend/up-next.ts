@@ -10,6 +10,7 @@ import { diversify } from './diversity';
 import { rankCandidates, rankWeights, type Scored } from './ranking';
 import { reasonFor } from './reasons';
 import { allowedMask } from './rules';
+import { JUMP_AFTER_SKIPS, jumpAnchor } from './jump';
 import type { Session } from './session';
 import type { RecommenderState } from './state';
 import { hash32 } from './content';
@@ -52,11 +53,15 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   // events) the last kept track stays the better guess.
   const confidence = Math.min(1, model.events / 100);
   const streak = Math.round((q.session?.skipStreak() ?? 0) * confidence);
+  // After early skips in a row, continue from another place the person enjoyed (see jump.ts).
+  const jump =
+    q.session && streak >= JUMP_AFTER_SKIPS ? jumpAnchor(state, q.session, q.random) : -1;
+  const anchor = jump >= 0 ? jump : q.current;
   const w = rankWeights(a, streak);
   const candidates = generateCandidates({
     catalog,
     mask,
-    current: q.current,
+    current: anchor,
     sessionVector,
     model,
     // An untrained model's opinion is noise: leave taste out of the scan until it learned.
@@ -69,7 +74,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   const ranked = rankCandidates({
     catalog,
     candidates,
-    current: q.current,
+    current: anchor,
     sessionVector,
     model,
     coCount: (row) => co.from(row)?.count ?? 0,
@@ -89,7 +94,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     recentArtists,
     metric: contentDistance,
   });
-  return chosen.map((x) => explain(state, x, q.current, recent, co.from));
+  return chosen.map((x) => explain(state, x, anchor, recent, co.from, jump >= 0));
 }
 
 /** Co-listening around the given rows: followers to propose, and the best predecessor of a row. */
@@ -120,6 +125,7 @@ function explain(
   current: number,
   recent: number[],
   coFrom: (row: number) => { row: number; count: number } | null,
+  changedDirection: boolean,
 ): UpNextItem {
   const { catalog, model, history } = state;
   const t = catalog.tracks[s.row];
@@ -134,6 +140,7 @@ function explain(
     artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
     hasLikedArtists: model.events > 0 && hasLikedArtist(state),
     liked: history.liked.has(t.id),
+    changedDirection,
   });
   return {
     trackId: t.id,
