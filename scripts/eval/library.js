@@ -4,7 +4,7 @@
  * once; then loaded with the measured features the simulated listeners judge by.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const READY = 'eval-ready.json';
@@ -38,6 +38,42 @@ export function prepareLibrary({ roots, dataDir, log }) {
   writeFileSync(marker, wanted);
 }
 
+/**
+ * A copy of the prepared library without the files the analysis could not measure (in the
+ * benchmark library: excerpts of under a second, cut past the end of their source — not music
+ * anyone listens to, and a listener could not say whether they fit a mood). Returns its folder
+ * and what was left out.
+ */
+export async function measuredOnly(Store, dataDir) {
+  const dir = `${dataDir}-measured`;
+  const marker = join(dir, READY);
+  if (existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')) };
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(dataDir, 'encore.db'), join(dir, 'encore.db'));
+  const store = await Store.open(dir);
+  try {
+    const tracks = await store.tracks.list({ present: true });
+    const measured = new Set((await store.features.soundVectors()).ids);
+    const rows = await store.features.getMany(tracks.map((t) => t.id));
+    const why = new Map(rows.map((f) => [f.trackId, f.error]));
+    const drop = tracks.filter((t) => !measured.has(t.id));
+    await store.tracks.remove(drop.map((t) => t.id));
+    // The most common reason, grouped without its numbers ("only 0.45 s decoded" ≈ "0.53 s").
+    const reasons = new Map();
+    for (const t of drop) {
+      const e = why.get(t.id) ?? 'not analysed';
+      const k = e.replace(/[\d.]+/g, '#');
+      reasons.set(k, [(reasons.get(k)?.[0] ?? 0) + 1, e]);
+    }
+    const top = [...reasons.values()].sort((a, b) => b[0] - a[0])[0];
+    const info = { left: drop.length, topError: top?.[1] ?? null };
+    writeFileSync(marker, JSON.stringify(info));
+    return { dir, ...info };
+  } finally {
+    await store.close();
+  }
+}
+
 /** The measured traits a listener's taste in sound is defined over (names for the report). */
 export const TRAITS = ['arousal', 'valence', 'tempo', 'brightness', 'danceability', 'loudness'];
 
@@ -66,18 +102,10 @@ export async function loadLibrary(Store, dataDir) {
     const features = await store.features.getMany(tracks.map((t) => t.id));
     const sets = await store.features.soundVectors();
     const raw = new Map();
-    // Why tracks could not be measured, grouped without their numbers ("only 0.45 s of audio
-    // decoded" and "only 0.53 s …" alike): key → [count, one example].
-    const errors = new Map();
     for (const f of features) {
       const v = f.status === 'ok' ? rawTraits(f) : null;
       if (v) raw.set(f.trackId, v);
-      else if (f.error) {
-        const k = f.error.replace(/[\d.]+/g, '#');
-        errors.set(k, [(errors.get(k)?.[0] ?? 0) + 1, f.error]);
-      }
     }
-    const top = [...errors.values()].sort((a, b) => b[0] - a[0])[0];
     const n = raw.size;
     const mean = TRAITS.map((_, j) => [...raw.values()].reduce((s, v) => s + v[j], 0) / n);
     const sd = TRAITS.map(
@@ -97,7 +125,6 @@ export async function loadLibrary(Store, dataDir) {
       sound,
       distinct,
       failed: tracks.length - raw.size,
-      topError: top?.[1] ?? null,
     };
   } finally {
     await store.close();

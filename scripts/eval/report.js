@@ -80,7 +80,7 @@ export function terminalTable(S) {
   return Object.entries(S)
     .map(
       ([n, x]) =>
-        `${n.padEnd(20)} skip ${pct(x.skip).padStart(6)}  s1 ${pct(x.perSession[0]).padStart(6)}  first3 ${pct(x.first3).padStart(6)} last3 ${pct(x.last3).padStart(6)}  hit@10 ${pct(x.hit).padStart(6)}  ndcg ${x.ndcg.toFixed(3)}  cov ${pct(x.coverage)}  ild ${x.ild.toFixed(3)}  artistRep ${pct(x.artistRepeat)}  adapt ${x.adapt}`,
+        `${n.padEnd(20)} skip ${pct(x.skip).padStart(6)}  s1 ${pct(x.perSession[0]).padStart(6)}  first3 ${pct(x.first3).padStart(6)} last3 ${pct(x.last3).padStart(6)}  hit@10 ${pct(x.hit).padStart(6)}  ndcg ${x.ndcg.toFixed(3)}  cov ${pct(x.coverage)}  ild ${x.ild.toFixed(3)}  artistRep ${pct(x.artistRepeat)}  adapt ${x.adapt} (${pct(x.before)} → ${x.after.slice(0, 6).map(pct).join(' ')})`,
     )
     .join('\n');
 }
