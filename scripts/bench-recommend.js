@@ -3,9 +3,13 @@
  * Recommender benchmark (npm run bench:recommend): for a synthetic library of N tracks (default
  * 100,000: real rows in a real SQLite store, synthetic sound vectors and axes since no audio is
  * analysed at that scale), the time to record an event (committed to disk), the taste-model update
- * alone, and Up Next recomputed after each event (p50/p95), as medians over several runs.
+ * alone, and Up Next recomputed after each event (p50/p95), as medians over several runs. Each run
+ * starts from a long listening history (default 50,000 events over 20,000 tracks: a few years of
+ * a heavy listener), and its events include runs of two early skips, which make Up Next change
+ * direction (the most expensive path: it scans the history for a place to go).
  *
- * Usage: node scripts/bench-recommend.js [--tracks 100000] [--events 200] [--runs 3] [--json]
+ * Usage: node scripts/bench-recommend.js [--tracks 100000] [--history 50000] [--events 200]
+ *        [--runs 3] [--json]
  */
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -16,6 +20,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
   options: {
     tracks: { type: 'string', default: '100000' },
+    history: { type: 'string', default: '50000' },
     events: { type: 'string', default: '200' },
     runs: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
@@ -49,6 +54,28 @@ const { rng } = await import(join(cache, 'content.js'));
 
 const N = Number(values.tracks);
 const EVENTS = Number(values.events);
+const HISTORY = Number(values.history);
+const DAY = 86_400_000;
+
+/** A past of HISTORY events over 20,000 tracks (or the library), spread over the last two years:
+ * mostly completes, a quarter early skips, a few likes. */
+function pastEvents(ids, random) {
+  const heard = ids.slice(0, Math.min(ids.length, 20_000));
+  const start = Date.now() - 730 * DAY;
+  return Array.from({ length: HISTORY }, (_, i) => {
+    const x = random();
+    const kind = x < 0.25 ? 'skip' : x < 0.27 ? 'like' : 'complete';
+    return {
+      trackId: heard[Math.floor(random() * heard.length)],
+      kind,
+      positionS: kind === 'skip' ? 12 : null,
+      durationS: 240,
+      sessionId: `past-${Math.floor(i / 20)}`,
+      source: 'upnext',
+      at: start + Math.floor((i / HISTORY) * 729 * DAY),
+    };
+  });
+}
 const quantile = (xs, q) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const median = (xs) => quantile(xs, 0.5);
@@ -142,16 +169,22 @@ try {
     await store.db.transaction((tx) => tx.run('DELETE FROM feedback_events'));
     await store.db.transaction((tx) => tx.run('DELETE FROM recommend_state'));
     const random = rng(100 + run);
+    const past = pastEvents(ids, random);
+    for (let i = 0; i < past.length; i += 10_000)
+      await store.feedback.appendMany(past.slice(i, i + 10_000));
     const rec = new Recommender({ store, events: new EventBus(), features, random });
     t0 = performance.now();
     await rec.taste(); // loads the catalog and state
     const loadMs = performance.now() - t0;
     const recordMs = [];
     const upNextMs = [];
+    /** Up Next right after the second early skip in a row (a change of direction). */
+    const jumpMs = [];
     let current = ids[Math.floor(random() * ids.length)];
     const session = `bench-${run}`;
     for (let i = 0; i < EVENTS; i++) {
-      const kind = i % 3 === 0 ? 'skip' : 'complete';
+      // Two early skips in a row every fifth and sixth event: Up Next then changes direction.
+      const kind = i % 6 >= 4 ? 'skip' : 'complete';
       t0 = performance.now();
       await rec.record({
         trackId: current,
@@ -164,6 +197,7 @@ try {
       t0 = performance.now();
       const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
       upNextMs.push(performance.now() - t0);
+      if (i % 6 === 5) jumpMs.push(upNextMs[upNextMs.length - 1]);
       current = next[0].trackId;
     }
     // The learning update alone (in memory, what record() does after the commit).
@@ -184,6 +218,8 @@ try {
       learnP95: quantile(learnMs, 0.95),
       upNextP50: median(upNextMs),
       upNextP95: quantile(upNextMs, 0.95),
+      jumpP50: median(jumpMs),
+      jumpP95: quantile(jumpMs, 0.95),
     });
     log(
       `run ${run + 1}: ${JSON.stringify(runs[runs.length - 1], (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v))}`,
@@ -193,6 +229,7 @@ try {
   const keys = Object.keys(runs[0]);
   const result = {
     tracks: ids.length,
+    history: HISTORY,
     eventsPerRun: EVENTS,
     runs: runs.length,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`,
@@ -205,11 +242,12 @@ try {
     const m = result.median;
     process.stdout.write(
       [
-        `Recommender, ${result.tracks} tracks, ${EVENTS} events × ${result.runs} runs (medians), ${result.machine}`,
+        `Recommender, ${result.tracks} tracks, ${HISTORY} past events, ${EVENTS} events × ${result.runs} runs (medians), ${result.machine}`,
         `  load (catalog + state): ${m.loadMs.toFixed(0)} ms`,
         `  record() committed:     p50 ${m.recordP50.toFixed(2)} ms, p95 ${m.recordP95.toFixed(2)} ms`,
         `  taste update alone:     p50 ${(m.learnP50 * 1000).toFixed(1)} µs, p95 ${(m.learnP95 * 1000).toFixed(1)} µs`,
         `  Up Next after event:    p50 ${m.upNextP50.toFixed(1)} ms, p95 ${m.upNextP95.toFixed(1)} ms`,
+        `  … after 2 early skips:  p50 ${m.jumpP50.toFixed(1)} ms, p95 ${m.jumpP95.toFixed(1)} ms (changes direction)`,
       ].join('\n') + '\n',
     );
   }

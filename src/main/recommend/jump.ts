@@ -6,6 +6,7 @@
  * than skipped, that sounds least like what they just skipped.
  */
 import type { TrackId } from '../../shared/library';
+import { TopK } from './candidates';
 import type { Session } from './session';
 import type { RecommenderState } from './state';
 
@@ -18,7 +19,7 @@ const SKIPPED = 5;
 
 /**
  * The catalog row to continue from after a run of early skips, or −1 when there is nowhere
- * better to go (no sound measured, or no kept track unlike the skipped ones).
+ * better to go (no sound measured, or no kept track with a measured sound).
  */
 export function jumpAnchor(
   state: RecommenderState,
@@ -34,20 +35,21 @@ export function jumpAnchor(
     .filter((r) => r >= 0 && catalog.tracks[r].hasSound);
   if (skipped.length === 0) return -1;
   const inSession = new Set<TrackId>(session.played);
-  const kept = [...history.lastPlayed]
-    .filter(([id]) => {
-      const plays = history.plays.get(id) ?? 0;
-      return (
-        plays > (history.skips.get(id) ?? 0) && !history.disliked.has(id) && !inSession.has(id)
-      );
-    })
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, POOL);
+  // The most recently played kept tracks, in one pass (a long history holds tens of thousands).
+  const pool = new TopK(POOL);
+  for (const [id, at] of history.lastPlayed) {
+    const plays = history.plays.get(id);
+    if (!plays || plays <= (history.skips.get(id) ?? 0)) continue;
+    if (history.disliked.has(id) || inSession.has(id)) continue;
+    const r = catalog.row(id);
+    // In seconds, so that float32 keeps plays minutes apart in order.
+    if (r >= 0 && catalog.tracks[r].hasSound) pool.push(r, at / 1000);
+  }
   let best = -1;
   let bestValue = -Infinity;
-  for (const [id] of kept) {
-    const r = catalog.row(id);
-    if (r < 0 || !catalog.tracks[r].hasSound) continue;
+  for (let i = 0; i < pool.size; i++) {
+    const r = pool.rows[i];
+    const id = catalog.tracks[r].id;
     let near = -1;
     for (const s of skipped) near = Math.max(near, catalog.soundSimilarity(r, s));
     const plays = history.plays.get(id) ?? 0;
