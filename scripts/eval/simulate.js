@@ -44,7 +44,9 @@ export async function runListener(o) {
       if (isChangeSession(s) && pos === changeAt) mood = 1;
       const list = await system.next(current, sessionId, 10);
       lists.push(list);
-      const id = list.find((x) => !listener.heldOut.has(x));
+      // Held-out tracks are passed over; when all ten are held out, a longer list has more.
+      const playable = (l) => l.find((x) => !listener.heldOut.has(x));
+      const id = playable(list) ?? playable(await system.next(current, sessionId, 100));
       if (id === undefined) break;
       const t = byId.get(id);
       await record(id, 'play', 'upnext', { sessionId });
