@@ -32,6 +32,9 @@ export interface Engine {
    * and background analysis gives way to playback and takes the coming tracks first.
    */
   savePlayer(state: PlayerState): Promise<void>;
+  /** The player's state as last saved — the newest one received, even while its write waits
+   * behind other work (a reload right after a pause must resume where the person paused). */
+  playerState(): Promise<PlayerState>;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   });
   const meaning = new Meaning({ dataDir: config.dataDir, store, events, auto: config.background });
   const recommend = new Recommender({ store, events, meaning: meaningSource(meaning) });
+  let latestPlayer: PlayerState | null = null;
   // The person may have turned background analysis off in the app's settings.
   if (!(await store.appState.settings()).analysisEnabled) await analysis.setEnabled(false);
   return {
@@ -60,11 +64,15 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
     meaning,
     recommend,
     async savePlayer(state) {
+      latestPlayer = state;
       analysis.setPlaying(state.playing === true);
       if (state.index >= 0) {
         analysis.prioritise(state.queue.slice(state.index, state.index + UPCOMING_TO_ANALYSE));
       }
       await store.appState.savePlayer(state);
+    },
+    async playerState() {
+      return latestPlayer ?? store.appState.player();
     },
     async close() {
       // Every stage gets to stop, and the database is closed, even when one of them fails (a

@@ -36,6 +36,40 @@ describe('engine.savePlayer', () => {
   });
 });
 
+describe('engine.playerState', () => {
+  it('gives back the newest saved state even while its write waits behind other work', async () => {
+    const engine = await createEngine({ dataDir: join(tempDir(), 'data') });
+    try {
+      const paused = { ...emptyPlayerState, queue: [1, 2], index: 1, positionS: 42 };
+      await engine.savePlayer({ ...emptyPlayerState, queue: [1], index: 0, positionS: 5 });
+      // A long write (a scan batch, an analysis batch) holds the database's one writer.
+      let release = (): void => {};
+      let begun = (): void => {};
+      const holding = new Promise<void>((r) => (begun = r));
+      const held = engine.store.db.transaction(
+        () =>
+          new Promise<void>((r) => {
+            release = r;
+            begun();
+          }),
+      );
+      await holding;
+      const saved = engine.savePlayer(paused);
+      let got;
+      try {
+        got = await engine.playerState();
+      } finally {
+        release();
+        await Promise.all([held, saved]);
+      }
+      expect(got).toEqual(paused);
+      expect(await engine.store.appState.player()).toMatchObject({ index: 1, positionS: 42 });
+    } finally {
+      await engine.close();
+    }
+  });
+});
+
 describe('the "analyse the music" setting', () => {
   it('keeps background analysis off across a restart until it is turned on again', async () => {
     const base = tempDir();

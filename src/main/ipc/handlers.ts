@@ -38,7 +38,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
       (await store.tracks.search(query, limit)).map(toSummary),
     'library.lyrics': async ({ id }) => (await store.tracks.lyrics(id)) ?? null,
     'library.errors': ({ limit }) => store.tracks.errors(limit),
-    'player.state': () => store.appState.player(),
+    'player.state': () => engine.playerState(),
     'player.nowPlaying': async ({ id }) => {
       const track = await store.tracks.get(id);
       return track
