@@ -189,6 +189,8 @@ run('the app in a browser (encore serve)', () => {
   it('resumes the same track at the same place after a reload', async () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Songs' }).click();
     await page.getByRole('gridcell', { name: 'Long Tone' }).dblclick();
+    // The track that was playing before must not stand in for this one.
+    await expect.poll(() => page.locator('.now-title').textContent()).toBe('Long Tone');
     const seek = page.getByRole('slider', { name: 'Seek' });
     await expect
       .poll(async () => Number(await seek.inputValue()), { timeout: 15_000 })
