@@ -11,6 +11,9 @@ import type { RecommenderState } from './state';
 /** Weights smaller than this are noise, not an opinion. */
 const MIN_WEIGHT = 0.05;
 const PER_SIDE = 15;
+/** Tracks heard through before "sounds you like" is shown: a skip alone says what the person does
+ * not want, not which sound they do. */
+const MIN_KEPT_FOR_SOUNDS = 3;
 
 export function tasteView(state: RecommenderState): Taste {
   const { catalog, model, history } = state;
@@ -42,7 +45,7 @@ export function tasteView(state: RecommenderState): Taste {
     .slice(0, PER_SIDE);
   const dense = model.denseNow();
   const scored: { r: number; s: number }[] = [];
-  if (model.events > 0) {
+  if (model.events > 0 && history.plays.size >= MIN_KEPT_FOR_SOUNDS) {
     for (let r = 0; r < catalog.size; r++) {
       if (history.disliked.has(catalog.tracks[r].id)) continue;
       let s = 0;

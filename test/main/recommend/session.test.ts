@@ -89,3 +89,26 @@ describe('session model', () => {
     await g.store.close();
   });
 });
+
+describe('taste page', () => {
+  it('names sounds the person likes only once they have kept some tracks, not after a skip', async () => {
+    const f = await makeFixture();
+    const metal = f.ids.filter((id) => f.genreOf.get(id) === 'Metal');
+    const jazz = f.ids.filter((id) => f.genreOf.get(id) === 'Jazz');
+    await f.rec.record({
+      trackId: jazz[0],
+      kind: 'skip',
+      positionS: 5,
+      sessionId: 's',
+      source: 'library',
+    });
+    expect((await f.rec.taste()).sounds).toEqual([]);
+    for (const id of metal.slice(0, 3))
+      await f.rec.record({ trackId: id, kind: 'complete', sessionId: 's', source: 'library' });
+    const sounds = (await f.rec.taste()).sounds;
+    expect(sounds.length).toBeGreaterThan(0);
+    expect(sounds.every((t) => f.genreOf.get(t.trackId) === 'Metal')).toBe(true);
+    await f.rec.close();
+    await f.store.close();
+  });
+});
