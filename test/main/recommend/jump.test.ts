@@ -25,15 +25,26 @@ async function history(f: Fixture, clock: { now: number }): Promise<void> {
   }
 }
 
+/** A fixture with that history, and tonight's session started with a Jazz track heard through. */
+async function tonight(): Promise<{
+  f: Fixture;
+  clock: { now: number };
+  jazz: TrackId[];
+  sessionId: string;
+}> {
+  const clock = { now: DAY };
+  const f = await makeFixture({ artistsPerGenre: 5, tracksPerArtist: 6, now: () => clock.now });
+  await history(f, clock);
+  const jazz = f.ids.filter((id) => f.genreOf.get(id) === 'Jazz');
+  clock.now = 10 * DAY;
+  const sessionId = 'tonight';
+  await f.rec.record({ trackId: jazz[20], kind: 'complete', sessionId, source: 'library' });
+  return { f, clock, jazz, sessionId };
+}
+
 describe('change of direction after early skips', () => {
   it('after two early skips in a row, Up Next continues from another place the person enjoyed', async () => {
-    const clock = { now: DAY };
-    const f = await makeFixture({ artistsPerGenre: 5, tracksPerArtist: 6, now: () => clock.now });
-    await history(f, clock);
-    const jazz = f.ids.filter((id) => f.genreOf.get(id) === 'Jazz');
-    clock.now = 10 * DAY;
-    const sessionId = 'tonight';
-    await f.rec.record({ trackId: jazz[20], kind: 'complete', sessionId, source: 'library' });
+    const { f, clock, jazz, sessionId } = await tonight();
     const settled = await f.rec.upNext({ sessionId, currentTrackId: jazz[20], count: 5 });
     // A settled session stays with what the person usually plays.
     expect(f.genreOf.get(settled[0].trackId)).toBe('Jazz');
@@ -61,13 +72,7 @@ describe('change of direction after early skips', () => {
   });
 
   it('one early skip is just one song: no jump', async () => {
-    const clock = { now: DAY };
-    const f = await makeFixture({ artistsPerGenre: 5, tracksPerArtist: 6, now: () => clock.now });
-    await history(f, clock);
-    const jazz = f.ids.filter((id) => f.genreOf.get(id) === 'Jazz');
-    clock.now = 10 * DAY;
-    const sessionId = 'tonight';
-    await f.rec.record({ trackId: jazz[20], kind: 'complete', sessionId, source: 'library' });
+    const { f, jazz, sessionId } = await tonight();
     await f.rec.record({ trackId: jazz[21], kind: 'play', sessionId, source: 'upnext' });
     await f.rec.record({
       trackId: jazz[21],
