@@ -31,7 +31,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'library.addRoot': async ({ path }) => (await library.addRoot(path), roots()),
     'library.removeRoot': async ({ path }) => (await library.removeRoot(path), roots()),
     'library.scan': ({ roots: only }) => library.scan({ roots: only }),
-    'library.tracks': async ({ sort }) => (await store.tracks.list({ sort })).map(toSummary),
+    'library.tracks': ({ sort }) => store.tracks.summaries({ sort }),
     'library.summaries': async ({ ids }) => (await store.tracks.getMany(ids)).map(toSummary),
     'library.track': async ({ id }) => (await store.tracks.get(id)) ?? null,
     'library.search': async ({ query, limit }) =>

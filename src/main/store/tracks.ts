@@ -8,7 +8,9 @@ import type {
   Track,
   TrackId,
 } from '../../shared/library';
+import type { TrackSummary } from '../../shared/contract';
 import { ftsQuery, ftsText } from './fts-text';
+import { listSummaries } from './track-summaries';
 
 /** What the scanner knows about one file on disk (no id: the store assigns it). */
 export interface TrackFields {
@@ -427,6 +429,14 @@ export class TrackRepository {
       [opts.limit ?? -1, opts.offset ?? 0],
     );
     return rows.map(toTrack);
+  }
+
+  /**
+   * What list({ sort }) returns, as the library views' summaries: read from the summary columns
+   * alone, without building full Tracks (the library view loads all of them at once).
+   */
+  async summaries(opts: { sort?: TrackSort } = {}): Promise<TrackSummary[]> {
+    return listSummaries(this.db.reader, ORDER_BY[opts.sort ?? 'artist']);
   }
 
   /** Full-text search over title, artist, album, album artist, genre, composer and lyrics. */
