@@ -286,14 +286,16 @@ function toTrack(r: TrackRow): Track {
 const SELECT_TRACK = `SELECT t.*, c.hash AS cover_hash FROM tracks t LEFT JOIN covers c ON c.id = t.cover_id`;
 
 export type TrackSort = 'artist' | 'album' | 'title' | 'added' | 'duration' | 'year';
+// Each order ends on the id, so ties come back in the same order from every query that uses it
+// (the full list, the summaries, page after page).
 const ORDER_BY: Record<TrackSort, string> = {
   artist:
-    't.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE',
-  album: 't.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE',
-  title: 't.title COLLATE NOCASE, t.artist COLLATE NOCASE',
+    't.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE, t.id',
+  album: 't.album COLLATE NOCASE, t.disc_no, t.track_no, t.title COLLATE NOCASE, t.id',
+  title: 't.title COLLATE NOCASE, t.artist COLLATE NOCASE, t.id',
   added: 't.added_at DESC, t.id DESC',
   duration: 't.duration_s, t.id',
-  year: 't.year, t.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.track_no',
+  year: 't.year, t.artist COLLATE NOCASE, t.album COLLATE NOCASE, t.track_no, t.id',
 };
 
 export class TrackRepository {
