@@ -1,7 +1,8 @@
 /**
  * Reasons: one short sentence per suggestion, chosen from what was actually measured, most
- * specific first — co-listening counts, a change of direction after skips, matching key and tempo, the mood of the last three tracks,
- * an unheard artist close to liked ones, sound similarity, shared genre, taste.
+ * specific first — co-listening counts, a change of direction after skips, matching key and
+ * tempo, the mood of the last three tracks, an unheard artist close to liked ones, sound
+ * similarity, shared genre, taste.
  */
 import type { ReasonKind } from '../../shared/recommend';
 import type { Catalog, CatalogTrack } from './catalog';
