@@ -8,7 +8,7 @@
  *
  * Usage: node scripts/bench-library-list.js [--sort artist] [--runs 3] [--json]
  */
-import { build } from 'esbuild';
+import { engineModules } from './engine-modules.js';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,20 +27,12 @@ if (!existsSync(source)) {
   console.error(`no cached store at ${source}: run npm run bench:recommend once first`);
   process.exit(1);
 }
-// Bundled next to node_modules so sqlite3 (external) resolves.
-const cache = resolve('node_modules/.cache/encore-bench-library-list');
-await build({
-  entryPoints: { store: 'src/main/store/index.ts', summaries: 'src/main/ipc/summaries.ts' },
-  outdir: cache,
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
+const { modules } = await engineModules('encore-bench-library-list', {
+  store: 'src/main/store/index.ts',
+  summaries: 'src/main/ipc/summaries.ts',
 });
-const { Store } = await import(join(cache, 'store.js'));
-const { toSummary } = await import(join(cache, 'summaries.js'));
+const { Store } = modules.store;
+const { toSummary } = modules.summaries;
 
 const dir = mkdtempSync(join(tmpdir(), 'encore-bench-library-list-'));
 copyFileSync(source, join(dir, 'encore.db'));

@@ -11,10 +11,10 @@
  * Usage: node scripts/bench-recommend.js [--tracks 100000] [--history 50000] [--events 200]
  *        [--runs 3] [--json]
  */
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { engineModules } from './engine-modules.js';
+import { existsSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -27,30 +27,18 @@ const { values } = parseArgs({
   },
 });
 
-// Bundled next to node_modules so sqlite3 (external) resolves.
-const cache = resolve('node_modules/.cache/encore-bench-recommend');
-mkdirSync(cache, { recursive: true });
-await build({
-  entryPoints: {
-    store: 'src/main/store/index.ts',
-    events: 'src/main/events.ts',
-    recommender: 'src/main/recommend/recommender.ts',
-    tracks: 'test/helpers/tracks.ts',
-    content: 'src/main/recommend/content.ts',
-  },
-  outdir: cache,
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
+const { dir: cache, modules } = await engineModules('encore-bench-recommend', {
+  store: 'src/main/store/index.ts',
+  events: 'src/main/events.ts',
+  recommender: 'src/main/recommend/recommender.ts',
+  tracks: 'test/helpers/tracks.ts',
+  content: 'src/main/recommend/content.ts',
 });
-const { Store } = await import(join(cache, 'store.js'));
-const { EventBus } = await import(join(cache, 'events.js'));
-const { Recommender } = await import(join(cache, 'recommender.js'));
-const { trackFields } = await import(join(cache, 'tracks.js'));
-const { rng } = await import(join(cache, 'content.js'));
+const { Store } = modules.store;
+const { EventBus } = modules.events;
+const { Recommender } = modules.recommender;
+const { trackFields } = modules.tracks;
+const { rng } = modules.content;
 
 const N = Number(values.tracks);
 const EVENTS = Number(values.events);

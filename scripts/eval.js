@@ -14,7 +14,7 @@
  * ../shared/corpus/build-bench-library.sh); --data: where the scanned and analysed library is kept
  * (default node_modules/.cache/encore-eval/library).
  */
-import { build } from 'esbuild';
+import { engineModules } from './engine-modules.js';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,30 +50,18 @@ const LENGTH = Number(values.length);
 const SEED = Number(values.seed);
 const log = (m) => process.stderr.write(`${m}\n`);
 
-// The engine's modules, bundled next to node_modules so the external packages (sqlite3) resolve.
-const cache = resolve('node_modules/.cache/encore-eval');
-mkdirSync(cache, { recursive: true });
-await build({
-  entryPoints: {
-    store: 'src/main/store/index.ts',
-    events: 'src/main/events.ts',
-    recommender: 'src/main/recommend/recommender.ts',
-    content: 'src/main/recommend/content.ts',
-    features: 'src/main/recommend/features.ts',
-  },
-  outdir: cache,
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
+const { modules } = await engineModules('encore-eval', {
+  store: 'src/main/store/index.ts',
+  events: 'src/main/events.ts',
+  recommender: 'src/main/recommend/recommender.ts',
+  content: 'src/main/recommend/content.ts',
+  features: 'src/main/recommend/features.ts',
 });
-const { Store } = await import(join(cache, 'store.js'));
-const { EventBus } = await import(join(cache, 'events.js'));
-const { Recommender } = await import(join(cache, 'recommender.js'));
-const { rng } = await import(join(cache, 'content.js'));
-const { noFeatures } = await import(join(cache, 'features.js'));
+const { Store } = modules.store;
+const { EventBus } = modules.events;
+const { Recommender } = modules.recommender;
+const { rng } = modules.content;
+const { noFeatures } = modules.features;
 
 const dataDir = resolve(values.data);
 mkdirSync(dataDir, { recursive: true });
