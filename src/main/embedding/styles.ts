@@ -7,6 +7,7 @@
 import type { PredictedStyle, StyleCluster } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
 import type { ClusterAssignment } from '../store/styles';
+import { rng } from '../random';
 import { VectorIndex } from './vector-index';
 import type { SoundFeatures } from './sound-words';
 
@@ -52,16 +53,6 @@ export async function predictStyles(
       out.push({ trackId: id, genre: best.label, confidence, spaces: used });
   }
   return out;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32) for k-means++ seeding. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Lets other work (IPC, playback events) run between slices of a long computation. */

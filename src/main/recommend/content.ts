@@ -3,6 +3,7 @@
  * normalisation, feature hashing, seeded random projection, and the combined content vector
  * (tags ⊕ sound ⊕ text, each block normalised and weighted) that every distance works on.
  */
+import { rng } from '../random';
 
 /** Tag block: genres, artist, album, decade and mood words, hashed. 28 dims keep collisions rare
  * for a few hundred genres while the whole vector stays at 64 floats (one cache line pair). */
@@ -37,17 +38,8 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** Deterministic PRNG (mulberry32) returning floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG, re-exported where the recommender's modules and scripts have always found it. */
+export { rng };
 
 /** A seeded Gaussian projection matrix (inDim × outDim, row-major), scaled by 1/√outDim. */
 export function projection(inDim: number, outDim: number, seed: number): Float32Array {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VectorIndex } from '../../../src/main/embedding/vector-index';
-
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so failures reproduce.
+import { rng } from '../../../src/main/random';
 
 function randomRows(n: number, dim: number, seed = 1): Float32Array {
   const next = rng(seed);
