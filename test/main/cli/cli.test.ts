@@ -1,20 +1,15 @@
 /** The `encore` CLI as a person runs it: a subprocess of the built CLI, human and --json output. */
 import { describe, expect, it } from 'vitest';
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../../helpers/temp';
+import { fixtureLibrary } from '../../helpers/fixtures';
 import { runEncore, type CliRun } from '../../helpers/cli';
-
-const FIXTURES = join(__dirname, '../../fixtures/library');
 
 const encore = (dataDir: string, ...args: string[]): CliRun =>
   runEncore({ ENCORE_DATA_DIR: dataDir }, args);
 
 describe('encore CLI', () => {
-  const base = tempDir();
+  const { base, music } = fixtureLibrary();
   const data = join(base, 'data');
-  const music = join(base, 'Music');
-  cpSync(FIXTURES, music, { recursive: true });
 
   it('scans a folder, then lists, searches and counts what it found', () => {
     const scan = encore(data, 'scan', music, '--json');

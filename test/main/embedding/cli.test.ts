@@ -1,19 +1,14 @@
 /** The meaning commands as a person runs them: the built CLI in a subprocess. */
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/temp';
+import { fixtureLibrary } from '../../helpers/fixtures';
 import { runEncore, type CliRun } from '../../helpers/cli';
 import { TINY_MODEL } from './helpers';
-
-const FIXTURES = join(__dirname, '../../fixtures/library');
 
 const encore = (env: Record<string, string>, ...args: string[]): CliRun => runEncore(env, args);
 
 describe('encore vibe / moods / mood / styles / model', () => {
-  const base = tempDir('encore-meaning-cli-');
-  const music = join(base, 'Music');
-  cpSync(FIXTURES, music, { recursive: true });
+  const { base, music } = fixtureLibrary({ prefix: 'encore-meaning-cli-' });
 
   it('embeds on first use and answers with the semantic model from a local folder', () => {
     const env = { ENCORE_DATA_DIR: join(base, 'semantic'), ENCORE_MODEL_PATH: TINY_MODEL };

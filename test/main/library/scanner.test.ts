@@ -18,9 +18,8 @@ import {
 import { join, dirname } from 'node:path';
 import { createEngine, type Engine } from '../../../src/main/engine';
 import { tempDir } from '../../helpers/temp';
+import { FIXTURES, fixtureLibrary } from '../../helpers/fixtures';
 import type { Track } from '../../../src/shared/library';
-
-const FIXTURES = join(__dirname, '../../fixtures/library');
 
 interface Expected {
   title?: string;
@@ -48,11 +47,9 @@ describe('scanner on the fixture library', () => {
   let byPath: Map<string, Track>;
 
   beforeAll(async () => {
-    const base = tempDir();
-    music = join(base, 'Music');
-    cpSync(FIXTURES, music, { recursive: true });
-    rmSync(join(music, 'expected.json'));
-    engine = await createEngine({ dataDir: join(base, 'data') });
+    const copy = fixtureLibrary({ dropExpected: true });
+    music = copy.music;
+    engine = await createEngine({ dataDir: join(copy.base, 'data') });
     await engine.library.addRoot(music);
     const summary = await engine.library.scan();
     expect(summary.cancelled).toBe(false);
@@ -142,9 +139,7 @@ describe('scanner on the fixture library', () => {
 
 describe('rescans after changes on disk', () => {
   it('keeps identity across a rename, re-reads an edit, drops a deletion', async () => {
-    const base = tempDir();
-    const music = join(base, 'Music');
-    cpSync(FIXTURES, music, { recursive: true });
+    const { base, music } = fixtureLibrary();
     const engine = await createEngine({ dataDir: join(base, 'data') });
     try {
       await engine.library.addRoot(music);
@@ -170,9 +165,7 @@ describe('rescans after changes on disk', () => {
   });
 
   it('marks tracks missing — never deletes them — while the root is gone or empty, and restores them', async () => {
-    const base = tempDir();
-    const music = join(base, 'Drive');
-    cpSync(FIXTURES, music, { recursive: true });
+    const { base, music } = fixtureLibrary({ name: 'Drive' });
     const engine = await createEngine({ dataDir: join(base, 'data') });
     try {
       await engine.library.addRoot(music);
@@ -202,9 +195,7 @@ describe('rescans after changes on disk', () => {
   });
 
   it('ends on a symlink loop, reading each file once', async () => {
-    const base = tempDir();
-    const music = join(base, 'Music');
-    cpSync(FIXTURES, music, { recursive: true });
+    const { base, music } = fixtureLibrary();
     symlinkSync(music, join(music, 'loop'));
     symlinkSync(join(music, 'loop'), join(music, 'loop2'));
     const engine = await createEngine({ dataDir: join(base, 'data') });
@@ -221,9 +212,7 @@ describe('rescans after changes on disk', () => {
   it.skipIf(process.getuid?.() === 0)(
     'marks the tracks of an unreadable folder missing instead of deleting them',
     async () => {
-      const base = tempDir();
-      const music = join(base, 'Music');
-      cpSync(FIXTURES, music, { recursive: true });
+      const { base, music } = fixtureLibrary();
       const engine = await createEngine({ dataDir: join(base, 'data') });
       try {
         await engine.library.addRoot(music);

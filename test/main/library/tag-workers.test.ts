@@ -3,12 +3,10 @@
  * parsers and heaps (tens of MB each) for nothing. A rescan that needs them starts new ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, rmSync, utimesSync } from 'node:fs';
+import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../../src/main/engine';
-import { tempDir } from '../../helpers/temp';
-
-const FIXTURES = join(__dirname, '../../fixtures/library');
+import { fixtureLibrary } from '../../helpers/fixtures';
 
 describe('tag workers between scans', () => {
   let engine: Engine;
@@ -17,11 +15,9 @@ describe('tag workers between scans', () => {
   let whileReading: number[] = [];
 
   beforeAll(async () => {
-    const base = tempDir();
-    music = join(base, 'Music');
-    cpSync(FIXTURES, music, { recursive: true });
-    rmSync(join(music, 'expected.json'));
-    engine = await createEngine({ dataDir: join(base, 'data') });
+    const copy = fixtureLibrary({ dropExpected: true });
+    music = copy.music;
+    engine = await createEngine({ dataDir: join(copy.base, 'data') });
     engine.events.on('scan.progress', (p) => {
       if (p.phase === 'reading') whileReading.push(engine.library.tagWorkers);
     });
