@@ -3,19 +3,22 @@
 // downloaded from outside the package registry; without it the suite is skipped and says why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { tempDir } from '../helpers/temp';
 import { screenshotPath } from './support';
 
 const repo = resolve(import.meta.dirname, '../..');
 
+/** The installed Electron binary, found as Electron does (path.txt), without require('electron'):
+ * that starts a download when the binary is missing. */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const exe = join(pkg, 'dist', readFileSync(join(pkg, 'path.txt'), 'utf8'));
+    return existsSync(exe) ? exe : null;
   } catch {
     return null;
   }
@@ -26,7 +29,7 @@ const run = binary ? describe : describe.skip;
 if (!binary) {
   console.warn(
     'Electron e2e skipped: no Electron binary in node_modules/electron (it is downloaded from GitHub, ' +
-      'not the package registry). With network access: node node_modules/electron/install.js',
+      'not the package registry). With network access, `npm start` fetches it.',
   );
 }
 
