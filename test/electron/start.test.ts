@@ -13,6 +13,7 @@ import {
   readFileSync,
   realpathSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -173,6 +174,36 @@ run('npm start on a fresh copy without the Electron binary', () => {
     expect(requests.length).toBe(before);
     expect(second.stderr).not.toContain('Downloading');
     expect((JSON.parse(readFileSync(record, 'utf8')) as LaunchRecord).argv).toEqual([project]);
+  });
+
+  it('rebuilds when a source is newer than out/, and never launches a stale build', async () => {
+    const project = freshProject();
+    mkdirSync(join(project, 'src/main'), { recursive: true });
+    writeFileSync(join(project, 'src/main/index.ts'), '// changed after the build\n');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(project, 'src/main/index.ts'), later, later);
+    const staleRecord = join(work, 'stale.json');
+    const stale = standInRelease(version, staleRecord);
+    const staleMirror = await serveMirror(
+      {
+        [`/v${version}/${stale.fileName}`]: stale.zip,
+        [`/v${version}/SHASUMS256.txt`]: stale.shasums,
+      },
+      [],
+    );
+    try {
+      // This copy has no electron-vite to build with: the launcher must say so, not launch.
+      const result = await runStart(project, startEnv(baseUrl(staleMirror), join(work, 'c-stale')));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('Rebuilding Encore (sources changed)');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr.trim().split('\n').at(-1)).toBe(
+        'Encore could not find electron-vite; run `npm install` first.',
+      );
+      expect(existsSync(staleRecord)).toBe(false);
+    } finally {
+      await new Promise<void>((done) => staleMirror.close(() => done()));
+    }
   });
 
   it('ends in one clear sentence when the mirror is unreachable', async () => {
