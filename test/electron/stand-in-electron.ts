@@ -136,10 +136,9 @@ export const app = {
   requestSingleInstanceLock: (): boolean => true,
   whenReady: (): Promise<void> => shellRecord().whenReady,
   isReady: (): boolean => shellRecord().ready,
-  on(event: string, fn: Handler): typeof app {
+  on(event: string, fn: Handler): void {
     const r = shellRecord();
     r.appListeners.set(event, [...(r.appListeners.get(event) ?? []), fn]);
-    return app;
   },
   quit: (): void => {
     shellRecord().quit++;
