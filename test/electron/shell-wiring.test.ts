@@ -77,7 +77,9 @@ describe('the Electron shell, wired to a stand-in electron module', () => {
     process.env.ENCORE_DATA_DIR = join(base, 'data');
     await import(pathToFileURL(join(buildDir, 'main/index.js')).href);
     // Loading the module must register the schemes; only then does the app become ready.
+    // (protocol.handle and windows need a ready app: nothing else may happen before it.)
     expect(shell.privileged).toHaveLength(1);
+    expect([shell.protocols.size, shell.ipcHandlers.size, shell.windows.length]).toEqual([0, 0, 0]);
     shell.makeReady();
     await shell.shown;
     win = shell.windows[0];
