@@ -59,6 +59,8 @@ export interface CandidateQuery {
   current: number;
   sessionVector: Float32Array | null;
   model: TasteModel;
+  /** Per row, the sum of the model's stored named-feature weights (see taste-sums.ts). */
+  tasteSums: Float64Array;
   /** Weights of closeness to the current track, taste and session in the combined score (the
    * ranking's linear part, so the scan collects what ranking will like). */
   weights: { sim: number; taste: number; session: number };
@@ -70,10 +72,10 @@ export interface CandidateQuery {
 }
 
 /**
- * Candidate rows with the sources that proposed each. Two SIMD scans of the catalog: with the
- * playing track (neighbours) and with one combined query (w_sim·current + w_taste·taste +
- * w_session·session — linear, so one vector); then one pass adds the taste model's named-feature
- * weights and keeps the best of each.
+ * Candidate rows with the sources that proposed each. One SIMD pass over the catalog scores two
+ * queries: the playing track (neighbours) and one combined query (w_sim·current + w_taste·taste +
+ * w_session·session — linear, so one vector); then one pass over the allowed rows adds the taste
+ * model's named-feature weights (kept summed per row between events) and keeps the best of each.
  */
 export function generateCandidates(q: CandidateQuery): Map<number, CandidateSource[]> {
   const { catalog, mask, current, weights: w } = q;
@@ -88,16 +90,16 @@ export function generateCandidates(q: CandidateQuery): Map<number, CandidateSour
   const near = new TopK(current >= 0 ? q.k.neighbour : 0);
   const best = new TopK(q.k.combined);
   const sparseW = w.taste * q.model.scaleNow;
-  const sparse = q.model.sparse;
-  const { sparseOff, sparseIdx } = catalog;
-  const nearScores = current >= 0 ? catalog.scoreAll(cur) : null;
-  const combScores = catalog.scoreAll(comb);
-  for (let r = 0; r < n; r++) {
-    if (mask[r] === 0) continue;
-    let sp = 0;
-    for (let k = sparseOff[r]; k < sparseOff[r + 1]; k++) sp += sparse[sparseIdx[k]];
-    best.push(r, combScores[r] + sparseW * sp);
-    if (nearScores) near.push(r, nearScores[r]);
+  const sums = q.tasteSums;
+  const [nearScores, combScores] = catalog.scoreBoth(cur, comb);
+  if (current >= 0) {
+    for (let r = 0; r < n; r++) {
+      if (mask[r] === 0) continue;
+      best.push(r, combScores[r] + sparseW * sums[r]);
+      near.push(r, nearScores[r]);
+    }
+  } else {
+    for (let r = 0; r < n; r++) if (mask[r] !== 0) best.push(r, combScores[r] + sparseW * sums[r]);
   }
   const out = new Map<number, CandidateSource[]>();
   const add = (r: number, s: CandidateSource): void => {
