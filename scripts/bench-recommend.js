@@ -40,7 +40,7 @@ const ENTRIES = {
   events: 'src/main/events.ts',
   recommender: 'src/main/recommend/recommender.ts',
   tracks: 'test/helpers/tracks.ts',
-  random: 'src/main/random.ts',
+  random: 'src/main/vectors/random.ts',
 };
 // One cache per checkout: engineers benchmarking in parallel worktrees must not share a database.
 const { dir: cache, modules } = await engineModules(

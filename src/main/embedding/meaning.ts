@@ -25,7 +25,7 @@ import { embedPendingRun, type FeatureSource } from './embed-run';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
 import { refreshMoodsAndStyles } from './refresh';
 import { rankVibe } from './vibe';
-import { VectorIndex } from './vector-index';
+import { VectorIndex } from '../vectors/vector-index';
 
 const log = createLogger('meaning');
 

@@ -8,48 +8,7 @@ import type { CandidateSource } from '../../shared/recommend';
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
 import type { TasteModel } from './taste-model';
-
-/** A bounded best-k collector (keeps the k largest scores). */
-export class TopK {
-  readonly rows: Int32Array;
-  readonly scores: Float32Array;
-  size = 0;
-  private minAt = 0;
-
-  constructor(readonly k: number) {
-    this.rows = new Int32Array(k);
-    this.scores = new Float32Array(k);
-  }
-
-  push(row: number, score: number): void {
-    if (this.k === 0) return;
-    if (this.size < this.k) {
-      this.rows[this.size] = row;
-      this.scores[this.size] = score;
-      this.size += 1;
-      if (this.size === this.k) this.findMin();
-      return;
-    }
-    if (score <= this.scores[this.minAt]) return;
-    this.rows[this.minAt] = row;
-    this.scores[this.minAt] = score;
-    this.findMin();
-  }
-
-  private findMin(): void {
-    let m = 0;
-    for (let i = 1; i < this.size; i++) if (this.scores[i] < this.scores[m]) m = i;
-    this.minAt = m;
-  }
-
-  /** Rows, best first. */
-  sorted(): number[] {
-    const idx = Array.from({ length: this.size }, (_, i) => i).sort(
-      (a, b) => this.scores[b] - this.scores[a],
-    );
-    return idx.map((i) => this.rows[i]);
-  }
-}
+import { TopK } from '../vectors/top-k';
 
 export interface CandidateQuery {
   catalog: Catalog;

@@ -6,7 +6,7 @@
 import type { CatalogTrackRow } from '../store/feedback';
 import { dirname } from 'node:path';
 import type { TrackId } from '../../shared/library';
-import { VectorIndex } from '../embedding/vector-index';
+import { VectorIndex } from '../vectors/vector-index';
 import type { FeatureSource, MoodScores, TrackAxes, VectorSet } from './features';
 import {
   CONTENT_DIM,

@@ -6,7 +6,7 @@
  * than skipped, that sounds least like what they just skipped.
  */
 import type { TrackId } from '../../shared/library';
-import { TopK } from './candidates';
+import { TopK } from '../vectors/top-k';
 import { livePools } from './live-pools';
 import type { Session } from './session';
 import type { RecommenderState } from './state';

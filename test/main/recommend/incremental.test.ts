@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixture } from './fixture';
-import { rng } from '../../../src/main/random';
+import { rng } from '../../../src/main/vectors/random';
 import { History } from '../../../src/main/recommend/history';
 import { livePools } from '../../../src/main/recommend/live-pools';
 import { allowedMask } from '../../../src/main/recommend/rules';

@@ -186,7 +186,7 @@ export class VectorIndex {
         top.push(id, score);
       }
     }
-    return top.sorted();
+    return top.best();
   }
 
   /**

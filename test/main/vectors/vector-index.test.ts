@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VectorIndex } from '../../../src/main/embedding/vector-index';
+import { VectorIndex } from '../../../src/main/vectors/vector-index';
 // Seeded, so failures reproduce.
-import { rng } from '../../../src/main/random';
+import { rng } from '../../../src/main/vectors/random';
 
 function randomRows(n: number, dim: number, seed = 1): Float32Array {
   const next = rng(seed);
