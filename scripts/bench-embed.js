@@ -137,8 +137,16 @@ const results = [];
 /** Texts/s of one pass over `texts` with `settings` (threads, batchSize) folded into the spec. */
 async function rate(spec, texts, chunk, batchSize) {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const out = await embed({ spec, texts, mode: 'passage', chunk, batchSize });
-  return { perS: texts.length / ((performance.now() - t) / 1000), tokens: out.tokens };
+  const used = process.cpuUsage(cpu);
+  return {
+    perS: texts.length / ((performance.now() - t) / 1000),
+    // Per CPU-second of the whole process (all onnxruntime threads): on a busy machine a process
+    // with more threads takes a larger share of the cores, so texts/s alone favours it.
+    perCpuS: texts.length / ((used.user + used.system) / 1e6),
+    tokens: out.tokens,
+  };
 }
 
 if (values.library) {
@@ -176,7 +184,15 @@ const settings = [
 const f1 = (xs) =>
   `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 for (const dtype of values.fp32 ? ['q8', 'fp32'] : ['q8']) {
-  const rows = settings.map((s) => ({ ...s, desc: [], lyr: [], descTokens: 0, lyrTokens: 0 }));
+  const rows = settings.map((s) => ({
+    ...s,
+    desc: [],
+    lyr: [],
+    descCpu: [],
+    lyrCpu: [],
+    descTokens: 0,
+    lyrTokens: 0,
+  }));
   for (const row of rows) {
     const spec = { ...specBase, dtype, threads: row.threads };
     const t = performance.now();
@@ -192,11 +208,14 @@ for (const dtype of values.fp32 ? ['q8', 'fp32'] : ['q8']) {
       const l = await rate(spec, lyrics, true, row.batchSize);
       row.desc.push(d.perS);
       row.lyr.push(l.perS);
+      row.descCpu.push(d.perCpuS);
+      row.lyrCpu.push(l.perCpuS);
       row.descTokens = d.tokens / descriptors.length;
       row.lyrTokens = l.tokens / lyrics.length;
       if (!values.json)
         console.log(
-          `  run ${run + 1} ${dtype} ${row.label}: ${d.perS.toFixed(1)} descriptors/s, ${l.perS.toFixed(1)} lyrics/s`,
+          `  run ${run + 1} ${dtype} ${row.label}: ${d.perS.toFixed(1)} descriptors/s, ${l.perS.toFixed(1)} lyrics/s ` +
+            `(${d.perCpuS.toFixed(1)} / ${l.perCpuS.toFixed(1)} per CPU-s)`,
         );
     }
   }
@@ -210,13 +229,16 @@ for (const dtype of values.fp32 ? ['q8', 'fp32'] : ['q8']) {
         max: Math.max(...row.desc),
       },
       lyricsPerS: { median: median(row.lyr), min: Math.min(...row.lyr), max: Math.max(...row.lyr) },
+      descriptorsPerCpuS: median(row.descCpu),
+      lyricsPerCpuS: median(row.lyrCpu),
       tokensPerDescriptor: row.descTokens,
       tokensPerLyric: row.lyrTokens,
     });
     if (!values.json)
       console.log(
         `${dtype} ${row.label.padEnd(44)} descriptors ${f1(row.desc)} /s (~${row.descTokens.toFixed(0)} tokens), ` +
-          `lyrics ${f1(row.lyr)} /s (~${row.lyrTokens.toFixed(0)} tokens)`,
+          `lyrics ${f1(row.lyr)} /s (~${row.lyrTokens.toFixed(0)} tokens); per CPU-second ` +
+          `${median(row.descCpu).toFixed(1)} descriptors, ${median(row.lyrCpu).toFixed(1)} lyrics`,
       );
   }
 }
