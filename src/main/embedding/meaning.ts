@@ -42,7 +42,8 @@ export interface MeaningOptions {
 }
 
 /** Text indexes are int8 from this many tracks: 4× less memory and a 2–3× faster scan, with a
- * top-50 recall of 0.99 against exact float32 on clustered and lexical vectors (bench:index). */
+ * top-50 recall against exact float32 of 0.98–0.999 on uniform, clustered and lexical vectors
+ * (bench:index, docs/benchmarks.md). */
 const QUANTIZE_ABOVE = 0;
 // After start-up, leave the first seconds to the window, the scan and playback.
 const STARTUP_DELAY_MS = 10_000;
