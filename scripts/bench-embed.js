@@ -14,13 +14,19 @@
  * over N synthetic tracks through the engine's Meaning service, with the lexical fallback (and the
  * benchmark model too with --library-model), reporting tracks/s and the longest main-loop stall.
  *
- * Usage: node scripts/bench-embed.js [--model DIR] [--descriptors 256] [--lyrics 48] [--runs 3] [--json]
+ * The embedding settings are measured against the previous ones in the same run, interleaved run
+ * by run: "before" = onnxruntime's default thread count and 16 texts per inference call, "now" =
+ * one intra-op thread per core and batches of ~BATCH_TOKENS tokens (embed-core.ts). Medians of
+ * the runs with their range, and the load average at start and end.
+ *
+ * Usage: node scripts/bench-embed.js [--model DIR] [--descriptors 256] [--lyrics 48] [--runs 3]
+ *        [--fp32] [--json]
  *        node scripts/bench-embed.js --library 10000 [--library-model] [--model DIR]
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     descriptors: { type: 'string', default: '256' },
     lyrics: { type: 'string', default: '48' },
     runs: { type: 'string', default: '3' },
+    fp32: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     // A full pass over a synthetic library of N tracks (lexical, then the model if --library-model).
     library: { type: 'string' },
@@ -65,7 +72,16 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { embed, loadPipeline } = await import(join(process.cwd(), dir, 'core.js'));
+const { embed, loadPipeline, intraOpThreads, BATCH_TOKENS } = await import(
+  join(process.cwd(), dir, 'core.js')
+);
+const specBase = {
+  backend: 'transformers',
+  folder: values.model,
+  queryPrefix: '',
+  passagePrefix: '',
+  maxTokens: 128,
+};
 const { descriptorText } = await import(join(process.cwd(), dir, 'descriptor.js'));
 const { runLibrary } = await import(join(process.cwd(), dir, 'library.js'));
 process.env.ENCORE_BUILD_DIR = join(process.cwd(), dir);
@@ -115,30 +131,22 @@ const lyrics = Array.from({ length: Number(values.lyrics) }, (_, i) =>
   ),
 );
 
+const loadStart = loadavg();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = [];
-async function measure(label, spec, texts, chunk) {
-  const rates = [];
-  let tokens = 0;
-  await embed({ spec, texts: texts.slice(0, 4), mode: 'passage', chunk }); // warm-up
-  for (let run = 0; run < Number(values.runs); run++) {
-    const t = performance.now();
-    const out = await embed({ spec, texts, mode: 'passage', chunk, batchSize: 16 });
-    rates.push(texts.length / ((performance.now() - t) / 1000));
-    tokens = out.tokens;
-  }
-  const r = {
-    label,
-    texts: texts.length,
-    textsPerS: median(rates),
-    tokensPerText: tokens / texts.length,
+/** Texts/s of one pass over `texts` with `settings` (threads, batchSize) folded into the spec. */
+async function rate(spec, texts, chunk, batchSize) {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const out = await embed({ spec, texts, mode: 'passage', chunk, batchSize });
+  const used = process.cpuUsage(cpu);
+  return {
+    perS: texts.length / ((performance.now() - t) / 1000),
+    // Per CPU-second of the whole process (all onnxruntime threads): on a busy machine a process
+    // with more threads takes a larger share of the cores, so texts/s alone favours it.
+    perCpuS: texts.length / ((used.user + used.system) / 1e6),
+    tokens: out.tokens,
   };
-  results.push(r);
-  if (!values.json) {
-    console.log(
-      `${label.padEnd(28)} ${r.textsPerS.toFixed(1).padStart(8)} texts/s  (${texts.length} texts, ~${r.tokensPerText.toFixed(0)} tokens each)`,
-    );
-  }
 }
 
 if (values.library) {
@@ -168,30 +176,88 @@ if (values.library) {
   process.exit(0);
 }
 
-for (const dtype of ['q8', 'fp32']) {
-  const spec = {
-    backend: 'transformers',
-    folder: values.model,
-    dtype,
-    queryPrefix: '',
-    passagePrefix: '',
-    maxTokens: 128,
-    threads: 0,
-  };
-  const t = performance.now();
-  await loadPipeline(spec);
-  if (!values.json) console.log(`model load (${dtype}): ${(performance.now() - t).toFixed(0)} ms`);
-  await measure(`descriptors, ${dtype}`, spec, descriptors, false);
-  await measure(`lyrics (chunked), ${dtype}`, spec, lyrics, true);
+const threadsNow = intraOpThreads();
+const settings = [
+  { label: 'before (ORT default threads, 16 texts/call)', threads: -1, batchSize: 16 },
+  { label: `now (${threadsNow} threads, ~${BATCH_TOKENS}-token calls)`, threads: 0 },
+];
+const f1 = (xs) =>
+  `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+for (const dtype of values.fp32 ? ['q8', 'fp32'] : ['q8']) {
+  const rows = settings.map((s) => ({
+    ...s,
+    desc: [],
+    lyr: [],
+    descCpu: [],
+    lyrCpu: [],
+    descTokens: 0,
+    lyrTokens: 0,
+  }));
+  for (const row of rows) {
+    const spec = { ...specBase, dtype, threads: row.threads };
+    const t = performance.now();
+    await loadPipeline(spec);
+    if (!values.json)
+      console.log(`model load (${dtype}, ${row.label}): ${(performance.now() - t).toFixed(0)} ms`);
+    await embed({ spec, texts: descriptors.slice(0, 4), mode: 'passage', chunk: false }); // warm-up
+  }
+  for (let run = 0; run < Number(values.runs); run++) {
+    for (const row of rows) {
+      const spec = { ...specBase, dtype, threads: row.threads };
+      const d = await rate(spec, descriptors, false, row.batchSize);
+      const l = await rate(spec, lyrics, true, row.batchSize);
+      row.desc.push(d.perS);
+      row.lyr.push(l.perS);
+      row.descCpu.push(d.perCpuS);
+      row.lyrCpu.push(l.perCpuS);
+      row.descTokens = d.tokens / descriptors.length;
+      row.lyrTokens = l.tokens / lyrics.length;
+      if (!values.json)
+        console.log(
+          `  run ${run + 1} ${dtype} ${row.label}: ${d.perS.toFixed(1)} descriptors/s, ${l.perS.toFixed(1)} lyrics/s ` +
+            `(${d.perCpuS.toFixed(1)} / ${l.perCpuS.toFixed(1)} per CPU-s)`,
+        );
+    }
+  }
+  for (const row of rows) {
+    results.push({
+      dtype,
+      settings: row.label,
+      descriptorsPerS: {
+        median: median(row.desc),
+        min: Math.min(...row.desc),
+        max: Math.max(...row.desc),
+      },
+      lyricsPerS: { median: median(row.lyr), min: Math.min(...row.lyr), max: Math.max(...row.lyr) },
+      descriptorsPerCpuS: median(row.descCpu),
+      lyricsPerCpuS: median(row.lyrCpu),
+      tokensPerDescriptor: row.descTokens,
+      tokensPerLyric: row.lyrTokens,
+    });
+    if (!values.json)
+      console.log(
+        `${dtype} ${row.label.padEnd(44)} descriptors ${f1(row.desc)} /s (~${row.descTokens.toFixed(0)} tokens), ` +
+          `lyrics ${f1(row.lyr)} /s (~${row.lyrTokens.toFixed(0)} tokens); per CPU-second ` +
+          `${median(row.descCpu).toFixed(1)} descriptors, ${median(row.lyrCpu).toFixed(1)} lyrics`,
+      );
+  }
 }
 const lexical = { backend: 'lexical', dim: 384 };
-await measure('descriptors, lexical', lexical, descriptors, false);
-await measure('lyrics, lexical', lexical, lyrics, true);
+const lex = await rate(lexical, descriptors, false);
+const lexLyrics = await rate(lexical, lyrics, true);
+results.push({ dtype: 'lexical', descriptorsPerS: lex.perS, lyricsPerS: lexLyrics.perS });
+if (!values.json)
+  console.log(
+    `lexical fallback: ${lex.perS.toFixed(0)} descriptors/s, ${lexLyrics.perS.toFixed(0)} lyrics/s`,
+  );
+const loadEnd = loadavg().map((x) => x.toFixed(2));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const load = { start: loadStart.map((x) => x.toFixed(2)), end: loadEnd };
 if (values.json)
-  console.log(JSON.stringify({ machine, runs: Number(values.runs), results }, null, 2));
+  console.log(JSON.stringify({ machine, runs: Number(values.runs), load, results }, null, 2));
 else
   console.log(
-    `machine: ${machine}; medians of ${values.runs} runs; random-weight MiniLM-L12 architecture`,
+    `machine: ${machine}; medians of ${values.runs} runs (range), settings interleaved; ` +
+      `random-weight MiniLM-L12 architecture; load average ${load.start.join(' ')} at start, ${load.end.join(' ')} at end`,
   );

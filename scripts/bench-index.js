@@ -1,15 +1,26 @@
 #!/usr/bin/env node
 /**
  * Vector index benchmark (npm run bench:index): top-50 query latency p50/p95 and memory of the
- * VectorIndex at 10,000 and 100,000 synthetic vectors of 384 dimensions, Float32 and int8.
- * Synthetic random unit vectors are fine here: an exact scan costs the same whatever the values.
+ * VectorIndex at 10,000 and 100,000 vectors of 384 dimensions, float32 and int8, and the recall of
+ * int8's top-50 against the exact float32 top-50.
  *
- * Usage: node scripts/bench-index.js [--sizes 10000,100000] [--queries 200] [--runs 3] [--json]
+ * Latency is measured on random unit vectors (an exact scan costs the same whatever the values),
+ * with the baseline's index (default: `main`, extracted with `git archive` and bundled the same
+ * way) interleaved run by run with this checkout's. Recall is measured where it can be lost: on
+ * uniform random vectors (the worst case: every score is close to every other), on clustered
+ * vectors (2,000 Gaussian clusters, as embeddings of a music collection group by artist and
+ * style) and on the lexical vectors Encore itself stores without a model (384-dimension hashed
+ * words of descriptor texts of a synthetic 4,000-artist library); queries are perturbed rows
+ * ("more like this track").
+ *
+ * Usage: node --expose-gc scripts/bench-index.js [--sizes 10000,100000] [--queries 200] [--runs 3]
+ *        [--baseline main|none] [--json]
  */
-import { build } from 'esbuild';
+import { engineModules } from './engine-modules.js';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -19,101 +30,183 @@ const { values } = parseArgs({
     k: { type: 'string', default: '50' },
     queries: { type: 'string', default: '200' },
     runs: { type: 'string', default: '3' },
+    baseline: { type: 'string', default: 'main' },
     json: { type: 'boolean', default: false },
   },
 });
 
-const dir = mkdtempSync(join(tmpdir(), 'encore-bench-index-'));
-await build({
-  entryPoints: { index: 'src/main/embedding/vector-index.ts' },
-  outdir: dir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'warning',
+const loadStart = loadavg();
+const cacheName = `encore-bench-index-${basename(process.cwd())}`;
+const { modules } = await engineModules(cacheName, {
+  index: 'src/main/vectors/vector-index.ts',
+  random: 'src/main/vectors/random.ts',
+  lexical: 'src/main/embedding/lexical.ts',
 });
-const { VectorIndex } = await import(join(dir, 'index.js'));
-rmSync(dir, { recursive: true, force: true });
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+const { rng } = modules.random;
+const { lexicalVectors } = modules.lexical;
+const variants = [{ label: 'new', VectorIndex: modules.index.VectorIndex }];
+if (values.baseline !== 'none') {
+  const src = mkdtempSync(join(tmpdir(), 'encore-bench-index-old-'));
+  execSync(`git archive ${values.baseline} src | tar -x -C ${src}`);
+  const old = await engineModules(
+    `${cacheName}-old`,
+    { index: 'src/main/embedding/vector-index.ts' },
+    src,
+  );
+  rmSync(src, { recursive: true, force: true });
+  variants.unshift({ label: values.baseline, VectorIndex: old.modules.index.VectorIndex });
 }
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const range = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 const dim = Number(values.dim);
 const k = Number(values.k);
-const results = [];
+const log = (m) => values.json || console.log(m);
 
-for (const n of values.sizes.split(',').map(Number)) {
-  for (const quantize of [false, true]) {
-    const runs = [];
-    for (let run = 0; run < Number(values.runs); run++) {
-      const next = rng(run + 1);
-      global.gc?.();
-      const before = process.memoryUsage();
-      const index = new VectorIndex({ dim, quantize, capacity: n });
-      const row = new Float32Array(dim);
-      const buildStart = performance.now();
-      for (let id = 1; id <= n; id++) {
-        for (let j = 0; j < dim; j++) row[j] = next() * 2 - 1;
-        index.set(id, row);
-      }
-      const buildMs = performance.now() - buildStart;
-      global.gc?.();
-      const after = process.memoryUsage();
-      const queries = Array.from({ length: Number(values.queries) }, () =>
-        Float32Array.from({ length: dim }, () => next() * 2 - 1),
+/** n rows of `kind` data, contiguous. */
+function dataset(kind, n, next) {
+  if (kind === 'lexical') {
+    const words = 'night rain summer city heart fire river light road ocean dream golden'.split(
+      ' ',
+    );
+    const genres = ['Rock', 'Pop', 'Jazz', 'Folk', 'Electronic', 'Ambient', 'Hip-Hop', 'Soul'];
+    const texts = Array.from({ length: n }, (_, i) => {
+      const artist = Math.floor(i / 25);
+      return (
+        `${words[i % 12]} ${words[(i * 7) % 12]} by Artist ${artist}, from Album ${Math.floor(i / 5)}; ` +
+        `${genres[artist % 8]}, ${1960 + (artist % 60)}s, ${70 + (artist % 40) * 3} bpm`
       );
-      for (const q of queries.slice(0, 10)) index.search(q, k); // warm-up (JIT, caches)
-      const times = [];
-      for (const q of queries) {
-        const t = performance.now();
-        index.search(q, k);
-        times.push(performance.now() - t);
+    });
+    return lexicalVectors(texts, dim).data;
+  }
+  const out = new Float32Array(n * dim);
+  if (kind === 'uniform') {
+    for (let i = 0; i < out.length; i++) out[i] = next() * 2 - 1;
+    return out;
+  }
+  // Clustered: 2,000 centres; each row its centre plus noise of about the same size.
+  const centres = Array.from({ length: 2000 }, () =>
+    Float32Array.from({ length: dim }, () => next() * 2 - 1),
+  );
+  for (let i = 0; i < n; i++) {
+    const c = centres[Math.floor(next() * centres.length)];
+    for (let j = 0; j < dim; j++) out[i * dim + j] = c[j] + 0.8 * (next() * 2 - 1);
+  }
+  return out;
+}
+
+/** Queries near rows of the data (or random for uniform data). */
+function queriesFor(kind, data, n, count, next) {
+  return Array.from({ length: count }, () => {
+    if (kind === 'uniform') return Float32Array.from({ length: dim }, () => next() * 2 - 1);
+    const r = Math.floor(next() * n);
+    return Float32Array.from({ length: dim }, (_, j) => data[r * dim + j] + 0.1 * (next() - 0.5));
+  });
+}
+
+function build(VectorIndex, data, n, quantize) {
+  const ids = Array.from({ length: n }, (_, i) => i + 1);
+  const t = performance.now();
+  const index = VectorIndex.from(ids, data, { dim, quantize, capacity: n });
+  return { index, buildMs: performance.now() - t };
+}
+
+const latency = [];
+const recall = [];
+for (const n of values.sizes.split(',').map(Number)) {
+  // Latency, variants interleaved run by run.
+  const runs = new Map();
+  for (let run = 0; run < Number(values.runs); run++) {
+    const next = rng(run + 1);
+    const data = dataset('uniform', n, next);
+    const queries = queriesFor('uniform', data, n, Number(values.queries), next);
+    for (const quantize of [false, true]) {
+      for (const v of variants) {
+        global.gc?.();
+        const before = process.memoryUsage().rss;
+        const { index, buildMs } = build(v.VectorIndex, data, n, quantize);
+        const rssMB = (process.memoryUsage().rss - before) / 1e6;
+        for (const q of queries.slice(0, 10)) index.search(q, k); // warm-up (JIT, caches)
+        const times = [];
+        for (const q of queries) {
+          const t = performance.now();
+          index.search(q, k);
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        const key = `${v.label}|${quantize ? 'int8' : 'float32'}`;
+        const list = runs.get(key) ?? [];
+        list.push({
+          p50: quantile(times, 0.5),
+          p95: quantile(times, 0.95),
+          buildMs,
+          indexMB: index.memoryBytes() / 1e6,
+          rssMB,
+        });
+        runs.set(key, list);
       }
-      times.sort((a, b) => a - b);
-      runs.push({
-        p50: quantile(times, 0.5),
-        p95: quantile(times, 0.95),
-        buildMs,
-        indexMB: index.memoryBytes() / 1e6,
-        processDeltaMB: (after.rss - before.rss) / 1e6,
-      });
     }
+  }
+  for (const [key, list] of runs) {
+    const [variant, storage] = key.split('|');
     const r = {
       vectors: n,
       dim,
       k,
-      storage: quantize ? 'int8' : 'float32',
-      p50Ms: median(runs.map((x) => x.p50)),
-      p95Ms: median(runs.map((x) => x.p95)),
-      buildMs: median(runs.map((x) => x.buildMs)),
-      indexMB: median(runs.map((x) => x.indexMB)),
-      processDeltaMB: median(runs.map((x) => x.processDeltaMB)),
+      variant,
+      storage,
+      p50Ms: range(list.map((x) => x.p50)),
+      p95Ms: range(list.map((x) => x.p95)),
+      buildMs: median(list.map((x) => x.buildMs)),
+      indexMB: median(list.map((x) => x.indexMB)),
     };
-    results.push(r);
-    if (!values.json) {
-      console.log(
-        `${String(n).padStart(7)} × ${dim} ${r.storage.padEnd(7)} top-${k}: p50 ${r.p50Ms.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms; ` +
-          `index ${r.indexMB.toFixed(1)} MB; build ${r.buildMs.toFixed(0)} ms`,
-      );
+    latency.push(r);
+    const f = (x) => `${x.median.toFixed(2)} (${x.min.toFixed(2)}–${x.max.toFixed(2)})`;
+    log(
+      `${String(n).padStart(7)} × ${dim} ${storage.padEnd(7)} [${variant}] top-${k}: p50 ${f(r.p50Ms)} ms, ` +
+        `p95 ${f(r.p95Ms)} ms; index ${r.indexMB.toFixed(1)} MB; build ${r.buildMs.toFixed(0)} ms`,
+    );
+  }
+  // Recall of int8 against exact float32 (this checkout's index), per kind of data.
+  for (const kind of ['uniform', 'clustered', 'lexical']) {
+    const next = rng(99);
+    const data = dataset(kind, n, next);
+    const queries = queriesFor(kind, data, n, 100, next);
+    const exact = build(modules.index.VectorIndex, data, n, false).index;
+    const int8 = build(modules.index.VectorIndex, data, n, true).index;
+    let hit = 0;
+    for (const q of queries) {
+      const want = new Set(exact.search(q, k).map((x) => x.id));
+      for (const x of int8.search(q, k)) if (want.has(x.id)) hit += 1;
     }
+    const r = { vectors: n, kind, recall: hit / (queries.length * k) };
+    recall.push(r);
+    log(
+      `${String(n).padStart(7)} × ${dim} int8 recall@${k} on ${kind} vectors: ${r.recall.toFixed(4)}`,
+    );
   }
 }
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const load = { start: loadStart.map((x) => x.toFixed(2)), end: loadavg().map((x) => x.toFixed(2)) };
 if (values.json)
   console.log(
     JSON.stringify(
-      { machine, runs: Number(values.runs), queries: Number(values.queries), results },
+      {
+        machine,
+        load,
+        runs: Number(values.runs),
+        queries: Number(values.queries),
+        latency,
+        recall,
+      },
       null,
       2,
     ),
   );
-else console.log(`machine: ${machine}; medians of ${values.runs} runs × ${values.queries} queries`);
+else
+  console.log(
+    `machine: ${machine}; medians of ${values.runs} runs × ${values.queries} queries (range), ` +
+      `variants interleaved: ${variants.map((v) => v.label).join(', ')}; ` +
+      `load average ${load.start.join(' ')} at start, ${load.end.join(' ')} at end`,
+  );

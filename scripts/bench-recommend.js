@@ -8,13 +8,19 @@
  * a heavy listener), and its events include runs of two early skips, which make Up Next change
  * direction (the most expensive path: it scans the history for a place to go).
  *
+ * The baseline (default: the code at `main`, extracted with `git archive` into a temp folder and
+ * bundled the same way) runs interleaved with this checkout's code, run by run on the same store
+ * and the same seeded events, so both see the same machine load; the report gives medians with
+ * their range, whether both suggested the same tracks, and the load average at start and end.
+ *
  * Usage: node scripts/bench-recommend.js [--tracks 100000] [--history 50000] [--events 200]
- *        [--runs 3] [--json]
+ *        [--runs 3] [--baseline main|none] [--json]
  */
 import { engineModules } from './engine-modules.js';
-import { existsSync, rmSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -23,22 +29,41 @@ const { values } = parseArgs({
     history: { type: 'string', default: '50000' },
     events: { type: 'string', default: '200' },
     runs: { type: 'string', default: '3' },
+    baseline: { type: 'string', default: 'main' },
     json: { type: 'boolean', default: false },
   },
 });
 
-const { dir: cache, modules } = await engineModules('encore-bench-recommend', {
+const loadStart = loadavg();
+const ENTRIES = {
   store: 'src/main/store/index.ts',
   events: 'src/main/events.ts',
   recommender: 'src/main/recommend/recommender.ts',
   tracks: 'test/helpers/tracks.ts',
-  content: 'src/main/recommend/content.ts',
-});
+  random: 'src/main/vectors/random.ts',
+};
+// One cache per checkout: engineers benchmarking in parallel worktrees must not share a database.
+const { dir: cache, modules } = await engineModules(
+  `encore-bench-recommend-${basename(process.cwd())}`,
+  ENTRIES,
+);
 const { Store } = modules.store;
 const { EventBus } = modules.events;
-const { Recommender } = modules.recommender;
 const { trackFields } = modules.tracks;
-const { rng } = modules.content;
+const { rng } = modules.random;
+/** The code under test, by label: this checkout, and the baseline commit's when asked for. */
+const variants = [{ label: 'new', Recommender: modules.recommender.Recommender }];
+if (values.baseline !== 'none') {
+  const src = mkdtempSync(join(tmpdir(), 'encore-bench-recommend-old-'));
+  execSync(`git archive ${values.baseline} src test/helpers | tar -x -C ${src}`);
+  const old = await engineModules(
+    `encore-bench-recommend-${basename(process.cwd())}-old`,
+    { recommender: ENTRIES.recommender },
+    src,
+  );
+  rmSync(src, { recursive: true, force: true });
+  variants.unshift({ label: values.baseline, Recommender: old.modules.recommender.Recommender });
+}
 
 const N = Number(values.tracks);
 const EVENTS = Number(values.events);
@@ -132,6 +157,70 @@ function syntheticFeatures(ids) {
   };
 }
 
+const round2 = (x) => Math.round(x * 100) / 100;
+const round3 = (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
+
+/** Lists compared position by position (the runs follow the suggestions, so they stay in step
+ * only while the suggestions agree). */
+function sameLists(a, b) {
+  let equal = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) equal += 1;
+  return { equal, total: Math.max(a.length, b.length) };
+}
+
+/** One run of one variant: a fresh past, EVENTS events, Up Next after each. */
+async function benchRun(store, ids, features, Recommender, run) {
+  await store.db.transaction((tx) => tx.run('DELETE FROM feedback_events'));
+  await store.db.transaction((tx) => tx.run('DELETE FROM recommend_state'));
+  const random = rng(100 + run);
+  const past = pastEvents(ids, random);
+  for (let i = 0; i < past.length; i += 10_000)
+    await store.feedback.appendMany(past.slice(i, i + 10_000));
+  const rec = new Recommender({ store, events: new EventBus(), features, random });
+  let t0 = performance.now();
+  await rec.taste(); // loads the catalog and state
+  const loadMs = performance.now() - t0;
+  const recordMs = [];
+  const upNextMs = [];
+  /** Up Next right after the second early skip in a row (a change of direction). */
+  const jumpMs = [];
+  const lists = [];
+  let current = ids[Math.floor(random() * ids.length)];
+  const session = `bench-${run}`;
+  for (let i = 0; i < EVENTS; i++) {
+    // Two early skips in a row every fifth and sixth event: Up Next then changes direction.
+    const kind = i % 6 >= 4 ? 'skip' : 'complete';
+    t0 = performance.now();
+    await rec.record({
+      trackId: current,
+      kind,
+      positionS: kind === 'skip' ? 10 : null,
+      sessionId: session,
+      source: 'upnext',
+    });
+    recordMs.push(performance.now() - t0);
+    t0 = performance.now();
+    const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
+    upNextMs.push(performance.now() - t0);
+    if (i % 6 === 5) jumpMs.push(upNextMs[upNextMs.length - 1]);
+    lists.push(next.map((x) => x.trackId).join(','));
+    current = next[0].trackId;
+  }
+  await rec.close();
+  return {
+    result: {
+      loadMs,
+      recordP50: median(recordMs),
+      recordP95: quantile(recordMs, 0.95),
+      upNextP50: median(upNextMs),
+      upNextP95: quantile(upNextMs, 0.95),
+      jumpP50: median(jumpMs),
+      jumpP95: quantile(jumpMs, 0.95),
+    },
+    lists,
+  };
+}
+
 // The library is written once and kept (writing 100,000 rows takes minutes on a busy machine).
 const dir = join(cache, `library-${N}`);
 const fresh = !existsSync(join(dir, 'encore.db'));
@@ -152,92 +241,63 @@ try {
     );
   }
   const features = syntheticFeatures(ids);
-  const runs = [];
+  /** Per variant label: one result object per run. */
+  const runs = Object.fromEntries(variants.map((v) => [v.label, []]));
+  /** Per variant label: the suggested track ids after each event, of the last run. */
+  const suggested = {};
   for (let run = 0; run < Number(values.runs); run++) {
-    await store.db.transaction((tx) => tx.run('DELETE FROM feedback_events'));
-    await store.db.transaction((tx) => tx.run('DELETE FROM recommend_state'));
-    const random = rng(100 + run);
-    const past = pastEvents(ids, random);
-    for (let i = 0; i < past.length; i += 10_000)
-      await store.feedback.appendMany(past.slice(i, i + 10_000));
-    const rec = new Recommender({ store, events: new EventBus(), features, random });
-    t0 = performance.now();
-    await rec.taste(); // loads the catalog and state
-    const loadMs = performance.now() - t0;
-    const recordMs = [];
-    const upNextMs = [];
-    /** Up Next right after the second early skip in a row (a change of direction). */
-    const jumpMs = [];
-    let current = ids[Math.floor(random() * ids.length)];
-    const session = `bench-${run}`;
-    for (let i = 0; i < EVENTS; i++) {
-      // Two early skips in a row every fifth and sixth event: Up Next then changes direction.
-      const kind = i % 6 >= 4 ? 'skip' : 'complete';
-      t0 = performance.now();
-      await rec.record({
-        trackId: current,
-        kind,
-        positionS: kind === 'skip' ? 10 : null,
-        sessionId: session,
-        source: 'upnext',
-      });
-      recordMs.push(performance.now() - t0);
-      t0 = performance.now();
-      const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
-      upNextMs.push(performance.now() - t0);
-      if (i % 6 === 5) jumpMs.push(upNextMs[upNextMs.length - 1]);
-      current = next[0].trackId;
+    for (const variant of variants) {
+      const { result, lists } = await benchRun(store, ids, features, variant.Recommender, run);
+      runs[variant.label].push(result);
+      suggested[variant.label] = lists;
+      log(`run ${run + 1} ${variant.label}: ${JSON.stringify(result, round3)}`);
     }
-    // The learning update alone (in memory, what record() does after the commit).
-    const st = await rec.ready();
-    const learnMs = [];
-    for (let i = 0; i < 2000; i++) {
-      const row = Math.floor(random() * st.catalog.size);
-      t0 = performance.now();
-      st.model.learn(st.catalog, row, { label: i % 2, weight: 1 }, Date.now());
-      learnMs.push(performance.now() - t0);
-    }
-    await rec.close();
-    runs.push({
-      loadMs,
-      recordP50: median(recordMs),
-      recordP95: quantile(recordMs, 0.95),
-      learnP50: median(learnMs),
-      learnP95: quantile(learnMs, 0.95),
-      upNextP50: median(upNextMs),
-      upNextP95: quantile(upNextMs, 0.95),
-      jumpP50: median(jumpMs),
-      jumpP95: quantile(jumpMs, 0.95),
-    });
-    log(
-      `run ${run + 1}: ${JSON.stringify(runs[runs.length - 1], (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v))}`,
-    );
   }
   await store.close();
-  const keys = Object.keys(runs[0]);
+  const loadEnd = loadavg();
+  const keys = Object.keys(runs.new[0]);
+  const summary = (list) =>
+    Object.fromEntries(
+      keys.map((k) => {
+        const xs = list.map((r) => r[k]);
+        return [k, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }];
+      }),
+    );
+  const labels = variants.map((v) => v.label);
+  const same = labels.length === 2 ? sameLists(suggested[labels[0]], suggested[labels[1]]) : null;
   const result = {
     tracks: ids.length,
     history: HISTORY,
     eventsPerRun: EVENTS,
-    runs: runs.length,
+    runs: Number(values.runs),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`,
-    median: Object.fromEntries(
-      keys.map((k) => [k, Math.round(median(runs.map((r) => r[k])) * 1000) / 1000]),
-    ),
+    loadAverage: { start: loadStart.map(round2), end: loadEnd.map(round2) },
+    sameSuggestions: same,
+    variants: Object.fromEntries(labels.map((l) => [l, summary(runs[l])])),
   };
-  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(result, round3, 2)}\n`);
   else {
-    const m = result.median;
-    process.stdout.write(
-      [
-        `Recommender, ${result.tracks} tracks, ${HISTORY} past events, ${EVENTS} events × ${result.runs} runs (medians), ${result.machine}`,
-        `  load (catalog + state): ${m.loadMs.toFixed(0)} ms`,
-        `  record() committed:     p50 ${m.recordP50.toFixed(2)} ms, p95 ${m.recordP95.toFixed(2)} ms`,
-        `  taste update alone:     p50 ${(m.learnP50 * 1000).toFixed(1)} µs, p95 ${(m.learnP95 * 1000).toFixed(1)} µs`,
-        `  Up Next after event:    p50 ${m.upNextP50.toFixed(1)} ms, p95 ${m.upNextP95.toFixed(1)} ms`,
-        `  … after 2 early skips:  p50 ${m.jumpP50.toFixed(1)} ms, p95 ${m.jumpP95.toFixed(1)} ms (changes direction)`,
-      ].join('\n') + '\n',
-    );
+    const f = (x, d = 1) => `${x.median.toFixed(d)} (${x.min.toFixed(d)}–${x.max.toFixed(d)})`;
+    const lines = [
+      `Recommender, ${result.tracks} tracks, ${HISTORY} past events, ${EVENTS} events × ${result.runs} runs, ${result.machine}`,
+      `load average at start ${result.loadAverage.start.join(' ')}, at end ${result.loadAverage.end.join(' ')}`,
+      `medians of ${result.runs} runs (range); variants run interleaved: ${labels.join(', ')}`,
+    ];
+    for (const l of labels) {
+      const m = result.variants[l];
+      lines.push(
+        `[${l}]`,
+        `  load (catalog + state): ${f(m.loadMs, 0)} ms`,
+        `  record() committed:     p50 ${f(m.recordP50, 2)} ms, p95 ${f(m.recordP95, 2)} ms`,
+        `  Up Next after event:    p50 ${f(m.upNextP50)} ms, p95 ${f(m.upNextP95)} ms`,
+        `  … after 2 early skips:  p50 ${f(m.jumpP50)} ms, p95 ${f(m.jumpP95)} ms (changes direction)`,
+      );
+    }
+    if (same)
+      lines.push(
+        `same suggestions (last run, ${labels.join(' vs ')}): ${same.equal} of ${same.total} Up Next lists identical`,
+      );
+    process.stdout.write(lines.join('\n') + '\n');
   }
 } catch (err) {
   rmSync(dir, { recursive: true, force: true });

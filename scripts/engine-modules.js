@@ -9,13 +9,16 @@ import { join, resolve } from 'node:path';
 
 /**
  * `entries` maps a name to a source file; returns the cache folder and each entry's exports under
- * its name.
+ * its name. `root` (default: this checkout) is where the source files are read from, e.g. a copy of
+ * another commit's tree for an old-against-new benchmark.
  */
-export async function engineModules(name, entries) {
+export async function engineModules(name, entries, root = '.') {
   const dir = resolve('node_modules/.cache', name);
   mkdirSync(dir, { recursive: true });
   await build({
-    entryPoints: entries,
+    entryPoints: Object.fromEntries(
+      Object.entries(entries).map(([key, file]) => [key, join(root, file)]),
+    ),
     outdir: dir,
     bundle: true,
     splitting: true,

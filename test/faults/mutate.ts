@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { rng as prng } from '../../src/main/random';
+import { rng as prng } from '../../src/main/vectors/random';
 
 /** The seeded PRNG the engine uses (mulberry32), under the name the fault suite knows it by. */
 export { prng };

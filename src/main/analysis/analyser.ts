@@ -14,8 +14,8 @@ import type { Store } from '../store/index';
 import { WorkerJobError, WorkerPool } from '../workers/pool';
 import { workerFile } from '../workers/worker-file';
 import type { AnalyseJob, AnalyseResult } from './job';
-import { rawSoundVector } from './sound-vector';
-import { ANALYSIS_VERSION } from './version';
+import { rawSoundVector } from '../vectors/sound-vector';
+import { ANALYSIS_VERSION } from '../../shared/analysis-version';
 
 const log = createLogger('analysis');
 

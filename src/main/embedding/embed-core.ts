@@ -6,6 +6,7 @@
  * to its first lines. Texts are sorted by length before batching so little time goes to padding.
  */
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import { availableParallelism } from 'node:os';
 import { lexicalVectors } from './lexical';
 
 /** How to embed: a semantic model in a local folder, or the lexical fallback. */
@@ -21,7 +22,8 @@ export type ModelSpec =
       passagePrefix: string;
       /** Tokens the model sees at once (its max_seq_length). */
       maxTokens: number;
-      /** onnxruntime intra-op threads; 0 = its default. */
+      /** onnxruntime intra-op threads; 0 = one per core of this machine (`intraOpThreads`), −1 =
+       * onnxruntime's own default (what Encore used before; kept for the benchmark). */
       threads: number;
     }
   | { backend: 'lexical'; dim: number };
@@ -33,8 +35,26 @@ export interface EmbedRequest {
   mode: 'query' | 'passage';
   /** Chunk long texts by lines and average (lyrics); otherwise truncate at the window. */
   chunk: boolean;
-  /** Texts (or chunks) per inference call. */
+  /** Texts (or chunks) per inference call; unset: batches of about `batchTokens` tokens. */
   batchSize?: number;
+  /** Tokens per inference call, padding included (default BATCH_TOKENS). */
+  batchTokens?: number;
+}
+
+/**
+ * Tokens per inference call: a batch is as many texts as fit when each is padded to the longest
+ * (texts are sorted by length first). Many short descriptors share one call, long lyric chunks
+ * go a dozen or so at a time, so every call does a similar amount of work.
+ */
+export const BATCH_TOKENS = 2048;
+
+/**
+ * onnxruntime intra-op threads for this machine: one per core the process may use. Its own default
+ * starts more threads than that on a small machine (12 on 2 cores here), which then wait on each
+ * other; the inter-op pool is not used by these sequential encoder graphs.
+ */
+export function intraOpThreads(): number {
+  return Math.max(1, availableParallelism());
 }
 
 export interface EmbedResponse {
@@ -64,7 +84,14 @@ export function loadPipeline(
       dtype: spec.dtype,
       device: 'cpu',
       local_files_only: true,
-      session_options: spec.threads > 0 ? { intraOpNumThreads: spec.threads } : {},
+      session_options:
+        spec.threads < 0
+          ? {}
+          : {
+              intraOpNumThreads: spec.threads > 0 ? spec.threads : intraOpThreads(),
+              interOpNumThreads: 1,
+              executionMode: 'sequential',
+            },
     }) as Promise<FeatureExtractionPipeline>;
     // A failed load is not cached: the next request retries (files may have been repaired).
     loading.catch(() => pipelines.delete(key));
@@ -130,14 +157,16 @@ async function embedSemantic(
   const order = pieces
     .map((_, i) => i)
     .sort((a, b) => pieces[a].content.length - pieces[b].content.length);
-  const batch = req.batchSize ?? 16;
+  const batches = req.batchSize
+    ? fixedBatches(order, req.batchSize)
+    : tokenBatches(order, pieces, req.batchTokens ?? BATCH_TOKENS, spec.maxTokens);
   let dim = 0;
   let sums: Float32Array | undefined;
   const weights = new Float64Array(req.texts.length);
   const failed = new Set<number>();
   let tokens = 0;
-  for (let start = 0; start < order.length; start += batch) {
-    const group = order.slice(start, start + batch).map((i) => pieces[i]);
+  for (const indexes of batches) {
+    const group = indexes.map((i) => pieces[i]);
     try {
       const out = await extractor(
         group.map((p) => p.content),
@@ -171,6 +200,42 @@ async function embedSemantic(
     normalise(sums.subarray(t * dim, (t + 1) * dim));
   }
   return { dim, data: sums, failed: [...failed].sort((a, b) => a - b), tokens };
+}
+
+/** `order` cut into runs of `size`. */
+function fixedBatches(order: number[], size: number): number[][] {
+  const out: number[][] = [];
+  for (let start = 0; start < order.length; start += size)
+    out.push(order.slice(start, start + size));
+  return out;
+}
+
+/**
+ * `order` (pieces sorted by length) cut into runs whose padded size — count × the longest piece's
+ * tokens, plus [CLS] and [SEP] — stays within `budget` tokens (at least one piece per run).
+ */
+function tokenBatches(
+  order: number[],
+  pieces: Piece[],
+  budget: number,
+  maxTokens: number,
+): number[][] {
+  const out: number[][] = [];
+  let run: number[] = [];
+  let longest = 0;
+  for (const i of order) {
+    const len = Math.min(maxTokens, pieces[i].tokens + 2);
+    const wider = Math.max(longest, len);
+    if (run.length > 0 && (run.length + 1) * wider > budget) {
+      out.push(run);
+      run = [];
+      longest = 0;
+    }
+    run.push(i);
+    longest = Math.max(longest, len);
+  }
+  if (run.length) out.push(run);
+  return out;
 }
 
 function normalise(v: Float32Array): void {

@@ -12,7 +12,8 @@ import { lexicalVectors } from './lexical';
 // A job includes loading the model the first time: a 120 MB model loads in a few seconds, a slow
 // disk or a busy CPU can make that much longer.
 const JOB_TIMEOUT_MS = 180_000;
-const JOB_TEXTS = 64;
+// One embed-run batch (128 tracks) per job: the worker then cuts it into token-sized batches.
+const JOB_TEXTS = 128;
 
 export class Embedder {
   private pool?: WorkerPool<EmbedJob, EmbedResponse>;

@@ -14,6 +14,7 @@
  * sharing words → positive cosine; no cross-language or synonym knowledge at all, which is what
  * "semantic model not installed" means for the user.
  */
+import { hash32 } from '../vectors/hash';
 
 /** Version of this algorithm; stored as the model revision of lexical vectors. */
 export const LEXICAL_REVISION = 'lexical-v1';
@@ -34,15 +35,6 @@ const STOP = new Set(
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const TOKEN = /[\p{L}\p{N}]+/gu;
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** The weighted features of a text, before hashing (exported for tests and for explaining matches). */
 export function lexicalFeatures(text: string): Map<string, number> {
@@ -73,7 +65,7 @@ export function lexicalFeatures(text: string): Map<string, number> {
 export function lexicalVector(text: string, dim = LEXICAL_DIM): Float32Array {
   const out = new Float32Array(dim);
   for (const [feature, count] of lexicalFeatures(text)) {
-    const h = fnv1a(feature);
+    const h = hash32(feature);
     const weight = count >= 1 ? 1 + Math.log(count) : count;
     // Low bits pick the bucket; the top bit picks the sign.
     out[h % dim] += h & 0x80000000 ? -weight : weight;

@@ -25,7 +25,7 @@ import { embedPendingRun, type FeatureSource } from './embed-run';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
 import { refreshMoodsAndStyles } from './refresh';
 import { rankVibe } from './vibe';
-import { VectorIndex } from './vector-index';
+import { VectorIndex } from '../vectors/vector-index';
 
 const log = createLogger('meaning');
 
@@ -37,11 +37,14 @@ export interface MeaningOptions {
   auto?: boolean;
   /** Milliseconds after start before an automatic pass resumes leftover work (default 10 s). */
   startupDelayMs?: number;
-  /** onnxruntime threads for the embed worker; 0 = its default. */
+  /** onnxruntime threads for the embed worker; 0 = one per core (embed-core.ts). */
   threads?: number;
 }
 
-const QUANTIZE_ABOVE = 50_000;
+/** Text indexes are int8 from this many tracks: 4× less memory and a 2–3× faster scan, with a
+ * top-50 recall against exact float32 of 0.98–0.999 on uniform, clustered and lexical vectors
+ * (bench:index, docs/benchmarks.md). */
+const QUANTIZE_ABOVE = 0;
 // After start-up, leave the first seconds to the window, the scan and playback.
 const STARTUP_DELAY_MS = 10_000;
 // Wait for scans to settle before embedding what they changed.
@@ -119,7 +122,7 @@ export class Meaning {
       loading = (async () => {
         const key = (await this.state.get(false)).key;
         const v = await this.opts.store.vectors.textVectors(kind, key);
-        // Past 50,000 tracks, int8 keeps the two text indexes near 40 MB each instead of 150.
+        // int8: at 100,000 tracks the two text indexes take ~40 MB each instead of 150.
         const quantize = v.ids.length > QUANTIZE_ABOVE;
         return v.dim ? VectorIndex.from(v.ids, v.data, { dim: v.dim, quantize }) : undefined;
       })();

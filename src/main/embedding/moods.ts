@@ -10,7 +10,7 @@
  */
 import { MOODS, type Mood, type MoodScore } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
-import type { VectorIndex } from './vector-index';
+import type { VectorIndex } from '../vectors/vector-index';
 import type { SoundFeatures } from './sound-words';
 import { yieldToLoop } from './styles';
 

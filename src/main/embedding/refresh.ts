@@ -9,7 +9,7 @@ import type { Store } from '../store/index';
 import { moodPrompts, scoreMoods } from './moods';
 import type { SoundFeatures } from './sound-words';
 import { buildClusters, predictStyles, yieldToLoop } from './styles';
-import { VectorIndex } from './vector-index';
+import { VectorIndex } from '../vectors/vector-index';
 
 export interface RefreshInput {
   store: Store;

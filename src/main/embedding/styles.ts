@@ -7,8 +7,8 @@
 import type { PredictedStyle, StyleCluster } from '../../shared/meaning';
 import type { TrackId } from '../../shared/library';
 import type { ClusterAssignment } from '../store/styles';
-import { rng } from '../random';
-import { VectorIndex } from './vector-index';
+import { rng } from '../vectors/random';
+import { VectorIndex } from '../vectors/vector-index';
 import type { SoundFeatures } from './sound-words';
 
 // Neighbours that vote; 15 smooths over a few mis-tagged tracks without reaching far.

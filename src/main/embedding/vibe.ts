@@ -6,7 +6,7 @@
  */
 import type { TrackId } from '../../shared/library';
 import type { VibeHit } from '../../shared/meaning';
-import type { VectorIndex } from './vector-index';
+import type { VectorIndex } from '../vectors/vector-index';
 import { soundFit, type SoundFeatures, type SoundTerm } from './sound-words';
 
 // Candidates taken from each index before re-ranking; well above any page of results.

@@ -8,48 +8,7 @@ import type { CandidateSource } from '../../shared/recommend';
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
 import type { TasteModel } from './taste-model';
-
-/** A bounded best-k collector (keeps the k largest scores). */
-export class TopK {
-  readonly rows: Int32Array;
-  readonly scores: Float32Array;
-  size = 0;
-  private minAt = 0;
-
-  constructor(readonly k: number) {
-    this.rows = new Int32Array(k);
-    this.scores = new Float32Array(k);
-  }
-
-  push(row: number, score: number): void {
-    if (this.k === 0) return;
-    if (this.size < this.k) {
-      this.rows[this.size] = row;
-      this.scores[this.size] = score;
-      this.size += 1;
-      if (this.size === this.k) this.findMin();
-      return;
-    }
-    if (score <= this.scores[this.minAt]) return;
-    this.rows[this.minAt] = row;
-    this.scores[this.minAt] = score;
-    this.findMin();
-  }
-
-  private findMin(): void {
-    let m = 0;
-    for (let i = 1; i < this.size; i++) if (this.scores[i] < this.scores[m]) m = i;
-    this.minAt = m;
-  }
-
-  /** Rows, best first. */
-  sorted(): number[] {
-    const idx = Array.from({ length: this.size }, (_, i) => i).sort(
-      (a, b) => this.scores[b] - this.scores[a],
-    );
-    return idx.map((i) => this.rows[i]);
-  }
-}
+import { TopK } from '../vectors/top-k';
 
 export interface CandidateQuery {
   catalog: Catalog;
@@ -59,6 +18,8 @@ export interface CandidateQuery {
   current: number;
   sessionVector: Float32Array | null;
   model: TasteModel;
+  /** Per row, the sum of the model's stored named-feature weights (see taste-sums.ts). */
+  tasteSums: Float64Array;
   /** Weights of closeness to the current track, taste and session in the combined score (the
    * ranking's linear part, so the scan collects what ranking will like). */
   weights: { sim: number; taste: number; session: number };
@@ -70,10 +31,10 @@ export interface CandidateQuery {
 }
 
 /**
- * Candidate rows with the sources that proposed each. Two SIMD scans of the catalog: with the
- * playing track (neighbours) and with one combined query (w_sim·current + w_taste·taste +
- * w_session·session — linear, so one vector); then one pass adds the taste model's named-feature
- * weights and keeps the best of each.
+ * Candidate rows with the sources that proposed each. One SIMD pass over the catalog scores two
+ * queries: the playing track (neighbours) and one combined query (w_sim·current + w_taste·taste +
+ * w_session·session — linear, so one vector); then one pass over the allowed rows adds the taste
+ * model's named-feature weights (kept summed per row between events) and keeps the best of each.
  */
 export function generateCandidates(q: CandidateQuery): Map<number, CandidateSource[]> {
   const { catalog, mask, current, weights: w } = q;
@@ -88,16 +49,16 @@ export function generateCandidates(q: CandidateQuery): Map<number, CandidateSour
   const near = new TopK(current >= 0 ? q.k.neighbour : 0);
   const best = new TopK(q.k.combined);
   const sparseW = w.taste * q.model.scaleNow;
-  const sparse = q.model.sparse;
-  const { sparseOff, sparseIdx } = catalog;
-  const nearScores = current >= 0 ? catalog.scoreAll(cur) : null;
-  const combScores = catalog.scoreAll(comb);
-  for (let r = 0; r < n; r++) {
-    if (mask[r] === 0) continue;
-    let sp = 0;
-    for (let k = sparseOff[r]; k < sparseOff[r + 1]; k++) sp += sparse[sparseIdx[k]];
-    best.push(r, combScores[r] + sparseW * sp);
-    if (nearScores) near.push(r, nearScores[r]);
+  const sums = q.tasteSums;
+  const [nearScores, combScores] = catalog.scoreBoth(cur, comb);
+  if (current >= 0) {
+    for (let r = 0; r < n; r++) {
+      if (mask[r] === 0) continue;
+      best.push(r, combScores[r] + sparseW * sums[r]);
+      near.push(r, nearScores[r]);
+    }
+  } else {
+    for (let r = 0; r < n; r++) if (mask[r] !== 0) best.push(r, combScores[r] + sparseW * sums[r]);
   }
   const out = new Map<number, CandidateSource[]>();
   const add = (r: number, s: CandidateSource): void => {

@@ -6,7 +6,7 @@
 import type { CatalogTrackRow } from '../store/feedback';
 import { dirname } from 'node:path';
 import type { TrackId } from '../../shared/library';
-import { VectorIndex } from '../embedding/vector-index';
+import { VectorIndex } from '../vectors/vector-index';
 import type { FeatureSource, MoodScores, TrackAxes, VectorSet } from './features';
 import {
   CONTENT_DIM,
@@ -101,17 +101,33 @@ export class Catalog {
   }
 
   private simd: VectorIndex | null = null;
+  private scratch: [Float32Array, Float32Array] | null = null;
+
+  /** The rows in the shared vector index, built on first use (row r is id r). */
+  private index(): VectorIndex {
+    if (!this.simd) {
+      const rows = Array.from({ length: this.size }, (_, r) => r);
+      this.simd = VectorIndex.from(rows, this.vectors, { dim: CONTENT_DIM, metric: 'dot' });
+    }
+    return this.simd;
+  }
 
   /**
    * Dot products of `query` with every row (scores[r] belongs to row r), by the SIMD kernels of
    * the shared vector index: a 100,000-row scan takes about a millisecond.
    */
   scoreAll(query: Float32Array): Float32Array {
-    if (!this.simd) {
-      const rows = Array.from({ length: this.size }, (_, r) => r);
-      this.simd = VectorIndex.from(rows, this.vectors, { dim: CONTENT_DIM, metric: 'dot' });
-    }
-    return this.size === 0 ? new Float32Array(0) : this.simd.scoreAll(query).scores;
+    return this.size === 0 ? new Float32Array(0) : this.index().scoreAll(query).scores;
+  }
+
+  /**
+   * `scoreAll` of two queries in one pass over the rows (the catalog's vectors are read once).
+   * The two arrays belong to the catalog and are overwritten by the next call.
+   */
+  scoreBoth(a: Float32Array, b: Float32Array): [Float32Array, Float32Array] {
+    this.scratch ??= [new Float32Array(this.size), new Float32Array(this.size)];
+    if (this.size > 0) this.index().scoreBoth(a, b, this.scratch[0], this.scratch[1]);
+    return this.scratch;
   }
 
   /** Row of a track, or -1 when it is not playable / unknown. */

@@ -3,7 +3,8 @@
  * normalisation, feature hashing, seeded random projection, and the combined content vector
  * (tags ⊕ sound ⊕ text, each block normalised and weighted) that every distance works on.
  */
-import { rng } from '../random';
+import { rng } from '../vectors/random';
+import { hash32 } from '../vectors/hash';
 
 /** Tag block: genres, artist, album, decade and mood words, hashed. 28 dims keep collisions rare
  * for a few hundred genres while the whole vector stays at 64 floats (one cache line pair). */
@@ -28,15 +29,8 @@ export function normName(s: string | null | undefined): string {
     .trim();
 }
 
-/** FNV-1a, 32-bit: a fast stable string hash. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** The one string hash (FNV-1a), re-exported where the recommender's modules find it. */
+export { hash32 };
 
 /** The seeded PRNG, re-exported where the recommender's modules and scripts have always found it. */
 export { rng };

@@ -7,12 +7,24 @@
 import type { TrackId } from '../../shared/library';
 import type { RecordedEvent } from '../../shared/recommend';
 import { isEarlySkip } from './labels';
+import { RecentPlays } from './recent-plays';
 
 /** Two plays further apart than this are not "one after the other" (ms). */
 export const CO_LISTEN_GAP_MS = 30 * 60 * 1000;
 
 export class History {
   readonly lastPlayed = new Map<TrackId, number>();
+  /** Every played track once, in the order of its first play (= `lastPlayed`'s key order), so
+   * caches derived from the played tracks catch up by reading only the new ones. */
+  readonly playOrder: TrackId[] = [];
+  /** By index in `playOrder`: the track's last play (ms), plays and skips — `lastPlayed`, `plays`
+   * and `skips` again, as arrays for loops over every played track without map look-ups. */
+  readonly orderedLast: number[] = [];
+  readonly orderedPlays: number[] = [];
+  readonly orderedSkips: number[] = [];
+  private readonly orderOf = new Map<TrackId, number>();
+  /** Plays in log order, for the no-repeat window. */
+  readonly recentPlays = new RecentPlays();
   readonly plays = new Map<TrackId, number>();
   readonly skips = new Map<TrackId, number>();
   readonly liked = new Set<TrackId>();
@@ -32,19 +44,25 @@ export class History {
     switch (e.kind) {
       case 'play':
       case 'replay':
-        this.lastPlayed.set(id, Math.max(e.at, this.lastPlayed.get(id) ?? 0));
+        this.notePlay(id, e.at);
         break;
-      case 'complete':
-        this.lastPlayed.set(id, Math.max(e.at, this.lastPlayed.get(id) ?? 0));
+      case 'complete': {
+        const i = this.notePlay(id, e.at);
         this.plays.set(id, (this.plays.get(id) ?? 0) + 1);
+        this.orderedPlays[i] += 1;
         break;
-      case 'skip':
-        this.lastPlayed.set(id, Math.max(e.at, this.lastPlayed.get(id) ?? 0));
+      }
+      case 'skip': {
+        const i = this.notePlay(id, e.at);
         this.skips.set(id, (this.skips.get(id) ?? 0) + 1);
+        this.orderedSkips[i] += 1;
         // A late skip still counts as a play heard.
-        if (!isEarlySkip(e.positionS, e.durationS))
+        if (!isEarlySkip(e.positionS, e.durationS)) {
           this.plays.set(id, (this.plays.get(id) ?? 0) + 1);
+          this.orderedPlays[i] += 1;
+        }
         break;
+      }
       case 'like':
         this.liked.add(id);
         this.disliked.delete(id);
@@ -71,6 +89,24 @@ export class History {
     }
     if (coListen && (e.kind === 'complete' || e.kind === 'like' || e.kind === 'replay'))
       this.notePositive(e);
+  }
+
+  /** Notes a play; returns the track's index in `playOrder`. */
+  private notePlay(id: TrackId, at: number): number {
+    let i = this.orderOf.get(id);
+    if (i === undefined) {
+      i = this.playOrder.length;
+      this.orderOf.set(id, i);
+      this.playOrder.push(id);
+      this.orderedLast.push(0);
+      this.orderedPlays.push(0);
+      this.orderedSkips.push(0);
+    }
+    const last = Math.max(at, this.lastPlayed.get(id) ?? 0);
+    this.lastPlayed.set(id, last);
+    this.orderedLast[i] = last;
+    this.recentPlays.note(id, at);
+    return i;
   }
 
   private notePositive(e: RecordedEvent): void {

@@ -6,7 +6,8 @@
  * than skipped, that sounds least like what they just skipped.
  */
 import type { TrackId } from '../../shared/library';
-import { TopK } from './candidates';
+import { TopK } from '../vectors/top-k';
+import { livePools } from './live-pools';
 import type { Session } from './session';
 import type { RecommenderState } from './state';
 
@@ -35,15 +36,21 @@ export function jumpAnchor(
     .filter((r) => r >= 0 && catalog.tracks[r].hasSound);
   if (skipped.length === 0) return -1;
   const inSession = new Set<TrackId>(session.played);
-  // The most recently played kept tracks, in one pass (a long history holds tens of thousands).
+  // The most recently played kept tracks, in one pass over the history's arrays in play order
+  // (a long history holds tens of thousands; no map look-ups but for the few sets).
   const pool = new TopK(POOL);
-  for (const [id, at] of history.lastPlayed) {
-    const plays = history.plays.get(id);
-    if (!plays || plays <= (history.skips.get(id) ?? 0)) continue;
-    if (history.disliked.has(id) || inSession.has(id)) continue;
-    const r = catalog.row(id);
+  const rows = livePools(state).played.update(history).rows;
+  const { playOrder, orderedLast, orderedPlays, orderedSkips, disliked } = history;
+  const { tracks } = catalog;
+  for (let i = 0; i < playOrder.length; i++) {
+    const plays = orderedPlays[i];
+    if (!plays || plays <= orderedSkips[i]) continue;
+    const r = rows[i];
+    if (r < 0 || !tracks[r].hasSound) continue;
+    const id = playOrder[i];
+    if ((disliked.size > 0 && disliked.has(id)) || inSession.has(id)) continue;
     // In seconds, so that float32 keeps plays minutes apart in order.
-    if (r >= 0 && catalog.tracks[r].hasSound) pool.push(r, at / 1000);
+    pool.push(r, orderedLast[i] / 1000);
   }
   let best = -1;
   let bestValue = -Infinity;

@@ -19,6 +19,9 @@ const LR_DENSE = 0.4;
 const L2 = 0.002;
 /** Logit clamp: beyond ±6 the probability is 0.998 and extra certainty only hurts ranking. */
 const MAX_LOGIT = 6;
+/** Past this many logged bucket changes a new epoch starts (a cache recomputes everything once
+ * rather than the log growing without a reader). */
+const MAX_TOUCHED = 1 << 16;
 
 export class TasteModel {
   sparse = new Float32Array(TASTE_BUCKETS);
@@ -34,6 +37,11 @@ export class TasteModel {
   lastEventId = 0;
   /** Events up to this id were forgotten by "reset" (co-listening ignores them too). */
   resetAtEventId = 0;
+  /** Named-feature buckets whose stored weight changed, in order, since `sparseEpoch` began: a
+   * cache of per-track sums updates only the tracks that share them. A change of every weight at
+   * once (reset, renormalisation) starts a new epoch with an empty list. */
+  readonly sparseTouched: number[] = [];
+  sparseEpoch = 0;
 
   /** Log-odds that the person wants catalog row r, clamped to ±6. */
   logit(c: Catalog, r: number): number {
@@ -85,6 +93,7 @@ export class TasteModel {
     for (let k = c.sparseOff[r]; k < c.sparseOff[r + 1]; k++) {
       const b = c.sparseIdx[k];
       this.sparse[b] -= LR_SPARSE * (g * inv + L2 * this.sparse[b]);
+      this.touched(b);
     }
     this.bias -= 0.02 * g;
     this.events += 1;
@@ -94,6 +103,7 @@ export class TasteModel {
   /** Forgets one named feature, e.g. 'artist:radiohead'. */
   forgetToken(token: string): void {
     this.sparse[hash32(token) % TASTE_BUCKETS] = 0;
+    this.touched(hash32(token) % TASTE_BUCKETS);
   }
 
   /** Forgets the learned sound/text direction. */
@@ -107,9 +117,22 @@ export class TasteModel {
     this.bias = 0;
     this.scale = 1;
     this.events = 0;
+    this.changedAll();
+  }
+
+  private touched(bucket: number): void {
+    if (this.sparseTouched.length >= MAX_TOUCHED) this.changedAll();
+    else this.sparseTouched.push(bucket);
+  }
+
+  private changedAll(): void {
+    this.sparseEpoch += 1;
+    this.sparseTouched.length = 0;
   }
 
   private renormalise(): void {
+    // At scale 1 nothing changes (a snapshot right after one).
+    if (this.scale !== 1) this.changedAll();
     for (let i = 0; i < this.sparse.length; i++) this.sparse[i] *= this.scale;
     for (let j = 0; j < CONTENT_DIM; j++) this.dense[j] *= this.scale;
     this.scale = 1;

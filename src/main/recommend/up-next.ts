@@ -9,7 +9,7 @@ import { contentDistance } from './distance';
 import { diversify } from './diversity';
 import { rankCandidates, rankWeights, type Scored } from './ranking';
 import { reasonFor } from './reasons';
-import { allowedMask } from './rules';
+import { livePools } from './live-pools';
 import { JUMP_AFTER_SKIPS, jumpAnchor } from './jump';
 import type { Session } from './session';
 import type { RecommenderState } from './state';
@@ -34,14 +34,18 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
   const a = settings.adventurousness;
   const exclude = new Set<TrackId>(q.exclude);
   if (q.current >= 0) exclude.add(catalog.tracks[q.current].id);
-  const mask = allowedMask({
-    catalog,
-    settings,
-    lastPlayed: history.lastPlayed,
-    disliked: history.disliked,
-    exclude,
-    now: q.now,
-  });
+  const pools = livePools(state);
+  const mask = pools.allowed.mask(
+    {
+      catalog,
+      settings,
+      lastPlayed: history.lastPlayed,
+      disliked: history.disliked,
+      exclude,
+      now: q.now,
+    },
+    history.recentPlays,
+  );
   const recentIds = q.session ? q.session.recentKept(3) : [];
   const recent = recentIds.map((id) => catalog.row(id)).filter((r) => r >= 0);
   const co = coListening(state, [q.current, ...recent]);
@@ -64,6 +68,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     current: anchor,
     sessionVector,
     model,
+    tasteSums: pools.tasteSums.update(model),
     // An untrained model's opinion is noise: leave taste out of the scan until it learned.
     weights: { sim: w.sim, taste: learned ? w.taste : 0, session: w.session },
     followers: co.followers,
@@ -156,20 +161,11 @@ function artistOf(state: RecommenderState, id: TrackId): string {
   return r >= 0 ? state.catalog.tracks[r].artistKey : '';
 }
 
-/** Artists with any played track (cached per history size). */
-const playedCache = new WeakMap<RecommenderState, { n: number; set: Set<string> }>();
-function artistsPlayed(state: RecommenderState): Set<string> {
-  const c = playedCache.get(state);
-  if (c && c.n === state.history.lastPlayed.size) return c.set;
-  const set = new Set<string>();
-  for (const id of state.history.lastPlayed.keys()) set.add(artistOf(state, id));
-  playedCache.set(state, { n: state.history.lastPlayed.size, set });
-  return set;
+/** Artists with any played track. */
+function artistsPlayed(state: RecommenderState): ReadonlySet<string> {
+  return livePools(state).played.update(state.history).artistKeys();
 }
 
 function hasLikedArtist(state: RecommenderState): boolean {
-  for (const key of artistsPlayed(state)) {
-    if (state.model.sparseNow(hash32(`artist:${key}`) % TASTE_BUCKETS) > 0.3) return true;
-  }
-  return false;
+  return livePools(state).played.update(state.history).anyArtistAbove(state.model, 0.3);
 }

@@ -6,13 +6,13 @@
 import type { Database, SqlValue } from './database';
 import type { AnalysisStatus, AudioFeatures, KeyName } from '../../shared/analysis';
 import type { TrackId } from '../../shared/library';
-import { ANALYSIS_VERSION } from '../analysis/version';
+import { ANALYSIS_VERSION } from '../../shared/analysis-version';
 import {
   normaliseVector,
   vectorStats,
   SOUND_VECTOR_DIM,
   type VectorStats,
-} from '../analysis/sound-vector';
+} from '../vectors/sound-vector';
 
 /** A track waiting for analysis, with what the worker needs to read it. */
 export interface PendingTrack {

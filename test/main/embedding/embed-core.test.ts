@@ -63,4 +63,22 @@ describe('embed core (tiny model, in-process)', () => {
     expect(out.failed).toEqual([]);
     expect(Array.from(out.data.subarray(48)).every((x) => x === 0)).toBe(true);
   });
+
+  it('batches by tokens: the same vectors as fixed-size batches, whatever the batch boundaries', async () => {
+    // Short and long texts mixed, so token batches hold different numbers of texts.
+    const texts = Array.from({ length: 40 }, (_, i) =>
+      i % 5 === 0 ? A : `rain night city ${'door window '.repeat(i % 7)}`,
+    );
+    const fixed = await embed({ spec, texts, mode: 'passage', chunk: true, batchSize: 16 });
+    for (const batchTokens of [64, 300, 100_000]) {
+      const byTokens = await embed({ spec, texts, mode: 'passage', chunk: true, batchTokens });
+      expect(byTokens.failed).toEqual([]);
+      expect(byTokens.tokens).toBe(fixed.tokens);
+      for (let t = 0; t < texts.length; t++) {
+        const a = fixed.data.subarray(t * 48, (t + 1) * 48);
+        const b = byTokens.data.subarray(t * 48, (t + 1) * 48);
+        expect(cos(a, b)).toBeCloseTo(1, 4);
+      }
+    }
+  });
 });

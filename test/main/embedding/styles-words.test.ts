@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClusters, kMeans, predictStyles } from '../../../src/main/embedding/styles';
 import { parseSoundTerms, soundFit, soundPhrase } from '../../../src/main/embedding/sound-words';
 import { descriptorText } from '../../../src/main/embedding/descriptor';
-import { VectorIndex } from '../../../src/main/embedding/vector-index';
+import { VectorIndex } from '../../../src/main/vectors/vector-index';
 import type { Track } from '../../../src/shared/library';
 
 /** Rows around `centres` unit axes with a little deterministic jitter. */

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index';
 import type { AnalysisCounts, PendingTrack } from '../../../src/main/store/features';
 import type { AnalysisStatus, AudioFeatures } from '../../../src/shared/analysis';
-import { ANALYSIS_VERSION } from '../../../src/main/analysis/version';
-import { rawSoundVector } from '../../../src/main/analysis/sound-vector';
+import { ANALYSIS_VERSION } from '../../../src/shared/analysis-version';
+import { rawSoundVector } from '../../../src/main/vectors/sound-vector';
 import { tempDir } from '../../helpers/temp';
 import { addTracks } from '../../helpers/tracks';
 

@@ -56,7 +56,10 @@ export class VectorIndex {
   private readonly memory: WasmMemory;
   private readonly kernels: Kernels;
   private readonly queryPtr = 0;
+  /** A second query, for scoring two queries in one pass (`scoreBoth`). */
+  private readonly query2Ptr: number;
   private readonly scorePtr: number;
+  private readonly score2Ptr: number;
   private readonly dataPtr: number;
   private capacity = 0;
   private count = 0;
@@ -72,8 +75,10 @@ export class VectorIndex {
     this.metric = options.metric ?? 'cosine';
     this.quantized = options.quantize ?? false;
     this.stride = this.quantized ? Math.ceil(this.dim / 16) * 16 : Math.ceil(this.dim / 8) * 32;
-    this.scorePtr = Math.ceil(this.stride / 64) * 64;
-    this.dataPtr = this.scorePtr + BLOCK * 4;
+    this.query2Ptr = Math.ceil(this.stride / 64) * 64;
+    this.scorePtr = 2 * this.query2Ptr;
+    this.score2Ptr = this.scorePtr + BLOCK * 4;
+    this.dataPtr = this.score2Ptr + BLOCK * 4;
     this.memory = createMemory(Math.ceil(this.dataPtr / PAGE));
     this.kernels = instantiateKernels(this.memory);
     this.reserve(options.capacity ?? 0);
@@ -181,7 +186,7 @@ export class VectorIndex {
         top.push(id, score);
       }
     }
-    return top.sorted();
+    return top.best();
   }
 
   /**
@@ -208,6 +213,47 @@ export class VectorIndex {
       }
     }
     return { ids: this.slotIds.slice(0, this.count), scores };
+  }
+
+  /**
+   * Scores every stored vector against two queries in one pass over the rows (float32 only):
+   * out[i] and out2[i] belong to the i-th id in storage order; both arrays hold ≥ `size` values.
+   * The same scores as two `scoreAll` calls, with the vectors read from memory once and no
+   * allocation (a 100,000-row catalog does this once per Up Next).
+   */
+  scoreBoth(
+    query: ArrayLike<number>,
+    query2: ArrayLike<number>,
+    out: Float32Array,
+    out2: Float32Array,
+  ): void {
+    if (query.length !== this.dim || query2.length !== this.dim)
+      throw new Error(`queries must have ${this.dim} values`);
+    if (out.length < this.count || out2.length < this.count)
+      throw new Error(`score arrays must hold ${this.count} values`);
+    if (this.quantized) {
+      out.set(this.scoreAll(query).scores);
+      out2.set(this.scoreAll(query2).scores);
+      return;
+    }
+    this.writeRow(-1, query, this.queryPtr);
+    this.writeRow(-1, query2, this.query2Ptr);
+    const { buffer } = this.memory;
+    for (let start = 0; start < this.count; start += BLOCK) {
+      const rows = Math.min(BLOCK, this.count - start);
+      const base = this.dataPtr + start * this.stride;
+      this.kernels.dots2F32(
+        this.queryPtr,
+        this.query2Ptr,
+        base,
+        rows,
+        this.stride,
+        this.scorePtr,
+        this.score2Ptr,
+      );
+      out.set(new Float32Array(buffer, this.scorePtr, rows), start);
+      out2.set(new Float32Array(buffer, this.score2Ptr, rows), start);
+    }
   }
 
   /** Bytes held: the vector block, scales, and the id maps. */

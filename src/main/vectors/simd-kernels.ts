@@ -8,6 +8,7 @@
  * Exports of the instance:
  *   dotsF32(q, base, rows, strideBytes, out): out[r] = Σ q[j]·base[r][j], f32; strideBytes % 32 == 0
  *   dotsI8(q, base, rows, strideBytes, out):  out[r] = Σ q[j]·base[r][j], int8 in, i32 out; % 16 == 0
+ *   dots2F32(q, q2, base, rows, strideBytes, out, out2): dotsF32 for two queries in one pass
  * All arguments are byte offsets into the module's memory.
  */
 
@@ -68,19 +69,30 @@ function str(s: string): number[] {
   return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 }
 
-// Locals: params 0 q, 1 base, 2 rows, 3 strideBytes, 4 out; 5 r, 6 j, 7 row, then 8 acc, 9 acc2.
-const [Q, ROW_COUNT, STRIDE, OUT, R, J, ROW, ACC, ACC2] = [0, 2, 3, 4, 5, 6, 7, 8, 9];
-
 const get = (i: number): number[] => [OP.localGet, i];
 const set = (i: number): number[] => [OP.localSet, i];
 const simd = (op: readonly number[], ...imm: number[]): number[] => [SIMD, ...op, ...imm];
 const zero128 = (): number[] => simd(S.const, ...new Array<number>(16).fill(0));
 
 /**
- * One kernel: for each row, two SIMD accumulators over `step`-byte slices (two loads of
- * `half` bytes each), then a horizontal sum stored to out[r].
+ * One kernel: for each row, per query two SIMD accumulators over `step`-byte slices (two loads of
+ * `half` bytes each), then a horizontal sum stored to out[r]. With two queries (float only) both
+ * are scored in the same pass over the rows, so the rows are read from memory once; each query's
+ * sums run in the same order as the one-query kernel's, so the scores are bit-identical.
+ *
+ * Locals: params q (, q2), base, rows, strideBytes, out (, out2); then r, j, row, and the
+ * accumulators (two per query).
  */
-function kernel(float: boolean): number[] {
+function kernel(float: boolean, queries: 1 | 2 = 1): number[] {
+  const params = 3 + 2 * queries;
+  const [Q, Q2] = [0, 1];
+  const BASE = queries;
+  const ROW_COUNT = BASE + 1;
+  const STRIDE = BASE + 2;
+  const OUT = BASE + 3;
+  const OUT2 = BASE + 4;
+  const [R, J, ROW] = [params, params + 1, params + 2];
+  const acc = (query: number, part: number): number => params + 3 + 2 * query + part;
   const half = float ? 16 : 8;
   const load = float ? S.load : S.load8x8s;
   const mac = float
@@ -90,35 +102,40 @@ function kernel(float: boolean): number[] {
   const lane = float ? S.f32x4ExtractLane : S.i32x4ExtractLane;
   const scalarAdd = float ? OP.f32Add : OP.i32Add;
   const memarg = (offset: number): number[] => [float ? 4 : 3, ...uleb(offset)];
+  const qs = queries === 2 ? [Q, Q2] : [Q];
+  const outs = queries === 2 ? [OUT, OUT2] : [OUT];
   // prettier-ignore
-  const accumulate = (acc: number, offset: number): number[] => [
-    ...get(acc),
+  const accumulate = (a: number, q: number, offset: number): number[] => [
+    ...get(a),
     ...get(ROW), ...get(J), OP.i32Add, ...simd(load, ...memarg(offset)),
-    ...get(Q), ...get(J), OP.i32Add, ...simd(load, ...memarg(offset)),
+    ...get(q), ...get(J), OP.i32Add, ...simd(load, ...memarg(offset)),
     ...mac,
-    ...set(acc),
+    ...set(a),
+  ];
+  // prettier-ignore
+  const store = (i: number): number[] => [
+    ...get(outs[i]), ...get(R), OP.i32Const, 2, OP.i32Shl, OP.i32Add,
+    ...get(acc(i, 0)), ...get(acc(i, 1)), ...add, OP.localTee, acc(i, 0),
+    ...simd(lane, 0),
+    ...get(acc(i, 0)), ...simd(lane, 1), scalarAdd,
+    ...get(acc(i, 0)), ...simd(lane, 2), scalarAdd,
+    ...get(acc(i, 0)), ...simd(lane, 3), scalarAdd,
+    float ? OP.f32Store : OP.i32Store, 2, 0,
   ];
   // prettier-ignore
   const body = [
-    ...get(1), ...set(ROW),
+    ...get(BASE), ...set(ROW),
     OP.block, 0x40,
     OP.loop, 0x40,
     ...get(R), ...get(ROW_COUNT), OP.i32GeU, OP.brIf, 1,
-    ...zero128(), ...set(ACC), ...zero128(), ...set(ACC2),
+    ...qs.flatMap((_, i) => [...zero128(), ...set(acc(i, 0)), ...zero128(), ...set(acc(i, 1))]),
     OP.i32Const, 0, ...set(J),
     OP.loop, 0x40,
-    ...accumulate(ACC, 0),
-    ...accumulate(ACC2, half),
+    ...qs.flatMap((q, i) => [...accumulate(acc(i, 0), q, 0), ...accumulate(acc(i, 1), q, half)]),
     ...get(J), OP.i32Const, ...uleb(half * 2), OP.i32Add, OP.localTee, J,
     ...get(STRIDE), OP.i32LtU, OP.brIf, 0,
     OP.end,
-    ...get(OUT), ...get(R), OP.i32Const, 2, OP.i32Shl, OP.i32Add,
-    ...get(ACC), ...get(ACC2), ...add, OP.localTee, ACC,
-    ...simd(lane, 0),
-    ...get(ACC), ...simd(lane, 1), scalarAdd,
-    ...get(ACC), ...simd(lane, 2), scalarAdd,
-    ...get(ACC), ...simd(lane, 3), scalarAdd,
-    float ? OP.f32Store : OP.i32Store, 2, 0,
+    ...qs.flatMap((_, i) => store(i)),
     ...get(ROW), ...get(STRIDE), OP.i32Add, ...set(ROW),
     ...get(R), OP.i32Const, 1, OP.i32Add, ...set(R),
     OP.br, 0,
@@ -128,7 +145,7 @@ function kernel(float: boolean): number[] {
   ];
   const locals = vec([
     [3, I32],
-    [2, V128],
+    [2 * queries, V128],
   ]);
   const code = [...locals, ...body];
   return [...uleb(code.length), ...code];
@@ -136,14 +153,19 @@ function kernel(float: boolean): number[] {
 
 function moduleBytes(): Uint8Array {
   const type = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0];
+  const type2 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), 0];
   // prettier-ignore
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([type])),
+    ...section(1, vec([type, type2])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0], [0]])),
-    ...section(7, vec([[...str('dotsF32'), 0x00, 0], [...str('dotsI8'), 0x00, 1]])),
-    ...section(10, vec([kernel(true), kernel(false)])),
+    ...section(3, vec([[0], [0], [1]])),
+    ...section(7, vec([
+      [...str('dotsF32'), 0x00, 0],
+      [...str('dotsI8'), 0x00, 1],
+      [...str('dots2F32'), 0x00, 2],
+    ])),
+    ...section(10, vec([kernel(true), kernel(false), kernel(true, 2)])),
   ];
   return new Uint8Array(bytes);
 }
@@ -172,6 +194,15 @@ export function createMemory(pages: number): WasmMemory {
 export interface Kernels {
   dotsF32(q: number, base: number, rows: number, strideBytes: number, out: number): void;
   dotsI8(q: number, base: number, rows: number, strideBytes: number, out: number): void;
+  dots2F32(
+    q: number,
+    q2: number,
+    base: number,
+    rows: number,
+    strideBytes: number,
+    out: number,
+    out2: number,
+  ): void;
 }
 
 let compiled: object | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VectorIndex } from '../../../src/main/embedding/vector-index';
+import { VectorIndex } from '../../../src/main/vectors/vector-index';
 // Seeded, so failures reproduce.
-import { rng } from '../../../src/main/random';
+import { rng } from '../../../src/main/vectors/random';
 
 function randomRows(n: number, dim: number, seed = 1): Float32Array {
   const next = rng(seed);
@@ -120,5 +120,34 @@ describe('VectorIndex.scoreAll', () => {
       expect(all.scores[at]).toBeCloseTo(best.score, 5);
       expect(Math.max(...all.scores)).toBeCloseTo(best.score, 5);
     }
+  });
+});
+
+describe('VectorIndex.scoreBoth', () => {
+  it('scores two queries in one pass with exactly the scores of two scoreAll calls', () => {
+    // 2,500 rows: more than one kernel block; dim 64 and 20 (padding inside the stride).
+    for (const dim of [64, 20]) {
+      const rows = randomRows(2500, dim, 9);
+      const ids = Array.from({ length: 2500 }, (_, i) => i);
+      for (const metric of ['dot', 'cosine'] as const) {
+        const index = VectorIndex.from(ids, rows, { dim, metric });
+        const a = randomRows(1, dim, 31);
+        const b = randomRows(1, dim, 32);
+        const out = new Float32Array(2500);
+        const out2 = new Float32Array(2500);
+        index.scoreBoth(a, b, out, out2);
+        expect(Array.from(out)).toEqual(Array.from(index.scoreAll(a).scores));
+        expect(Array.from(out2)).toEqual(Array.from(index.scoreAll(b).scores));
+        expect(out.some((x, i) => x !== out2[i])).toBe(true);
+      }
+    }
+  });
+
+  it('refuses score arrays shorter than the index', () => {
+    const index = VectorIndex.from([1, 2], randomRows(2, 8), { dim: 8 });
+    const q = randomRows(1, 8);
+    expect(() => index.scoreBoth(q, q, new Float32Array(1), new Float32Array(2))).toThrow(
+      /must hold 2/,
+    );
   });
 });

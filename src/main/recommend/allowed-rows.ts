@@ -1,0 +1,47 @@
+/**
+ * The rules mask kept between Up Next calls. Its static part — whatever `allowedMask` rules out
+ * with no history and nothing excluded (settings exclusions and any rule that depends only on the
+ * catalog and the settings) — is computed once per catalog and settings; each call copies it and
+ * clears only what changes between events: tracks inside the no-repeat window (read from the
+ * recent plays, not the whole history), disliked tracks and the caller's exclusions. The result
+ * equals `allowedMask(input)`; a rule that changes with events belongs in `mask()` below.
+ */
+import type { TrackId } from '../../shared/library';
+import type { RecommendSettings } from '../../shared/recommend';
+import type { Catalog } from './catalog';
+import type { RecentPlays } from './recent-plays';
+import { allowedMask, type MaskInput } from './rules';
+
+const NO_PLAYS: ReadonlyMap<TrackId, number> = new Map();
+const NO_TRACKS: ReadonlySet<TrackId> = new Set();
+
+export class AllowedRows {
+  private base: Uint8Array = new Uint8Array(0);
+  private catalog: Catalog | null = null;
+  private settings: RecommendSettings | null = null;
+
+  /** 1 for every catalog row that may be suggested: the same mask as `allowedMask(input)`, where
+   * `plays` holds the plays behind `input.lastPlayed`. */
+  mask(input: MaskInput, plays: RecentPlays): Uint8Array {
+    const { catalog, settings } = input;
+    if (catalog !== this.catalog || settings !== this.settings) {
+      this.base = allowedMask({
+        ...input,
+        lastPlayed: NO_PLAYS,
+        disliked: NO_TRACKS,
+        exclude: NO_TRACKS,
+      });
+      this.catalog = catalog;
+      this.settings = settings;
+    }
+    const mask = this.base.slice();
+    const clear = (id: TrackId): void => {
+      const r = catalog.row(id);
+      if (r >= 0) mask[r] = 0;
+    };
+    plays.forEachWithin(settings.noRepeatHours, input.now, clear);
+    for (const id of input.disliked) clear(id);
+    for (const id of input.exclude) clear(id);
+    return mask;
+  }
+}
