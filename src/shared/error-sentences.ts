@@ -22,6 +22,7 @@ export type ProblemReason =
   | 'model-damaged'
   | 'hub-unreachable'
   | 'decode-failed'
+  | 'damaged'
   | 'other';
 
 /** Patterns tried in order; the first that matches names the reason. */
@@ -32,21 +33,28 @@ const PATTERNS: [RegExp, ProblemReason][] = [
     /hub .* unreachable|fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/i,
     'hub-unreachable',
   ],
-  [/empty file|\(0 bytes\)/i, 'empty'],
-  [
-    /outside the bounds of the DataView|pageConsumer should be initialized|End-Of-Stream|unexpected end of (file|stream)|ends early|truncated|premature end|RangeError: Offset/i,
-    'truncated',
-  ],
-  [/no audio stream|not an audio file|invalid data found when processing input/i, 'not-audio'],
-  [/unsupported|MIME-type|not supported|unknown format|no decoder/i, 'unsupported'],
-  [/ENOENT|no such file or directory|vanished|does not exist/i, 'no-file'],
-  [/EACCES|EPERM|permission denied|operation not permitted/i, 'no-permission'],
-  [/EIO|i\/o error|ENXIO|ESTALE|unmounted/i, 'disk'],
   [
     /Expected property name|Unexpected token|Unexpected end of JSON|is not valid JSON|JSON at position|Bad control character/i,
     'bad-json',
   ],
-  [/decode|decoding|could not decode|audio-decode|ffmpeg/i, 'decode-failed'],
+  [/empty file|\(0 bytes\)|empty Uint8Array/i, 'empty'],
+  [
+    /outside the bounds of the DataView|pageConsumer should be initialized|End-Of-Stream|unexpected end|exceeds (remaining|available)|ends early|truncated|premature end|Cannot continue on previous page|missing \d+ bytes/i,
+    'truncated',
+  ],
+  [
+    /no audio stream|not an audio file|invalid data found when processing input|Invalid FLAC preamble|Invalid (Magic number|signature|chunk signature|Chunk-ID|Ogg capture pattern)|Unexpected magic number|Illegal ogg|FourCC contains invalid|Failed to determine audio format|does not look like/i,
+    'not-audio',
+  ],
+  [
+    /unsupported|MIME-type|not supported|codec not recognized|unknown format|no decoder/i,
+    'unsupported',
+  ],
+  [/ENOENT|no such file or directory|vanished|does not exist/i, 'no-file'],
+  [/EACCES|EPERM|permission denied|operation not permitted/i, 'no-permission'],
+  [/\bEIO\b|i\/o error|ENXIO|ESTALE|unmounted/i, 'disk'],
+  [/decode|decoding|audio-decode|ffmpeg/i, 'decode-failed'],
+  [/invalid|illegal|unexpected|corrupt|malformed|unrealistic/i, 'damaged'],
 ];
 
 const SENTENCES: Record<Lang, Record<Exclude<ProblemReason, 'other'>, string>> = {
@@ -66,6 +74,7 @@ const SENTENCES: Record<Lang, Record<Exclude<ProblemReason, 'other'>, string>> =
     'hub-unreachable':
       'cannot reach the model download site (offline, or blocked); Encore matches words meanwhile',
     'decode-failed': 'cannot decode the audio in this file (damaged, or an unusual encoding)',
+    damaged: 'cannot read this file: it is damaged (its structure makes no sense)',
   },
   'zh-CN': {
     truncated: '无法读取此文件：文件不完整（被截断）',
@@ -80,6 +89,7 @@ const SENTENCES: Record<Lang, Record<Exclude<ProblemReason, 'other'>, string>> =
     'model-damaged': '语义模型下载不完整或已损坏；请重新下载（设置 → 模型）',
     'hub-unreachable': '无法连接模型下载站点（离线或被阻止）；Encore 暂时按字词匹配',
     'decode-failed': '无法解码此文件中的音频（已损坏，或编码不常见）',
+    damaged: '无法读取此文件：文件已损坏（结构无法识别）',
   },
 };
 
