@@ -63,11 +63,11 @@ describe('encore CLI', () => {
     const errors = encore(data, 'tracks', '--errors');
     expect(errors.code, errors.err).toBe(0);
     expect(errors.out).toMatch(
-      /^cannot read this file: it is empty \(0 bytes\) \(1\):\n  .*empty\.mp3$/m,
+      /^cannot read this file: it is empty \(0 bytes\) \(1\):\n {2}.*empty\.mp3$/m,
     );
-    expect(errors.out).toMatch(/^not an audio file \(1\):\n  .*not-audio\.flac$/m);
+    expect(errors.out).toMatch(/^not an audio file \(1\):\n {2}.*not-audio\.flac$/m);
     expect(errors.out).toMatch(
-      /^cannot read this file: it ends early \(truncated\) \(1\):\n  .*truncated\.mp3$/m,
+      /^cannot read this file: it ends early \(truncated\) \(1\):\n {2}.*truncated\.mp3$/m,
     );
     expect(errors.out).not.toMatch(/DataView|pageConsumer|preamble|exceeds remaining/);
     const groups = JSON.parse(encore(data, 'tracks', '--errors', '--json').out) as {
@@ -108,7 +108,7 @@ describe('encore CLI', () => {
     expect(encore(cutData, 'analyze').code).toBe(0);
     const errors = encore(cutData, 'tracks', '--errors');
     expect(errors.out).toMatch(
-      /^cannot read this file: it ends early \(truncated\) \(1\):\n  .*cut\.flac  \[analysis\]$/m,
+      /^cannot read this file: it ends early \(truncated\) \(1\):\n {2}.*cut\.flac {2}\[analysis\]$/m,
     );
     const [group] = JSON.parse(encore(cutData, 'tracks', '--errors', '--json').out) as {
       problems: { stage: string; error: string }[];
