@@ -51,4 +51,3 @@ export const MODEL_CATALOG: ModelInfo[] = [
     name: 'English MiniLM',
   },
 ];
-

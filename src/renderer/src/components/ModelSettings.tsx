@@ -12,7 +12,12 @@ import { useApp } from '../context';
 
 type Result = { ok: true; text: string } | { ok: false; text: string } | null;
 
-const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+/** Bytes in the unit that shows them best: "0.4 MB" would hide a small model's progress. */
+const amount = (bytes: number): string =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
+
+/** A sentence shown on its own starts with a capital (the shared sentences are lower-case). */
+const asLine = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function ModelSettings(): React.JSX.Element {
   const { t, locale, bridge, settings, updateSettings } = useApp();
@@ -48,10 +53,10 @@ export function ModelSettings(): React.JSX.Element {
         setResult(
           next.semantic
             ? { ok: true, text: t('modelInstalled', { name: info?.name ?? next.wanted }) }
-            : { ok: false, text: explainError(next.reason, locale).sentence },
+            : { ok: false, text: asLine(explainError(next.reason, locale).sentence) },
         );
     } catch (err) {
-      setResult({ ok: false, text: explainError(err, locale).sentence });
+      setResult({ ok: false, text: asLine(explainError(err, locale).sentence) });
     } finally {
       setBusy(false);
       setProgress(null);
@@ -67,7 +72,7 @@ export function ModelSettings(): React.JSX.Element {
         <p role="status" data-testid="model-state">
           {status.semantic
             ? t('modelReady', { name: info?.name ?? status.model.id })
-            : explainError(status.reason, locale).sentence}
+            : asLine(explainError(status.reason, locale).sentence)}
         </p>
       ) : null}
       <p className="muted">{t('modelWhatItAdds')}</p>
@@ -100,7 +105,10 @@ export function ModelSettings(): React.JSX.Element {
             value={progress.loaded}
           />{' '}
           <span data-testid="model-progress-text">
-            {t('modelProgress', { loaded: mb(progress.loaded), total: mb(progress.total) })}
+            {t('modelProgress', {
+              loaded: amount(progress.loaded),
+              total: amount(progress.total),
+            })}
           </span>
         </div>
       ) : null}
