@@ -2,6 +2,8 @@
  * The engine's logger: one line per message on stderr, so stdout stays clean for CLI output
  * (`--json`). Level from ENCORE_LOG (error, warn, info, debug); default warn.
  */
+import { terminalSafe } from '../shared/terminal-text';
+
 type Level = 'error' | 'warn' | 'info' | 'debug';
 const order: Record<Level, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 const threshold = order[(process.env.ENCORE_LOG as Level) ?? 'warn'] ?? order.warn;
@@ -10,7 +12,8 @@ function write(level: Level, scope: string, message: string, extra?: unknown): v
   if (order[level] > threshold) return;
   const tail =
     extra === undefined ? '' : ` ${extra instanceof Error ? extra.message : JSON.stringify(extra)}`;
-  process.stderr.write(`[${level}] ${scope}: ${message}${tail}\n`);
+  // Messages quote file names and tags: escapes in them must not reach a terminal raw.
+  process.stderr.write(`${terminalSafe(`[${level}] ${scope}: ${message}${tail}`)}\n`);
 }
 
 export interface Logger {

@@ -249,3 +249,19 @@ export interface CallError {
 
 /** The envelope every transport carries back for a method call. */
 export type CallReply<R> = { ok: true; result: R } | { ok: false; error: CallError };
+
+/**
+ * The recommender settings a person may change (`encore recommend-settings KEY=VALUE`), with the
+ * ranges the recommender works in (see RecommendSettings in ./recommend).
+ */
+export const recommendSettingsPatch = z
+  .strictObject({
+    noRepeatHours: z.number().min(0).max(720),
+    artistSpacing: z.int().min(1).max(20),
+    adventurousness: z.number().min(0).max(1),
+    autoDj: z.boolean(),
+    excludedGenres: z.array(text.min(1)).max(1000),
+    excludedArtists: z.array(text.min(1)).max(1000),
+    excludedFolders: z.array(pathArg).max(1000),
+  })
+  .partial();

@@ -4,7 +4,8 @@
  * acknowledged before it pulled the plug.
  *
  *   node fault-child.mjs scan DATA_DIR ROOT         scan ROOT (adding it first); "summary {json}"
- *   node fault-child.mjs analyse DATA_DIR           analyse pending tracks; "summary {json}"
+ *   node fault-child.mjs analyse DATA_DIR           analyse pending tracks; "analysed <ids>" per
+ *                                                   row written, then "summary {json}"
  *   node fault-child.mjs embed DATA_DIR MODEL_DIR   embed with a local model; "embedded {json}"
  *   node fault-child.mjs feedback DATA_DIR          record play/skip/like events; "ack <id>" each
  *   node fault-child.mjs write DATA_DIR             feedback until a write fails; "failed <why>"
@@ -34,6 +35,8 @@ try {
       break;
     }
     case 'analyse': {
+      // One line per committed feature row: the parent can wait for real progress, not a clock.
+      engine.events.on('analysis.updated', (u) => out(`analysed ${u.trackIds.join(',')}`));
       out('ready');
       const summary = await engine.analysis.start();
       out(`summary ${JSON.stringify(summary)}`);

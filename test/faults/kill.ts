@@ -42,6 +42,18 @@ const DEFAULT_WINDOW: Record<Phase, number> = {
   embed: 800,
   feedback: 600,
 };
+/**
+ * What the child must have done before the random delay starts. Analysis first decodes a whole
+ * file and feedback first loads the taste model, either of which can take longer than any fixed
+ * window on a loaded machine: waiting for the first committed row (or acknowledged event) means
+ * every kill lands with work on disk to check, however slow the machine.
+ */
+const STARTED: Record<Phase, RegExp> = {
+  scan: /^ready$/,
+  analyse: /^(analysed |summary )/,
+  embed: /^ready$/,
+  feedback: /^ack /,
+};
 const PHASES: Phase[] = ['scan', 'feedback', 'analyse', 'embed'];
 
 /** Runs the campaign; returns one record per kill (every record must show integrity 'ok'). */
@@ -65,7 +77,8 @@ export async function killCampaign(plan: KillPlan): Promise<KillRecord[]> {
           ? ['embed', plan.dataDir, plan.modelDir]
           : [phase, plan.dataDir];
     const run = await runChild(args);
-    await run.waitFor(/^ready$/);
+    await run.waitFor(STARTED[phase]);
+    // The kill moment itself is random (seeded): this delay is the experiment, not a wait.
     await new Promise((r) => setTimeout(r, delayMs));
     const finished = run.lines.some((l) => /^(summary|embedded) /.test(l));
     run.child.kill('SIGKILL');

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, renameSync, utimesSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { tempDir } from '../helpers/temp';
+import type { ScanSummary } from '../../src/shared/library';
 import { fixtureSources } from './corpus';
 
 // Enough files that the reading phase lasts long enough to pull the folder out from under it.
@@ -47,7 +48,7 @@ function touchAll(seconds: number): void {
 }
 
 /** Scans, moving the root away once `after` files have been read; returns the summary. */
-async function scanAndPull(after: number): Promise<{ pulled: boolean }> {
+async function scanAndPull(after: number): Promise<{ pulled: boolean; summary: ScanSummary }> {
   let pulled = false;
   const off = engine.events.on('scan.progress', (p) => {
     if (!pulled && p.phase === 'reading' && p.done >= after) {
@@ -56,11 +57,11 @@ async function scanAndPull(after: number): Promise<{ pulled: boolean }> {
     }
   });
   try {
-    await engine.library.scan();
+    const summary = await engine.library.scan();
+    return { pulled, summary };
   } finally {
     off();
   }
-  return { pulled };
 }
 
 describe('a root that vanishes mid-scan', () => {
@@ -80,11 +81,18 @@ describe('a root that vanishes mid-scan', () => {
     const history = await engine.store.feedback.since(0);
 
     touchAll(10);
-    const { pulled } = await scanAndPull(40);
+    const { pulled, summary } = await scanAndPull(40);
     expect(pulled).toBe(true);
-    // While it is away: nothing deleted.
+    // At the end of that very scan: the folder is unavailable, its tracks missing, nothing
+    // deleted, and the summary's counts agree with `stats` and `tracks --errors`.
+    expect(summary.unavailableRoots).toEqual([root]);
+    expect(summary.removed).toBe(0);
     const during = await engine.store.tracks.stats();
     expect(during.tracks + during.errors).toBe(files.length);
+    expect(during.missing).toBe(during.tracks);
+    expect(during.errors).toBe(summary.errors);
+    expect((await engine.store.tracks.errors()).length).toBe(summary.errors);
+    expect((await engine.library.roots()).find((r) => r.path === root)?.status).toBe('missing');
     const away = await engine.library.scan();
     expect(away.removed).toBe(0);
     expect(away.unavailableRoots).toEqual([root]);

@@ -91,11 +91,16 @@ describe('the "analyse the music" setting', () => {
         await engine.store.features.getMany((await engine.store.tracks.list()).map((t) => t.id)),
       ).toEqual([]);
 
+      // Wait for the row to be written (the event), not for a fixed number of polls.
+      const analysed = new Promise<void>((resolve) => {
+        const off = engine.events.on('analysis.updated', () => {
+          off();
+          resolve();
+        });
+      });
       await engine.analysis.setEnabled(true);
+      await analysed;
       const ids = (await engine.store.tracks.list()).map((t) => t.id);
-      for (let i = 0; i < 200 && (await engine.store.features.getMany(ids)).length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
       expect(await engine.store.features.getMany(ids)).toHaveLength(1);
     } finally {
       await engine.close();

@@ -1,7 +1,11 @@
-/** Argument helpers every CLI command shares: whole-number options and naming a track. */
+/** Argument helpers every CLI command shares: whole-number options, naming a track, durations. */
 import type { Engine } from '../engine';
 import type { Track } from '../../shared/library';
 import { UsageError, type CommandContext } from './command';
+
+/** Seconds as m:ss ("--:--" when unknown). */
+export const formatDuration = (s: number | null): string =>
+  s === null ? '--:--' : `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 /**
  * The whole-number option `--NAME`: `fallback` when absent (undefined when no fallback is given),

@@ -7,6 +7,10 @@ import { createEngine, type Engine } from '../engine';
 import { commands } from './commands/index';
 import { UsageError, type Command } from './command';
 import { createOutput } from './output';
+import { explainError } from '../../shared/error-sentences';
+import { createLogger } from '../log';
+
+const log = createLogger('cli');
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -21,17 +25,24 @@ function help(): string {
   ].join('\n');
 }
 
+/** `help --json`: the commands as data, for scripts and shell completion. */
+const helpJson = (): object => ({
+  usage: 'encore <command> [arguments] [--json]',
+  commands: commands.map((c) => ({ name: c.name, summary: c.summary, usage: c.usage })),
+});
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(`${help()}\n`);
+  const json = rest.includes('--json') || name === '--json';
+  const out = createOutput(json);
+  if (!name || name === 'help' || name === '--help' || name === '-h' || name === '--json') {
+    if (json) out.result(helpJson());
+    else out.raw(help());
     return name ? 0 : 2;
   }
   const command: Command | undefined = commands.find((c) => c.name === name);
-  const json = rest.includes('--json');
-  const out = createOutput(json);
   if (!command) {
-    out.error(`unknown command "${name}"\n\n${help()}`);
+    out.error(`unknown command "${name}"`, ['', ...help().split('\n')]);
     return 2;
   }
   let engine: Engine | undefined;
@@ -47,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
     if (parsed.values.help) {
-      process.stdout.write(`encore ${command.name} ${command.usage}\n  ${command.summary}\n`);
+      if (json) out.result({ name: command.name, summary: command.summary, usage: command.usage });
+      else out.raw(`encore ${command.name} ${command.usage}\n  ${command.summary}`);
       return 0;
     }
     return await command.run({
@@ -61,10 +73,23 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const usage =
       err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    out.error(
-      `${(err as Error).message}${usage ? `\nusage: encore ${command.name} ${command.usage}` : ''}`,
-    );
-    return usage ? 2 : 1;
+    if (usage) {
+      out.error((err as Error).message, [`usage: encore ${command.name} ${command.usage}`]);
+      return 2;
+    }
+    // In words for people; the engine's own message stays in --json and the log.
+    // A command that already explained its error keeps the raw message as the cause.
+    const cause = (err as Error).cause;
+    const explained =
+      typeof cause === 'string'
+        ? { ...explainError(cause), sentence: (err as Error).message, raw: cause }
+        : explainError(err);
+    log.info(`encore ${command.name} failed: ${explained.raw}`);
+    out.result({
+      error: { reason: explained.reason, message: explained.sentence, raw: explained.raw },
+    });
+    out.error(explained.sentence);
+    return 1;
   } finally {
     out.endProgress();
     await engine?.close();

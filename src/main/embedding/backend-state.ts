@@ -105,8 +105,9 @@ export class BackendState {
           },
           signal: this.opts.signal,
         });
+    // Info, not a warning: the lexical fallback answers, and the status (UI, CLI note) says so.
     if (!backend.status.semantic && backend.status.reason !== this.lastReason)
-      log.warn(backend.status.reason);
+      log.info(backend.status.reason);
     this.lastReason = backend.status.reason;
     if (this.decision === id) {
       this.settled = backend;

@@ -18,49 +18,8 @@ import { join, resolve } from 'node:path';
 import type { ModelKey } from '../../shared/meaning';
 import type { ModelSpec } from './embed-core';
 
-export interface ModelInfo {
-  id: string;
-  dim: number;
-  /** The window the model was trained with (sentence-transformers max_seq_length). */
-  maxTokens: number;
-  queryPrefix: string;
-  passagePrefix: string;
-  languages: string;
-  /** Size of the int8 model file, MB (what the download costs). */
-  sizeMB: number;
-}
-
-export const DEFAULT_MODEL = 'Xenova/paraphrase-multilingual-MiniLM-L12-v2';
-
-export const MODEL_CATALOG: ModelInfo[] = [
-  {
-    id: DEFAULT_MODEL,
-    dim: 384,
-    maxTokens: 128,
-    queryPrefix: '',
-    passagePrefix: '',
-    languages: '50+ languages',
-    sizeMB: 118,
-  },
-  {
-    id: 'Xenova/multilingual-e5-small',
-    dim: 384,
-    maxTokens: 512,
-    queryPrefix: 'query: ',
-    passagePrefix: 'passage: ',
-    languages: '~100 languages',
-    sizeMB: 118,
-  },
-  {
-    id: 'Xenova/all-MiniLM-L6-v2',
-    dim: 384,
-    maxTokens: 256,
-    queryPrefix: '',
-    passagePrefix: '',
-    languages: 'English only',
-    sizeMB: 23,
-  },
-];
+export { DEFAULT_MODEL, MODEL_CATALOG, type ModelInfo } from '../../shared/model-catalog';
+import { MODEL_CATALOG, type ModelInfo } from '../../shared/model-catalog';
 
 /** The files a model folder needs for int8 inference (fp32 uses onnx/model.onnx instead). */
 export const MODEL_FILES = [

@@ -227,11 +227,11 @@ export async function scanRoot(
       // The workers themselves cannot run (or are shutting down): no file is to blame.
       if (err instanceof WorkerJobError && (err.kind === 'broken' || err.kind === 'closed'))
         throw err;
-      counts.errors++;
       scanned = { fields: errorFields(root.id, file, (err as Error).message), lyrics: null };
       // The file could not even be opened (vanished mid-scan, unplugged, permission denied): not
-      // a fact about its content. A good row is kept as it was; a new or failed one is written
-      // with an impossible mtime, so the next scan tries again instead of taking it as unchanged.
+      // a fact about its content. A good row is kept as it was (and not counted as unreadable:
+      // `tracks --errors` would not list it); a new or failed one is written with an impossible
+      // mtime, so the next scan tries again instead of taking it as unchanged.
       const unreachable = file.error ? null : await openProblem(file.path);
       if (unreachable !== null) {
         if (knownId !== null && !hadError) {
@@ -240,6 +240,7 @@ export async function scanRoot(
         }
         scanned.fields.mtimeMs = -1;
       }
+      counts.errors++;
     }
     batch.push({ file: scanned, change, cover });
     done++;
@@ -265,6 +266,23 @@ export async function scanRoot(
   if (deps.signal.aborted) {
     // Whatever was read is kept; nothing is removed from an incomplete picture of the disk.
     counts.cancelled = true;
+    return counts;
+  }
+  // The root went away while its files were being read (unplugged, unmounted, moved): the
+  // picture is incomplete, so nothing is removed; every track on it is missing until it returns.
+  const vanished = subtree ? null : await checkFolder(root.path);
+  if (vanished !== null) {
+    counts.unavailable = true;
+    counts.markedMissing += await deps.store.tracks.markMissing([
+      ...known.filter((k) => !k.missing).map((k) => k.id),
+      ...counts.changed.added,
+      ...counts.changed.updated,
+    ]);
+    await deps.store.roots.setStatus(
+      root.id,
+      vanished === 'permission denied' ? 'unreadable' : 'missing',
+    );
+    log.warn(`${root.path} went away during the scan (${vanished}); its tracks are marked missing`);
     return counts;
   }
 

@@ -52,11 +52,18 @@ describe('encore vibe / moods / mood / styles / model', () => {
     expect(model.code).toBe(0);
     expect(model.out).toMatch(/^Semantic model not installed — using the lexical fallback/);
     expect(model.out).toMatch(
-      /State: missing — semantic model not installed \(.*\) \(offline mode\)/,
+      /State: missing — the semantic model is not installed; Encore matches words instead \(Settings → Models to install it\)/,
     );
+    // The raw reason stays in --json.
+    expect(JSON.parse(encore(env, 'model', '--json').out)).toMatchObject({
+      reason: expect.stringMatching(/semantic model not installed \(.*\) \(offline mode\)/),
+    });
     const vibe = encore(env, 'vibe', 'night');
     expect(vibe.code, vibe.err).toBe(0);
-    expect(vibe.out).toMatch(/semantic model not installed: matching words only/);
-    expect(vibe.err).toMatch(/semantic model not installed/);
+    // A note, not an error: nothing failed, the lexical fallback answered.
+    expect(vibe.err).toMatch(
+      /^Note: the semantic model is not installed; Encore matches words instead \(Settings → Models to install it\)\.\n$/,
+    );
+    expect(vibe.err).not.toMatch(/encore:/);
   });
 });

@@ -5,6 +5,7 @@ import { UsageError } from '../command';
 import { wholeNumberOption } from '../args';
 import type { AudioFeatures } from '../../../shared/analysis';
 import type { TrackId } from '../../../shared/library';
+import { explainError } from '../../../shared/error-sentences';
 
 const analyze: Command = {
   name: 'analyze',
@@ -38,7 +39,7 @@ const analyze: Command = {
       );
       if (summary.errors > 0) {
         for (const e of await engine.store.features.errors(20))
-          ctx.out.line(`  ${e.status}: ${e.path}: ${e.error}`);
+          ctx.out.line(`  ${e.path}: ${explainError(e.error).sentence}`);
       }
       return summary.cancelled ? 1 : 0;
     } finally {
@@ -52,7 +53,8 @@ const fmt = (v: number | null, digits: number, unit = ''): string =>
   v === null ? '—' : `${v.toFixed(digits)}${unit}`;
 
 function describe(f: AudioFeatures): string[] {
-  if (f.status !== 'ok') return [`status: ${f.status}`, `reason: ${f.error ?? 'unknown'}`];
+  if (f.status !== 'ok')
+    return [`status: ${f.status}`, `reason: ${explainError(f.error ?? 'unknown').sentence}`];
   return [
     `tempo:       ${fmt(f.bpm, 1, ' BPM')} (confidence ${fmt(f.bpmConfidence, 2)})`,
     `key:         ${f.key ?? '—'} ${f.scale ?? ''} (strength ${fmt(f.keyStrength, 2)})`,

@@ -1,14 +1,13 @@
 /** Library commands: scan, stats, search, tracks, roots. */
 import type { Command } from '../command';
-import { wholeNumberOption } from '../args';
+import { formatDuration, wholeNumberOption } from '../args';
 import { UsageError } from '../command';
 import type { ScanSummary, Track } from '../../../shared/library';
 import type { TrackSort } from '../../store/tracks';
+import { explainError } from '../../../shared/error-sentences';
+import { libraryProblems } from '../problems';
 
 const SORTS: TrackSort[] = ['artist', 'album', 'title', 'added', 'duration', 'year'];
-
-const formatDuration = (s: number | null): string =>
-  s === null ? '--:--' : `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 function trackLine(t: Track): string {
   return `${String(t.id).padStart(6)}  ${formatDuration(t.durationS)}  ${t.artist || '?'} — ${t.title}${t.album ? `  (${t.album})` : ''}${t.missing ? '  [missing]' : ''}`;
@@ -55,7 +54,7 @@ const scan: Command = {
       );
     }
     for (const folder of s.unreadableFolders) {
-      ctx.out.line(`Could not read ${folder.path}: ${folder.error}.`);
+      ctx.out.line(`Could not read ${folder.path}: ${explainError(folder.error).sentence}.`);
     }
     if (s.errors > 0)
       ctx.out.line('See `encore tracks --errors` for the files that could not be read.');
@@ -108,9 +107,14 @@ const tracks: Command = {
     const engine = await ctx.engine();
     const limit = wholeNumberOption(ctx, 'limit', Number.MAX_SAFE_INTEGER);
     if (ctx.values.errors) {
-      const errors = await engine.store.tracks.errors(Math.min(limit, 100_000));
-      ctx.out.result(errors);
-      for (const e of errors) ctx.out.line(`${e.path}\n    ${e.error}`);
+      const groups = await libraryProblems(engine, Math.min(limit, 100_000));
+      ctx.out.result(groups);
+      if (groups.length === 0) ctx.out.line('No problems: every file could be read.');
+      for (const g of groups) {
+        ctx.out.line(`${g.sentence} (${g.problems.length}):`);
+        for (const p of g.problems)
+          ctx.out.line(`  ${p.path}${p.stage === 'analysis' ? '  [analysis]' : ''}`);
+      }
       return 0;
     }
     const sort = (ctx.values.sort ?? 'artist') as TrackSort;

@@ -11,6 +11,8 @@ import type { Track, TrackId } from '../../../shared/library';
 import { MOODS, type MeaningStatus, type Mood } from '../../../shared/meaning';
 import { DEFAULT_MODEL, MODEL_CATALOG } from '../../embedding/models';
 import { resolveTrack, wholeNumberOption } from '../args';
+import { methods } from '../../../shared/contract';
+import { explainError } from '../../../shared/error-sentences';
 
 const name = (t: Track | undefined): string =>
   t ? `${t.artist || '?'} — ${t.title || t.path}` : '(gone)';
@@ -21,7 +23,7 @@ function statusLines(s: MeaningStatus): string[] {
       ? `Semantic model: ${s.model.id} (revision ${s.model.revision})`
       : `Semantic model not installed — using the lexical fallback`,
     `Wanted: ${s.wanted}`,
-    `State: ${s.state} — ${s.reason}`,
+    `State: ${s.state} — ${s.semantic ? s.reason : explainError(s.reason).sentence}`,
   ];
   if (s.vectors)
     lines.push(
@@ -57,7 +59,8 @@ async function embedNow(engine: Engine, ctx: CommandContext): Promise<void> {
 async function ready(ctx: CommandContext): Promise<Engine> {
   const engine = await ctx.engine();
   const status = await engine.meaning.status();
-  if (!status.semantic) ctx.out.error(`semantic model not installed: ${status.reason}`);
+  // Not a failure: the lexical fallback answers. Said once, as a note, in words.
+  if (!status.semantic) ctx.out.note(`Note: ${explainError(status.reason).sentence}.`);
   if ((status.vectors?.pending ?? 0) > 0 || (await engine.store.vectors.moodTrackCount()) === 0)
     await embedNow(engine, ctx);
   return engine;
@@ -67,14 +70,32 @@ async function tracksById(engine: Engine, ids: TrackId[]): Promise<Map<TrackId, 
   return new Map((await engine.store.tracks.getMany(ids)).map((t) => [t.id, t]));
 }
 
+/**
+ * The model `use` names: one of the catalog, or (with --custom, the "Advanced" way) any hub id
+ * the contract accepts. A typo is refused instead of silently leaving Encore without a model.
+ */
+function chosenModel(id: string | undefined, custom: boolean): string {
+  const known = MODEL_CATALOG.map((m) => m.id);
+  if (!id) throw new UsageError(`name the model: one of ${known.join(', ')}`);
+  if (known.includes(id)) return id;
+  if (!custom)
+    throw new UsageError(
+      `unknown model "${id}": one of ${known.join(', ')} (or add --custom to use another Hugging Face model id)`,
+    );
+  if (!methods['meaning.setModel'].args.shape.model.safeParse(id).success)
+    throw new UsageError(`"${id}" is not a Hugging Face model id (ORGANISATION/NAME)`);
+  return id;
+}
+
 const model: Command = {
   name: 'model',
   summary: 'Show the text-embedding model status; download, list or choose models',
   usage:
-    '[status | download | list | use MODEL_ID | path DIR | path --clear | offline on|off] [--json]',
-  options: { clear: { type: 'boolean' } },
+    '[status | download | list | use MODEL_ID [--custom] | path DIR | path --clear | offline on|off] [--json]',
+  options: { clear: { type: 'boolean' }, custom: { type: 'boolean' } },
   async run(ctx) {
-    const [action = 'status', arg] = ctx.positionals;
+    const [action = 'status', arg, ...extra] = ctx.positionals;
+    if (extra.length) throw new UsageError(`unexpected "${extra.join(' ')}"`);
     if (action === 'list') {
       ctx.out.result(MODEL_CATALOG);
       for (const m of MODEL_CATALOG)
@@ -85,9 +106,10 @@ const model: Command = {
     }
     const engine = await ctx.engine();
     if (action === 'use') {
-      if (!arg)
-        throw new UsageError('name the model, e.g. `encore model use Xenova/all-MiniLM-L6-v2`');
-      await engine.meaning.configure({ model: arg, modelPath: null });
+      await engine.meaning.configure({
+        model: chosenModel(arg, ctx.values.custom === true),
+        modelPath: null,
+      });
     } else if (action === 'path') {
       if (!arg && !ctx.values.clear) throw new UsageError('name the model folder, or --clear');
       await engine.meaning.configure({ modelPath: ctx.values.clear || !arg ? null : resolve(arg) });
@@ -233,8 +255,13 @@ const styles: Command = {
   async run(ctx) {
     const engine = await ready(ctx);
     if (ctx.values.cluster !== undefined) {
+      const cluster = Number(ctx.values.cluster);
+      if (!Number.isInteger(cluster) || cluster < 0)
+        throw new UsageError(
+          `--cluster must be a style number (see \`encore styles\`), not "${String(ctx.values.cluster)}"`,
+        );
       const ids = await engine.store.styles.clusterTracks(
-        Number(ctx.values.cluster),
+        cluster,
         wholeNumberOption(ctx, 'limit', 25),
       );
       const tracks = await tracksById(engine, ids);
@@ -290,7 +317,6 @@ const vibe: Command = {
       })),
     });
     if (result.soundTerms.length) ctx.out.line(`Sound words: ${result.soundTerms.join('; ')}`);
-    if (!result.semantic) ctx.out.line('(semantic model not installed: matching words only)');
     for (const h of result.hits)
       ctx.out.line(
         `${h.score.toFixed(3)}  ${String(h.trackId).padStart(6)}  ${name(tracks.get(h.trackId))}`,

@@ -13,7 +13,10 @@ import type {
 } from '../../../shared/recommend';
 import { MOODS } from '../../../shared/recommend';
 import { toM3u8 } from '../../recommend/mood';
-import { resolveTrack, wholeNumberOption } from '../args';
+import { formatDuration, resolveTrack, wholeNumberOption } from '../args';
+import { methods, recommendSettingsPatch } from '../../../shared/contract';
+import { parseKeyValues } from '../settings-input';
+import { explainError } from '../../../shared/error-sentences';
 
 /** The CLI's own listening session: consecutive commands within a sitting share it. */
 const CLI_SESSION = 'cli';
@@ -91,14 +94,20 @@ const feedback: Command = {
     const [spec, what, ...more] = ctx.positionals;
     if (!spec || !what || more.length)
       throw new UsageError('give a track (id or words) and what happened');
-    const [kind, at] = what.split('@') as [FeedbackKind, string | undefined];
-    if (!KINDS.includes(kind))
-      throw new UsageError(`unknown feedback "${kind}" (one of ${KINDS.join(', ')})`);
+    const [kind, at, ...extra] = what.split('@') as [FeedbackKind, string | undefined];
+    if (!KINDS.includes(kind) || extra.length)
+      throw new UsageError(`unknown feedback "${what}" (one of ${KINDS.join(', ')})`);
     const positionS = at === undefined ? null : Number(at);
-    if (positionS !== null && (!Number.isFinite(positionS) || positionS < 0))
-      throw new UsageError(`bad position "@${at}"`);
+    const positionField = methods['recs.feedback'].args.shape.event.shape.positionS;
+    if (positionS !== null && (at?.trim() === '' || !positionField.safeParse(positionS).success))
+      throw new UsageError(`the position after @ must be seconds, from 0 up, not "${at}"`);
     const engine = await ctx.engine();
-    const trackId = (await resolveTrack(engine, spec)).id;
+    const track = await resolveTrack(engine, spec);
+    const trackId = track.id;
+    if (positionS !== null && track.durationS !== null && positionS > track.durationS)
+      throw new UsageError(
+        `@${at} is past the end of the track: it is ${Math.floor(track.durationS)} s long (${formatDuration(track.durationS)})`,
+      );
     const e = await engine.recommend.record({
       trackId,
       kind,
@@ -107,9 +116,8 @@ const feedback: Command = {
       source: 'library',
     });
     ctx.out.result(e);
-    const t = await engine.store.tracks.get(trackId);
     ctx.out.line(
-      `Recorded ${kind}${positionS !== null ? ` at ${positionS} s` : ''} for ${t?.artist} — ${t?.title} (event ${e.id}).`,
+      `Recorded ${kind}${positionS !== null ? ` at ${positionS} s` : ''} for ${track.artist || '?'} — ${track.title} (event ${e.id}).`,
     );
     return 0;
   },
@@ -117,7 +125,7 @@ const feedback: Command = {
 
 /** `SONG`, `artist:NAME`, `mood:NAME`, `vibe:TEXT`. */
 async function parseSeed(engine: Engine, text: string): Promise<StationSeed> {
-  const m = text.match(/^(artist|mood|vibe):(.+)$/i);
+  const m = text.match(/^(artist|mood|vibe):(.+)$/is);
   if (!m) return { kind: 'track', trackId: (await resolveTrack(engine, text)).id };
   const value = m[2].trim();
   switch (m[1].toLowerCase()) {
@@ -148,7 +156,22 @@ const station: Command = {
   },
 };
 
-const FACETS: (TasteFacet | 'sound')[] = ['artist', 'genre', 'mood', 'album', 'decade', 'sound'];
+const FACETS = methods['recs.forget'].args.shape.facet.options;
+
+const sameName = (a: string, b: string): boolean =>
+  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** What the taste holds under `facet:name` (as it shows it), or null when nothing. */
+async function knownInTaste(
+  engine: Engine,
+  facet: TasteFacet | 'sound',
+  name: string,
+): Promise<string | null> {
+  const t = await engine.recommend.taste();
+  if (facet === 'sound') return t.sounds.length > 0 ? 'the sound you like' : null;
+  const hit = [...t.likes, ...t.dislikes].find((e) => e.facet === facet && sameName(e.name, name));
+  return hit ? `${hit.facet}:${hit.name}` : null;
+}
 
 const taste: Command = {
   name: 'taste',
@@ -167,8 +190,15 @@ const taste: Command = {
       const [facet, ...name] = ctx.values.forget.split(':');
       if (!FACETS.includes(facet as TasteFacet))
         throw new UsageError(`forget what? one of ${FACETS.join(', ')}`);
+      const known = await knownInTaste(engine, facet as TasteFacet | 'sound', name.join(':'));
+      if (!known) {
+        ctx.out.error(
+          `Encore has learned nothing about ${ctx.values.forget}, so there is nothing to forget (see \`encore taste\` for what it has learned)`,
+        );
+        return 1;
+      }
       await engine.recommend.forget(facet as TasteFacet, name.join(':'));
-      ctx.out.line(`Forgot ${ctx.values.forget}.`);
+      ctx.out.line(`Forgot ${known}.`);
     }
     const t = await engine.recommend.taste();
     ctx.out.result(t);
@@ -261,7 +291,12 @@ const importHistory: Command = {
   async run(ctx) {
     const [file] = ctx.positionals;
     if (!file) throw new UsageError('give the export file');
-    const r = await (await ctx.engine()).recommend.importHistory(file);
+    const engine = await ctx.engine();
+    const r = await engine.recommend.importHistory(file).catch((err: unknown) => {
+      // Say which file: JSON.parse and the CSV reader do not.
+      const { sentence, raw } = explainError(err);
+      throw new Error(sentence.includes(file) ? sentence : `${file}: ${sentence}`, { cause: raw });
+    });
     ctx.out.result(r);
     ctx.out.line(
       `${r.format}: ${r.listens} listens, ${r.matched} matched to the library, ${r.unmatched} not found.`,
@@ -277,19 +312,10 @@ const settings: Command = {
     'Show or change recommender settings (noRepeatHours, artistSpacing, adventurousness, autoDj, excluded*)',
   usage: '[KEY=VALUE...] [--json]   e.g. adventurousness=0.8 excludedGenres=Christmas,Kids',
   async run(ctx) {
+    const patch = parseKeyValues(recommendSettingsPatch, ctx.positionals);
     const engine = await ctx.engine();
-    const patch: Record<string, unknown> = {};
-    for (const kv of ctx.positionals) {
-      const [key, ...rest] = kv.split('=');
-      const value = rest.join('=');
-      if (!rest.length) throw new UsageError(`expected KEY=VALUE, not "${kv}"`);
-      if (key.startsWith('excluded'))
-        patch[key] = value ? value.split(',').map((s) => s.trim()) : [];
-      else if (key === 'autoDj') patch[key] = value === 'true' || value === 'on';
-      else patch[key] = Number(value);
-    }
     const s: RecommendSettings = ctx.positionals.length
-      ? await engine.recommend.updateSettings(patch as Partial<RecommendSettings>)
+      ? await engine.recommend.updateSettings(patch)
       : await engine.recommend.settings();
     ctx.out.result(s);
     for (const [k, v] of Object.entries(s))

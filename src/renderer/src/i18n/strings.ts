@@ -154,6 +154,17 @@ const en = {
   forget: 'Forget {name}',
   soundsYouLike: 'Sounds you like',
   tasteEmpty: 'Nothing learned yet. Play, like and skip a few songs and your taste appears here.',
+  // Model settings for people (issue 14).
+  modelReady: '{name} is installed: Encore understands what songs are about.',
+  modelWhatItAdds:
+    'A language model lets Encore understand lyrics and descriptions in many languages: "songs about leaving home" also finds a Chinese lyric about it. Without it Encore matches words.',
+  modelWhich: 'Model',
+  modelOption: '{name} — {languages}, {size} MB',
+  modelDownloadSize: 'Download ({size} MB)',
+  modelProgress: '{loaded} of {total}',
+  modelInstalled: 'Done: {name} is installed and in use.',
+  modelOfflineHint: 'Offline mode is on: turn it off to download.',
+  advanced: 'Advanced',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -300,6 +311,17 @@ const zhCN: Record<StringKey, string> = {
   forget: '忘记 {name}',
   soundsYouLike: '你喜欢的声音',
   tasteEmpty: '还没有学到什么。播放、喜欢和跳过几首歌，你的口味就会显示在这里。',
+  // 面向用户的模型设置（issue 14）。
+  modelReady: '{name} 已安装：Encore 能理解歌曲在讲什么。',
+  modelWhatItAdds:
+    '语言模型让 Encore 理解多种语言的歌词和描述：搜“离家的歌”也能找到讲同一件事的英文歌词。没有它时，Encore 按字词匹配。',
+  modelWhich: '模型',
+  modelOption: '{name} — {languages}，{size} MB',
+  modelDownloadSize: '下载（{size} MB）',
+  modelProgress: '{total} 中的 {loaded}',
+  modelInstalled: '完成：{name} 已安装并正在使用。',
+  modelOfflineHint: '离线模式已开启：关闭后才能下载。',
+  advanced: '高级',
 };
 
 export type Locale = 'en' | 'zh-CN';
