@@ -8,7 +8,7 @@ import { ipcChannels, schemes } from '../../shared/bridge';
 import type { AppCommand } from '../../shared/contract';
 import type { Engine } from '../engine';
 import { createLogger } from '../log';
-import { deliver, dispatch } from './dispatch';
+import { deliver, dispatch, type ShellHandlers } from './dispatch';
 import { createHandlers, createMessageHandlers, type HostInfo } from './handlers';
 
 const log = createLogger('ipc');
@@ -23,8 +23,11 @@ export function trustedFrame(frame: WebFrameMain | null | undefined): boolean {
   }
 }
 
-/** Registers the contract's handlers; returns the function that removes them. */
-export function registerIpc(engine: Engine, info: HostInfo): () => void {
+/**
+ * Registers the contract's handlers, and the shell-only ones (native dialogs) that only this
+ * transport offers; returns the function that removes them.
+ */
+export function registerIpc(engine: Engine, info: HostInfo, shell?: ShellHandlers): () => void {
   const handlers = createHandlers(engine, info);
   const messageHandlers = createMessageHandlers(engine);
   ipcMain.handle(
@@ -34,7 +37,7 @@ export function registerIpc(engine: Engine, info: HostInfo): () => void {
         log.warn('call from an untrusted frame refused');
         return { ok: false, error: { code: 'failed', message: 'untrusted sender' } };
       }
-      return dispatch(handlers, request?.method, request?.args);
+      return dispatch(handlers, request?.method, request?.args, shell);
     },
   );
   ipcMain.on(
