@@ -8,7 +8,6 @@
 import {
   app,
   BrowserWindow,
-  dialog,
   Menu,
   protocol,
   screen,
@@ -173,24 +172,12 @@ async function start(): Promise<void> {
     dataDir: process.env.ENCORE_DATA_DIR || app.getPath('userData'),
   });
   registerProtocols(engine);
-  registerIpc(
-    engine,
-    {
-      version: app.getVersion(),
-      platform: process.platform,
-      osLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
-      musicFolder: safeMusicFolder(),
-    },
-    {
-      'shell.chooseFolder': async () => {
-        const options = { properties: ['openDirectory' as const] };
-        const picked = win
-          ? await dialog.showOpenDialog(win, options)
-          : await dialog.showOpenDialog(options);
-        return picked.canceled ? null : (picked.filePaths[0] ?? null);
-      },
-    },
-  );
+  registerIpc(engine, {
+    version: app.getVersion(),
+    platform: process.platform,
+    osLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    musicFolder: safeMusicFolder(),
+  });
   let win: BrowserWindow | null = await createWindow(engine);
   buildMenu(() => win);
   void engine.library.watch().catch((err: unknown) => log.warn('library watch failed', err));

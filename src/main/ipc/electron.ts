@@ -3,7 +3,7 @@
  * invoke channel and one send channel, each checking that the sender is the top frame of our own
  * app page before the payload is validated and dispatched; engine events go to every window.
  */
-import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type WebFrameMain } from 'electron';
 import { ipcChannels, schemes } from '../../shared/bridge';
 import type { AppCommand } from '../../shared/contract';
 import type { Engine } from '../engine';
@@ -23,11 +23,27 @@ export function trustedFrame(frame: WebFrameMain | null | undefined): boolean {
   }
 }
 
+/** The shell-only methods: native dialogs, which only the desktop app can open. */
+export const shellHandlers: ShellHandlers = {
+  'shell.chooseFolder': async () => {
+    const options = { properties: ['openDirectory' as const] };
+    const win = BrowserWindow.getFocusedWindow();
+    const picked = win
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  },
+};
+
 /**
  * Registers the contract's handlers, and the shell-only ones (native dialogs) that only this
  * transport offers; returns the function that removes them.
  */
-export function registerIpc(engine: Engine, info: HostInfo, shell?: ShellHandlers): () => void {
+export function registerIpc(
+  engine: Engine,
+  info: HostInfo,
+  shell: ShellHandlers = shellHandlers,
+): () => void {
   const handlers = createHandlers(engine, info);
   const messageHandlers = createMessageHandlers(engine);
   ipcMain.handle(
