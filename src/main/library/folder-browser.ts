@@ -23,10 +23,14 @@ const MAX_FOLDERS = 5000;
 
 const isHidden = (name: string): boolean => name.startsWith('.') && name !== '.';
 
-/** The home folder, then every mounted volume (or drive letter on Windows) that exists now. */
+/**
+ * The home folder, then every mounted volume (or drive letter on Windows) that exists now.
+ * `volumeParents` are the folders volumes are mounted under (the platform's by default).
+ */
 export function folderPlaces(
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
+  volumeParents: string[] = VOLUME_PARENTS[platform] ?? [],
 ): FolderPlace[] {
   const places: FolderPlace[] = [{ kind: 'home', label: basename(home) || home, path: home }];
   if (platform === 'win32') {
@@ -36,12 +40,12 @@ export function folderPlaces(
     }
     return places;
   }
-  for (const parent of VOLUME_PARENTS[platform] ?? []) {
+  for (const parent of volumeParents) {
     for (const entry of safeList(parent)) {
       const path = join(parent, entry.name);
       if (isHidden(entry.name) || !isFolder(entry, path)) continue;
       // /media/<user>/<volume> and /run/media/<user>/<volume>: the user's folder holds the volumes.
-      const inner = parent !== '/mnt' && platform === 'linux' ? safeList(path) : [];
+      const inner = platform === 'linux' && basename(parent) === 'media' ? safeList(path) : [];
       const volumes = inner.filter((e) => !isHidden(e.name) && isFolder(e, join(path, e.name)));
       if (volumes.length > 0 && entry.name === basename(home)) {
         for (const v of volumes)
