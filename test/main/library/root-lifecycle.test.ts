@@ -58,6 +58,24 @@ describe('expandHome', () => {
   });
 });
 
+describe('a typed ~ in every front end', () => {
+  it("adds, scans and removes ~/Music as the home folder's Music (the service expands it)", async () => {
+    const { base, music } = fixtureLibrary({ prefix: 'encore-home-', dropExpected: true });
+    const home = process.env.HOME;
+    process.env.HOME = base;
+    try {
+      const engine = await engineAt(join(base, 'data'));
+      await engine.library.addRoot('~/Music');
+      expect((await engine.library.roots()).map((r) => r.path)).toEqual([music]);
+      expect((await engine.library.scan({ roots: ['~/Music'] })).added).toBeGreaterThan(0);
+      expect((await engine.library.rootUsage('~/Music')).tracks).toBeGreaterThan(0);
+      expect(await engine.library.removeRoot('~/Music')).toBe(true);
+    } finally {
+      process.env.HOME = home;
+    }
+  });
+});
+
 describe('removing a library folder', () => {
   it('says what it concerns, hides the tracks everywhere, and adding it back restores ids and history', async () => {
     const { base, music } = fixtureLibrary({ prefix: 'encore-remove-', dropExpected: true });
