@@ -4,7 +4,7 @@
  * onto the drop area — the desktop app learns its path; a browser cannot, so it says so and
  * opens the folder browser.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../context';
 import { FolderBrowser } from './FolderBrowser';
 
@@ -37,17 +37,38 @@ export function FolderChooser({
     const picked = await bridge.shell.invoke('shell.chooseFolder');
     if (picked) await add(picked);
   };
-  const drop = (e: React.DragEvent): void => {
-    e.preventDefault();
-    if (disabled) return;
-    const file = e.dataTransfer.files[0];
-    if (!file) return;
+  const dropped = (file: File | undefined): void => {
+    if (disabled || !file) return;
     if (bridge.shell) void add(bridge.shell.pathForFile(file));
     else {
       setNote(t('dropNeedsBrowser'));
       setBrowsing(true);
     }
   };
+  const drop = (e: React.DragEvent): void => {
+    e.preventDefault();
+    dropped(e.dataTransfer.files[0]);
+  };
+  // A folder dropped anywhere on the window while this chooser is shown counts too (the drop
+  // area's own handler has already taken the drops that land on it).
+  const latest = useRef(dropped);
+  useEffect(() => {
+    latest.current = dropped;
+  });
+  useEffect(() => {
+    const over = (e: DragEvent): void => e.preventDefault();
+    const onDrop = (e: DragEvent): void => {
+      if (e.defaultPrevented) return;
+      e.preventDefault();
+      latest.current(e.dataTransfer?.files[0]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
 
   return (
     <div
