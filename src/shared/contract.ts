@@ -81,6 +81,8 @@ export interface AppInfo {
   services: { analysis: boolean; meaning: boolean; recommend: boolean };
   /** The OS Music folder, proposed on first run; null when there is none. */
   musicFolder: string | null;
+  /** Why changes cannot be saved (the library was opened read-only on a full disk), or null. */
+  readOnly?: string | null;
 }
 
 /** The full track plus what playback needs: the measured loudness gain when analysis has it. */

@@ -11,6 +11,7 @@ import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../src/main/engine';
 import { MediaResponder } from '../../src/main/media/responder';
+import { createHandlers } from '../../src/main/ipc/handlers';
 import { tempDir } from '../helpers/temp';
 import { FIXTURES } from './corpus';
 import { runToEnd } from './kill';
@@ -61,6 +62,14 @@ describe.skipIf(!mounted)('disk full at start-up', () => {
     const engine = await createEngine({ dataDir, background: false, workers: 1 });
     try {
       expect(engine.store.readOnly).toMatch(/disk full/i);
+      // The UI learns it from app.info and says so in the header.
+      const handlers = createHandlers(engine, {
+        version: '0',
+        platform: 'linux',
+        osLanguage: 'en',
+        musicFolder: null,
+      });
+      expect((await handlers['app.info']({})).readOnly).toMatch(/disk full/i);
       const tracks = await engine.store.tracks.summaries();
       expect(tracks.length).toBeGreaterThan(0);
       expect((await engine.store.tracks.search(tracks[0].title)).length).toBeGreaterThan(0);

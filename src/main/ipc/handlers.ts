@@ -12,7 +12,7 @@ import { moodMapPoints } from '../store/mood-map';
 import { browseFolders } from '../library/folder-browser';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
-export type HostInfo = Omit<AppInfo, 'services'>;
+export type HostInfo = Omit<AppInfo, 'services' | 'readOnly'>;
 
 export function createHandlers(engine: Engine, host: HostInfo): Handlers {
   const { store, library, recommend, meaning, analysis } = engine;
@@ -26,6 +26,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'app.info': async () => ({
       ...host,
       services: { analysis: true, meaning: true, recommend: true },
+      readOnly: store.readOnly,
     }),
     'library.stats': () => store.tracks.stats(),
     'library.roots': roots,

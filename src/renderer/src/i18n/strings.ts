@@ -176,6 +176,7 @@ const en = {
   removeFolderYes: 'Remove folder',
   folderRemoved: '{path} was removed from the library.',
   undo: 'Undo',
+  diskFullReadOnly: 'Disk full: playing and searching work, but changes are not saved',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -343,6 +344,7 @@ const zhCN: Record<StringKey, string> = {
   removeFolderYes: '移除文件夹',
   folderRemoved: '已从音乐库中移除 {path}。',
   undo: '撤销',
+  diskFullReadOnly: '磁盘已满：可以播放和搜索，但更改不会被保存',
 };
 
 export type Locale = 'en' | 'zh-CN';
