@@ -55,6 +55,9 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
   let latestPlayer: PlayerState | null = null;
   // The person may have turned background analysis off in the app's settings.
   if (!(await store.appState.settings()).analysisEnabled) await analysis.setEnabled(false);
+  // Analysis left unfinished by the last run resumes now (embedding resumes by itself, later).
+  // Not on a store opened read-only (a full disk): nothing it measured could be saved.
+  if (!store.readOnly) void analysis.resumeQueued().catch(() => undefined);
   return {
     config,
     events,

@@ -4,7 +4,7 @@
  * validates the method name and the payload), events come from one channel. No ipcRenderer, no
  * Node, no generic send reaches the page.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { ipcChannels, schemes, type PreloadApi } from '../shared/bridge';
 import type { CallReply, EventName } from '../shared/contract';
 
@@ -30,6 +30,8 @@ const api = {
   },
   mediaUrl: (trackId) => `${schemes.media}://track/${Number(trackId)}`,
   coverUrl: (hash) => `${schemes.media}://cover/${encodeURIComponent(hash)}`,
+  // A dropped folder's path: Electron hands it to the preload only (File.path is gone).
+  pathForFile: (file) => webUtils.getPathForFile(file),
 } satisfies PreloadApi;
 
 contextBridge.exposeInMainWorld('encore', api);

@@ -15,6 +15,8 @@ import type {
   MethodArgs,
   MethodName,
   MethodResult,
+  ShellMethodName,
+  ShellMethodResult,
 } from './contract';
 
 export interface Bridge {
@@ -29,6 +31,16 @@ export interface Bridge {
   mediaUrl(trackId: TrackId): string;
   /** The URL of a cover image in the cover cache, by content hash. */
   coverUrl(hash: string): string;
+  /** The desktop app's own abilities (native folder chooser, dropped folders' paths); absent in
+   * the browser, which can do neither. */
+  readonly shell?: ShellBridge;
+}
+
+/** What only the desktop app can do for the renderer. */
+export interface ShellBridge {
+  invoke<M extends ShellMethodName>(method: M): Promise<ShellMethodResult<M>>;
+  /** The file system path of a file or folder dropped onto the window. */
+  pathForFile(file: File): string;
 }
 
 /**
@@ -37,11 +49,12 @@ export interface Bridge {
  * renderer wraps it into a Bridge. The preload's object is checked against this type.
  */
 export interface PreloadApi {
-  invoke(method: MethodName, args: unknown): Promise<CallReply<unknown>>;
+  invoke(method: MethodName | ShellMethodName, args: unknown): Promise<CallReply<unknown>>;
   send(message: MessageName, args: unknown): void;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
   mediaUrl(trackId: TrackId): string;
   coverUrl(hash: string): string;
+  pathForFile(file: File): string;
 }
 
 /** A failed call, with the contract's error code ('invalid-payload', 'not-found', ...). */

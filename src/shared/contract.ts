@@ -6,7 +6,16 @@
  * the renderer all use this file, so a change here is checked by the compiler everywhere.
  */
 import { z } from 'zod';
-import type { LibraryStats, Lyrics, ScanErrorEntry, ScanSummary, Track, TrackId } from './library';
+import type {
+  FolderListing,
+  LibraryStats,
+  Lyrics,
+  RootUsage,
+  ScanErrorEntry,
+  ScanSummary,
+  Track,
+  TrackId,
+} from './library';
 import type { PlayerState, Settings } from './app-state';
 import type { EngineEvents } from './events';
 import type { AnalysisProgress, AudioFeatures } from './analysis';
@@ -72,6 +81,8 @@ export interface AppInfo {
   services: { analysis: boolean; meaning: boolean; recommend: boolean };
   /** The OS Music folder, proposed on first run; null when there is none. */
   musicFolder: string | null;
+  /** Why changes cannot be saved (the library was opened read-only on a full disk), or null. */
+  readOnly?: string | null;
 }
 
 /** The full track plus what playback needs: the measured loudness gain when analysis has it. */
@@ -205,7 +216,29 @@ export const methods = {
   'analysis.features': method<AudioFeatures | null>()(z.strictObject({ id })),
   'analysis.map': method<MoodPoint[]>()(none),
   'settings.set': method<Settings>()(z.strictObject({ patch: settingsPatch })),
+  /** Subfolders of a folder (`~` expanded; home when omitted) and the places to start from. */
+  'library.browseFolders': method<FolderListing>()(z.strictObject({ path: pathArg.optional() })),
+  /** How many tracks and how much listening history removing a library folder concerns. */
+  'library.rootUsage': method<RootUsage>()(z.strictObject({ path: pathArg })),
 } as const;
+
+/**
+ * Methods only the desktop app's shell answers: the Electron transport dispatches them, the
+ * browser host does not know them (a web page cannot open a native dialog nor learn a path).
+ */
+export const shellMethods = {
+  /** The native folder chooser; the chosen folder's path, or null when cancelled. */
+  'shell.chooseFolder': method<string | null>()(none),
+} as const;
+
+export type ShellMethods = typeof shellMethods;
+export type ShellMethodName = keyof ShellMethods;
+export type ShellMethodResult<M extends ShellMethodName> = Exclude<
+  ShellMethods[M]['result'],
+  undefined
+>;
+export const isShellMethodName = (name: unknown): name is ShellMethodName =>
+  typeof name === 'string' && Object.hasOwn(shellMethods, name);
 
 export const messages = {
   /** The player's state, sent on every change (debounced for the position). */

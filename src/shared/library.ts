@@ -111,6 +111,8 @@ export interface LibraryChange {
   added: TrackId[];
   updated: TrackId[];
   removed: TrackId[];
+  /** Tracks that went missing or came back (their drive, their folder), files unchanged. */
+  available?: TrackId[];
 }
 
 export interface ScanErrorEntry {
@@ -129,4 +131,32 @@ export interface LibraryStats {
   /** Seconds. */
   totalDurationS: number;
   roots: { path: string; status: string; tracks: number }[];
+}
+
+/** A place the folder browser starts from: the home folder or a mounted volume / drive. */
+export interface FolderPlace {
+  kind: 'home' | 'volume';
+  label: string;
+  path: string;
+}
+
+/** One folder's subfolders, as the browser host's folder browser shows them. */
+export interface FolderListing {
+  /** Absolute path of the folder listed (`~` expanded). */
+  path: string;
+  /** The folder above, or null at the top of the file system. */
+  parent: string | null;
+  folders: { name: string; path: string }[];
+  /** True when there were more subfolders than the listing holds. */
+  truncated: boolean;
+  places: FolderPlace[];
+}
+
+/** What removing a library folder concerns: its tracks and their listening history. */
+export interface RootUsage {
+  tracks: number;
+  /** Feedback events (plays, skips, likes …) recorded for those tracks. */
+  events: number;
+  /** Plays started. */
+  plays: number;
 }

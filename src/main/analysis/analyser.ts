@@ -59,6 +59,7 @@ export class Analyser {
   private playing = false;
   /** The person's "analyse the music" setting; off means no background runs at all. */
   private enabled = true;
+  private closed = false;
   private resumeWaiters: (() => void)[] = [];
   private priority: TrackId[] = [];
   private buffer: PendingTrack[] = [];
@@ -76,13 +77,32 @@ export class Analyser {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly opts: AnalyserOptions) {
-    this.unsubscribe = opts.events.on('library.changed', (change: LibraryChange) => {
-      if (change.added.length === 0 && change.updated.length === 0) return;
-      // A run under way picks the new tracks up by itself; only its total must grow.
-      if (this.running) void this.recount();
-      else if ((opts.auto ?? true) && this.enabled)
-        void this.start().catch((err: unknown) => log.error('background analysis failed', err));
-    });
+    const offs = [
+      opts.events.on('library.changed', (change: LibraryChange) => {
+        if (change.added.length === 0 && change.updated.length === 0) return;
+        // A run under way picks the new tracks up by itself; only its total must grow.
+        if (this.running) void this.recount();
+        else this.startInBackground();
+      }),
+      // A scan that changed nothing (every scan after a restart, "Scan now") still finds the queue
+      // a previous run left unfinished: the queue is the store's, not this process's.
+      opts.events.on('scan.finished', () => void this.resumeQueued()),
+    ];
+    this.unsubscribe = () => offs.forEach((off) => off());
+  }
+
+  /**
+   * Starts a background run when tracks are waiting (left by an earlier run or an earlier
+   * process) and background analysis is on; called at start-up and after every scan.
+   */
+  async resumeQueued(): Promise<void> {
+    if (this.running || this.closed || !(this.opts.auto ?? true) || !this.enabled) return;
+    if ((await this.opts.store.features.counts()).pending > 0) this.startInBackground();
+  }
+
+  private startInBackground(): void {
+    if (this.closed || !(this.opts.auto ?? true) || !this.enabled) return;
+    void this.start().catch((err: unknown) => log.error('background analysis failed', err));
   }
 
   /** The latest progress. */
@@ -107,8 +127,7 @@ export class Analyser {
     if (enabled === this.enabled) return;
     this.enabled = enabled;
     if (!enabled) await this.cancel();
-    else if (this.opts.auto ?? true)
-      void this.start().catch((err: unknown) => log.error('background analysis failed', err));
+    else this.startInBackground();
   }
 
   pause(): void {
@@ -154,6 +173,7 @@ export class Analyser {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.unsubscribe();
     await this.cancel();
     await this.pool?.close();

@@ -8,8 +8,12 @@ import { z } from 'zod';
 import {
   isMessageName,
   isMethodName,
+  isShellMethodName,
   messages,
   methods,
+  shellMethods,
+  type ShellMethodName,
+  type ShellMethodResult,
   type CallError,
   type CallReply,
   type MessageArgs,
@@ -25,6 +29,12 @@ const log = createLogger('ipc');
 /** One handler per contract method, given its validated arguments. */
 export type Handlers = {
   [M in MethodName]: (args: z.output<(typeof methods)[M]['args']>) => Promise<MethodResult<M>>;
+};
+/** One handler per shell-only method (the Electron transport's native dialogs). */
+export type ShellHandlers = {
+  [M in ShellMethodName]: (
+    args: z.output<(typeof shellMethods)[M]['args']>,
+  ) => Promise<ShellMethodResult<M>>;
 };
 /** One handler per fire-and-forget message. */
 export type MessageHandlers = {
@@ -48,12 +58,24 @@ function describe(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Validates and runs one method call; never throws. */
+/**
+ * Validates and runs one method call; never throws. `shell` handlers (the Electron transport
+ * only) answer the shell-only methods; without them those names are unknown, as on the HTTP host.
+ */
 export async function dispatch(
   handlers: Handlers,
   name: unknown,
   payload: unknown,
+  shell?: ShellHandlers,
 ): Promise<CallReply<unknown>> {
+  if (shell && isShellMethodName(name)) {
+    return run(
+      name,
+      shellMethods[name].args,
+      shell[name] as (args: unknown) => Promise<unknown>,
+      payload,
+    );
+  }
   if (!isMethodName(name)) {
     return {
       ok: false,
@@ -63,7 +85,21 @@ export async function dispatch(
       },
     };
   }
-  const parsed = methods[name].args.safeParse(payload ?? {});
+  return run(
+    name,
+    methods[name].args,
+    handlers[name] as (args: unknown) => Promise<unknown>,
+    payload,
+  );
+}
+
+async function run(
+  name: string,
+  schema: z.ZodType,
+  handler: (args: unknown) => Promise<unknown>,
+  payload: unknown,
+): Promise<CallReply<unknown>> {
+  const parsed = schema.safeParse(payload ?? {});
   if (!parsed.success) {
     return {
       ok: false,
@@ -71,7 +107,6 @@ export async function dispatch(
     };
   }
   try {
-    const handler = handlers[name] as (args: unknown) => Promise<unknown>;
     return { ok: true, result: await handler(parsed.data) };
   } catch (err) {
     if (err instanceof CallFailure)

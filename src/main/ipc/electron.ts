@@ -3,12 +3,12 @@
  * invoke channel and one send channel, each checking that the sender is the top frame of our own
  * app page before the payload is validated and dispatched; engine events go to every window.
  */
-import { BrowserWindow, ipcMain, type WebFrameMain } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type WebFrameMain } from 'electron';
 import { ipcChannels, schemes } from '../../shared/bridge';
 import type { AppCommand } from '../../shared/contract';
 import type { Engine } from '../engine';
 import { createLogger } from '../log';
-import { deliver, dispatch } from './dispatch';
+import { deliver, dispatch, type ShellHandlers } from './dispatch';
 import { createHandlers, createMessageHandlers, type HostInfo } from './handlers';
 
 const log = createLogger('ipc');
@@ -23,8 +23,27 @@ export function trustedFrame(frame: WebFrameMain | null | undefined): boolean {
   }
 }
 
-/** Registers the contract's handlers; returns the function that removes them. */
-export function registerIpc(engine: Engine, info: HostInfo): () => void {
+/** The shell-only methods: native dialogs, which only the desktop app can open. */
+export const shellHandlers: ShellHandlers = {
+  'shell.chooseFolder': async () => {
+    const options = { properties: ['openDirectory' as const] };
+    const win = BrowserWindow.getFocusedWindow();
+    const picked = win
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  },
+};
+
+/**
+ * Registers the contract's handlers, and the shell-only ones (native dialogs) that only this
+ * transport offers; returns the function that removes them.
+ */
+export function registerIpc(
+  engine: Engine,
+  info: HostInfo,
+  shell: ShellHandlers = shellHandlers,
+): () => void {
   const handlers = createHandlers(engine, info);
   const messageHandlers = createMessageHandlers(engine);
   ipcMain.handle(
@@ -34,7 +53,7 @@ export function registerIpc(engine: Engine, info: HostInfo): () => void {
         log.warn('call from an untrusted frame refused');
         return { ok: false, error: { code: 'failed', message: 'untrusted sender' } };
       }
-      return dispatch(handlers, request?.method, request?.args);
+      return dispatch(handlers, request?.method, request?.args, shell);
     },
   );
   ipcMain.on(

@@ -9,9 +9,10 @@ import type { Handlers, MessageHandlers } from './dispatch';
 import { toSummary } from './summaries';
 import { updateSettings } from './settings';
 import { moodMapPoints } from '../store/mood-map';
+import { browseFolders } from '../library/folder-browser';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
-export type HostInfo = Omit<AppInfo, 'services'>;
+export type HostInfo = Omit<AppInfo, 'services' | 'readOnly'>;
 
 export function createHandlers(engine: Engine, host: HostInfo): Handlers {
   const { store, library, recommend, meaning, analysis } = engine;
@@ -25,6 +26,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'app.info': async () => ({
       ...host,
       services: { analysis: true, meaning: true, recommend: true },
+      readOnly: store.readOnly,
     }),
     'library.stats': () => store.tracks.stats(),
     'library.roots': roots,
@@ -63,6 +65,8 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'analysis.progress': async () => analysis.progress(),
     'analysis.features': async ({ id }) => (await store.features.get(id)) ?? null,
     'analysis.map': () => moodMapPoints(store.db),
+    'library.browseFolders': ({ path }) => browseFolders(path),
+    'library.rootUsage': ({ path }) => library.rootUsage(path),
   };
 }
 

@@ -3,12 +3,11 @@
  * cancellable, one scan at a time — watching them while the app runs, and the cover cache.
  */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { EngineConfig } from '../config';
 import type { EventBus } from '../events';
 import type { Store } from '../store/index';
 import type { Root } from '../store/roots';
-import type { ScanProgress, ScanSummary } from '../../shared/library';
+import type { RootUsage, ScanProgress, ScanSummary } from '../../shared/library';
 import { WorkerPool } from '../workers/pool';
 import { workerFile } from '../workers/worker-file';
 import { createLogger } from '../log';
@@ -17,8 +16,12 @@ import { scanRoot, type RootScanCounts } from './scanner';
 import { CoverCache } from './cover-cache';
 import { LibraryWatcher } from './watcher';
 import { describeFsError } from './walk';
+import { expandHome } from './home-path';
 
 const log = createLogger('library');
+
+/** How long a removed folder can be added back with its history: after that it is forgotten. */
+export const REMOVED_ROOT_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 export interface LibraryDeps {
   config: EngineConfig;
@@ -47,9 +50,13 @@ export class Library {
     this.covers = new CoverCache(deps.config.dataDir, deps.store.covers);
   }
 
-  /** Adds a folder to the library (it must exist now); returns the root. */
+  /**
+   * Adds a folder to the library (it must exist now; `~` is the home folder); returns the root.
+   * A folder removed earlier comes back with its tracks' ids and history (library.changed lists
+   * them as added; the next scan finds their files).
+   */
   async addRoot(path: string): Promise<Root> {
-    const absolute = resolve(path);
+    const absolute = expandHome(path);
     let isDir = false;
     try {
       isDir = (await stat(absolute)).isDirectory();
@@ -57,16 +64,33 @@ export class Library {
       throw new Error(`cannot add ${absolute}: ${describeFsError(err as NodeJS.ErrnoException)}`);
     }
     if (!isDir) throw new Error(`cannot add ${absolute}: not a folder`);
-    const root = await this.deps.store.roots.add(absolute);
+    const { restored, ...root } = await this.deps.store.roots.add(absolute);
     this.watcher?.setRoots(await this.deps.store.roots.list());
+    if (restored.length > 0)
+      this.deps.events.emit('library.changed', { added: restored, updated: [], removed: [] });
     return root;
   }
 
-  /** Removes a folder and its tracks from the library (the files are not touched). */
+  /**
+   * Takes a folder and its tracks out of the library (the files are not touched). Their history
+   * and feedback are kept for REMOVED_ROOT_KEPT_MS, so adding the folder back undoes it.
+   */
   async removeRoot(path: string): Promise<boolean> {
-    const removed = await this.deps.store.roots.remove(resolve(path));
+    const now = Date.now();
+    const removed = await this.deps.store.roots.remove(expandHome(path), now);
+    await this.deps.store.roots.purgeRemoved(now - REMOVED_ROOT_KEPT_MS);
     this.watcher?.setRoots(await this.deps.store.roots.list());
-    return removed;
+    if (!removed) return false;
+    if (removed.length > 0)
+      this.deps.events.emit('library.changed', { added: [], updated: [], removed });
+    return true;
+  }
+
+  /** How many tracks and how much listening history removing `path` concerns. */
+  async rootUsage(path: string): Promise<RootUsage> {
+    const usage = await this.deps.store.roots.usage(expandHome(path));
+    if (!usage) throw new Error(`${expandHome(path)} is not a library folder`);
+    return usage;
   }
 
   roots(): Promise<Root[]> {
@@ -109,15 +133,22 @@ export class Library {
     this.abort?.abort(new Error('scan cancelled'));
   }
 
-  /** Watches the roots and rescans changed folders (debounced) until unwatch() or close(). */
+  /**
+   * Checks the roots with an incremental rescan (cheap when nothing changed: what changed while
+   * Encore was closed), then watches them and rescans changed folders (debounced) until unwatch()
+   * or close(). A root that vanishes or comes back is rescanned whole.
+   */
   async watch(): Promise<void> {
     if (this.watcher || this.closed) return;
-    this.watcher = new LibraryWatcher((folders) => {
-      void this.scan({ folders }).catch((err: Error) =>
-        log.warn('rescan after change failed', err),
-      );
-    });
-    this.watcher.setRoots(await this.deps.store.roots.list());
+    const rescan = (request: ScanRequest, why: string): void =>
+      void this.scan(request).catch((err: Error) => log.warn(`rescan ${why} failed`, err));
+    this.watcher = new LibraryWatcher(
+      (folders) => rescan({ folders }, 'after change'),
+      (root) => rescan({ roots: [root] }, `of ${root}`),
+    );
+    const roots = await this.deps.store.roots.list();
+    this.watcher.setRoots(roots);
+    if (roots.length > 0) rescan({}, 'at start');
   }
 
   async unwatch(): Promise<void> {
@@ -163,7 +194,7 @@ export class Library {
       cancelled: false,
       durationMs: 0,
     };
-    const changes = { added: [] as number[], updated: [] as number[], removed: [] as number[] };
+    const changes = { removed: [] as number[], available: [] as number[] };
     try {
       for (const { root, folder } of await this.targets(request)) {
         if (abort.signal.aborted) break;
@@ -179,6 +210,10 @@ export class Library {
             covers: this.covers,
             signal: abort.signal,
             progress: (p) => this.emitProgress(p, offset.seen, started),
+            // Each batch is announced as it is written: a first scan of a large library shows
+            // its tracks (and analysis starts on them) long before the scan ends.
+            written: ({ added, updated }) =>
+              this.deps.events.emit('library.changed', { added, updated, removed: [] }),
           },
           folder,
         );
@@ -196,17 +231,24 @@ export class Library {
         if (counts.unavailable) summary.unavailableRoots.push(root.path);
         summary.unreadableFolders.push(...counts.unreadableFolders);
         summary.cancelled ||= counts.cancelled;
-        changes.added.push(...counts.changed.added);
-        changes.updated.push(...counts.changed.updated);
         changes.removed.push(...counts.changed.removed);
+        changes.available.push(...counts.changed.available);
       }
     } finally {
       this.abort = null;
     }
     summary.cancelled ||= abort.signal.aborted;
+    for (const root of summary.unavailableRoots) this.watcher?.markUnavailable(root);
     summary.durationMs = Date.now() - started;
-    if (changes.added.length + changes.updated.length + changes.removed.length > 0) {
-      this.deps.events.emit('library.changed', changes);
+    // Added and updated tracks were announced batch by batch; deletions, and tracks that went
+    // missing or came back, are known at the end.
+    if (changes.removed.length + changes.available.length > 0) {
+      this.deps.events.emit('library.changed', {
+        added: [],
+        updated: [],
+        removed: changes.removed,
+        ...(changes.available.length > 0 ? { available: changes.available } : {}),
+      });
     }
     this.deps.events.emit('scan.finished', summary);
     return summary;
@@ -226,7 +268,7 @@ export class Library {
     }
     if (!request.roots) return roots.map((root) => ({ root }));
     return request.roots.map((path) => {
-      const root = roots.find((r) => r.path === resolve(path));
+      const root = roots.find((r) => r.path === expandHome(path));
       if (!root) throw new Error(`${path} is not a library folder; add it first`);
       return { root };
     });

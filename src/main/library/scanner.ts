@@ -34,7 +34,8 @@ export interface RootScanCounts {
   /** Folders below the root that could not be listed. */
   unreadableFolders: { path: string; error: string }[];
   cancelled: boolean;
-  changed: { added: TrackId[]; updated: TrackId[]; removed: TrackId[] };
+  /** `available`: tracks that went missing or came back, their files unchanged. */
+  changed: { added: TrackId[]; updated: TrackId[]; removed: TrackId[]; available: TrackId[] };
 }
 
 export interface RootScanDeps {
@@ -51,6 +52,8 @@ export interface RootScanDeps {
     errors: number;
     currentPath: string | null;
   }): void;
+  /** Called after each batch of tracks is written, so they show while the scan goes on. */
+  written?(change: { added: TrackId[]; updated: TrackId[] }): void;
 }
 
 /** Files per folder whose pictures are read before the album is taken to have no embedded cover. */
@@ -80,7 +83,7 @@ export async function scanRoot(
     unavailable: false,
     cancelled: false,
     unreadableFolders: [],
-    changed: { added: [], updated: [], removed: [] },
+    changed: { added: [], updated: [], removed: [], available: [] },
   };
   const scope = subtree ?? root.path;
   const startedAt = Date.now();
@@ -110,9 +113,9 @@ export async function scanRoot(
     !subtree && walked?.files.length === 0 && walked.outside.length === 0 && known.length > 0;
   if (rootProblem || rootUnreadable || rootEmpty) {
     counts.unavailable = true;
-    counts.markedMissing = await deps.store.tracks.markMissing(
-      known.filter((k) => !k.missing).map((k) => k.id),
-    );
+    const vanished = known.filter((k) => !k.missing).map((k) => k.id);
+    counts.markedMissing = await deps.store.tracks.markMissing(vanished);
+    counts.changed.available.push(...vanished);
     await deps.store.roots.setStatus(
       root.id,
       rootProblem === 'permission denied' || rootUnreadable ? 'unreadable' : 'missing',
@@ -140,14 +143,15 @@ export async function scanRoot(
     }
   }
   await deps.store.tracks.markPresent(back);
+  counts.changed.available.push(...back);
 
   // Files no longer seen: under an unreadable folder they are missing; elsewhere deleted or moved.
   const gone = known.filter((k) => !seenPaths.has(k.path));
   const hidden = gone.filter((k) => blocked.some((u) => isInside(k.path, u.path)));
   counts.unreadableFolders = blocked;
-  counts.markedMissing += await deps.store.tracks.markMissing(
-    hidden.filter((k) => !k.missing).map((k) => k.id),
-  );
+  const hiddenNow = hidden.filter((k) => !k.missing).map((k) => k.id);
+  counts.markedMissing += await deps.store.tracks.markMissing(hiddenNow);
+  counts.changed.available.push(...hiddenNow);
   const deleted = new Map<TrackId, KnownFile>(
     gone.filter((k) => !hidden.includes(k)).map((k) => [k.id, k]),
   );
@@ -166,10 +170,13 @@ export async function scanRoot(
     const items = batch;
     batch = [];
     const ids = await deps.store.tracks.writeScanned(items.map((b) => b.file));
+    const written = { added: [] as TrackId[], updated: [] as TrackId[] };
     items.forEach((item, i) => {
       coversOfAlbums.noteTrack(ids[i], item.file, item.cover);
       counts.changed[item.change].push(ids[i]);
+      written[item.change].push(ids[i]);
     });
+    if (ids.length > 0) deps.written?.(written);
   };
 
   const readOne = async ({

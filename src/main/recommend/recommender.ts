@@ -74,7 +74,13 @@ export class Recommender {
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? Date.now;
     this.features = deps.features ?? storeFeatureSource(deps.store);
-    const offLibrary = deps.events.on('library.changed', () => this.invalidate());
+    // Tracks added or taken out of the library: rebuild now rather than at the next request, so
+    // Up Next stops suggesting removed tracks (upnext.changed tells the views) without waiting
+    // for someone to ask first. Before the first request there is nothing loaded to rebuild.
+    const offLibrary = deps.events.on('library.changed', () => {
+      this.invalidate();
+      if (this.state) void this.ready();
+    });
     // New sound vectors / audio axes: rebuild the catalog lazily. Subscribed by name so this
     // module does not depend on the analysis stage being present.
     const on = deps.events.on.bind(deps.events) as unknown as (

@@ -4,6 +4,9 @@
  * interleaved async transactions would otherwise run inside each other), and a reader, which in WAL
  * mode sees only committed data and never waits for the writer.
  */
+import { statfsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | bigint | Buffer | Uint8Array | null;
@@ -84,6 +87,47 @@ function withSql(err: Error, sql: string): Error {
 
 /** Milliseconds a connection waits on a lock held by another process before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * Free space under which a failure to open for writing is taken as a full disk: SQLite needs a
+ * few pages for the WAL index and journal; 1 MB is more than it asks for at open.
+ */
+const FULL_BELOW_BYTES = 1024 * 1024;
+
+/** A write refused because the database was opened read-only (a full disk at start-up). */
+export class ReadOnlyError extends Error {
+  readonly code = 'SQLITE_READONLY';
+}
+
+/**
+ * A read-only connection on a full disk. Reading a WAL database needs its shared-memory index
+ * (`-shm`), which cannot be created without space; when no WAL holds pending pages (a clean
+ * shutdown checkpoints and deletes it) the database file alone is the whole truth, so it is
+ * opened as immutable — no index, no locks. Otherwise the existing index is used, as is.
+ */
+async function openReadOnly(file: string): Promise<Connection> {
+  let walBytes = 0;
+  try {
+    walBytes = statSync(`${file}-wal`).size;
+  } catch {
+    // no WAL file: nothing pending
+  }
+  if (walBytes > 0) return Connection.open(file, sqlite3.OPEN_READONLY);
+  const uri = `${pathToFileURL(file).href}?immutable=1`;
+  return Connection.open(uri, sqlite3.OPEN_READONLY | sqlite3.OPEN_URI);
+}
+
+/** True when `err` (from opening `file` for writing) comes from a full disk. */
+function isDiskFull(err: unknown, file: string): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return true;
+  if (code !== 'SQLITE_IOERR' && code !== 'SQLITE_CANTOPEN') return false;
+  try {
+    const { bavail, bsize } = statfsSync(dirname(file));
+    return bavail * bsize < FULL_BELOW_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
@@ -93,16 +137,41 @@ export class Database {
     /** Reads of committed data; never blocked by an open write transaction. */
     readonly reader: SqlRunner & { close(): Promise<void> },
     readonly file: string,
+    /** Why writes are refused (the database was opened read-only), or null when writable. */
+    readonly readOnly: string | null = null,
   ) {}
 
-  /** Opens (creating if needed) the database at `file` with WAL, foreign keys and busy timeout. */
+  /**
+   * Opens (creating if needed) the database at `file` with WAL, foreign keys and busy timeout.
+   * On a full disk an existing database is opened read-only instead: reads answer, every write
+   * is refused with a ReadOnlyError that says the disk is full.
+   */
   static async open(file: string): Promise<Database> {
+    try {
+      return await Database.openWritable(file);
+    } catch (err) {
+      if (file === ':memory:' || !isDiskFull(err, file)) throw err;
+      const reason = `disk full: Encore opened its library read-only (free some space on the disk of ${dirname(file)} and restart Encore to save changes again)`;
+      const conn = await openReadOnly(file).catch((openErr: Error) => {
+        throw new Error(`${reason}; the library could not be opened: ${openErr.message}`);
+      });
+      await conn.exec(`PRAGMA busy_timeout=${BUSY_TIMEOUT_MS};`);
+      return new Database(conn, conn, file, reason);
+    }
+  }
+
+  private static async openWritable(file: string): Promise<Database> {
     const writer = await Connection.open(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
-    // WAL: readers do not block the writer. synchronous=FULL: a committed (acknowledged) write is on
-    // disk even after a power loss, not only after a process crash.
-    await writer.exec(
-      `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=${BUSY_TIMEOUT_MS};`,
-    );
+    try {
+      // WAL: readers do not block the writer. synchronous=FULL: a committed (acknowledged) write
+      // is on disk even after a power loss, not only after a process crash.
+      await writer.exec(
+        `PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=${BUSY_TIMEOUT_MS};`,
+      );
+    } catch (err) {
+      await writer.close().catch(() => undefined);
+      throw err;
+    }
     const reader =
       file === ':memory:' ? writer : await Connection.open(file, sqlite3.OPEN_READONLY);
     if (reader !== writer)
@@ -115,6 +184,7 @@ export class Database {
    * finished; rolls back and rethrows on error. All writes go through here.
    */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.readOnly) return Promise.reject(new ReadOnlyError(this.readOnly));
     const next = this.queue.then(async () => {
       await this.writer.run('BEGIN IMMEDIATE');
       try {
@@ -132,6 +202,7 @@ export class Database {
 
   /** Runs a statement that must not be inside a transaction (PRAGMA, VACUUM), in queue order. */
   exclusive<T>(work: (conn: Tx) => Promise<T>): Promise<T> {
+    if (this.readOnly) return Promise.reject(new ReadOnlyError(this.readOnly));
     const next = this.queue.then(() => work(this.writer));
     this.queue = next.catch(() => undefined);
     return next;

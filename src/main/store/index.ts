@@ -50,6 +50,11 @@ export class Store {
     return new Store(db);
   }
 
+  /** Why the store refuses writes (opened read-only on a full disk), or null when writable. */
+  get readOnly(): string | null {
+    return this.db.readOnly;
+  }
+
   /** SQLite's own consistency check; 'ok' when the file is sound. */
   async integrityCheck(): Promise<string> {
     const rows = await this.db.reader.all<{ integrity_check: string }>('PRAGMA integrity_check');

@@ -29,12 +29,12 @@ const SELECT_SUMMARY = `SELECT t.id, t.title, t.artist, t.album, t.album_artist,
   FROM tracks t LEFT JOIN covers c ON c.id = t.cover_id`;
 
 /**
- * Every playable track (no scan error, missing ones included) as a summary, in `orderBy` order (one
+ * Every playable track in the library (no scan error, not removed, missing ones included) as a summary, in `orderBy` order (one
  * of the track repository's sorts).
  */
 export async function listSummaries(reader: SqlRunner, orderBy: string): Promise<TrackSummary[]> {
   const rows = await reader.all<SummaryRow>(
-    `${SELECT_SUMMARY} WHERE t.scan_error IS NULL ORDER BY ${orderBy}`,
+    `${SELECT_SUMMARY} WHERE t.scan_error IS NULL AND t.removed_at IS NULL ORDER BY ${orderBy}`,
   );
   return rows.map((r) => ({
     id: r.id,

@@ -337,8 +337,8 @@ export class TrackRepository {
     const updates = WRITE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ');
     const upsert = `INSERT INTO tracks (${WRITE_COLUMNS.join(', ')}, missing, has_lyrics, added_at, updated_at)
       VALUES (${placeholders}, 0, ?, ?, ?)
-      ON CONFLICT(path) DO UPDATE SET ${updates}, missing = 0, has_lyrics = excluded.has_lyrics,
-        updated_at = excluded.updated_at
+      ON CONFLICT(path) DO UPDATE SET ${updates}, missing = 0, removed_at = NULL,
+        has_lyrics = excluded.has_lyrics, updated_at = excluded.updated_at
       RETURNING id`;
     const setById = `UPDATE tracks SET ${WRITE_COLUMNS.map((c) => `${c} = ?`).join(', ')},
       missing = 0, has_lyrics = ?, updated_at = ? WHERE id = ? RETURNING id`;
@@ -419,13 +419,13 @@ export class TrackRepository {
     return ids.map((id) => byId.get(id)).filter((t): t is Track => t !== undefined);
   }
 
-  /** Playable tracks (no scan error), sorted; missing ones included unless `present` is set. */
+  /** Playable tracks in the library (no scan error, not removed), sorted; missing ones included unless `present` is set. */
   async list(
     opts: { sort?: TrackSort; limit?: number; offset?: number; present?: boolean } = {},
   ): Promise<Track[]> {
     const where = opts.present
       ? 'WHERE t.scan_error IS NULL AND t.missing = 0'
-      : 'WHERE t.scan_error IS NULL';
+      : 'WHERE t.scan_error IS NULL AND t.removed_at IS NULL';
     const rows = await this.db.reader.all<TrackRow>(
       `${SELECT_TRACK} ${where} ORDER BY ${ORDER_BY[opts.sort ?? 'artist']} LIMIT ? OFFSET ?`,
       [opts.limit ?? -1, opts.offset ?? 0],
@@ -447,7 +447,7 @@ export class TrackRepository {
     if (!match) return [];
     const rows = await this.db.reader.all<TrackRow>(
       `${SELECT_TRACK} JOIN track_fts f ON f.rowid = t.id
-       WHERE track_fts MATCH ? AND t.scan_error IS NULL
+       WHERE track_fts MATCH ? AND t.scan_error IS NULL AND t.removed_at IS NULL
        ORDER BY bm25(track_fts, 10.0, 8.0, 5.0, 4.0, 2.0, 2.0, 1.0) LIMIT ?`,
       [match, limit],
     );
@@ -472,7 +472,7 @@ export class TrackRepository {
   /** Files that could not be read, with why. */
   async errors(limit = 1000): Promise<ScanErrorEntry[]> {
     return this.db.reader.all<ScanErrorEntry>(
-      'SELECT path, scan_error AS error FROM tracks WHERE scan_error IS NOT NULL ORDER BY path LIMIT ?',
+      'SELECT path, scan_error AS error FROM tracks WHERE scan_error IS NOT NULL AND removed_at IS NULL ORDER BY path LIMIT ?',
       [limit],
     );
   }
@@ -496,10 +496,11 @@ export class TrackRepository {
         SUM(scan_error IS NULL AND has_lyrics = 1) AS with_lyrics,
         SUM(scan_error IS NULL AND cover_id IS NOT NULL) AS with_covers,
         SUM(CASE WHEN scan_error IS NULL THEN duration_s END) AS duration
-      FROM tracks`);
+      FROM tracks WHERE removed_at IS NULL`);
     const roots = await this.db.reader.all<{ path: string; status: string; tracks: number }>(
       `SELECT r.path, r.status, COUNT(t.id) AS tracks FROM roots r
-       LEFT JOIN tracks t ON t.root_id = r.id AND t.scan_error IS NULL GROUP BY r.id ORDER BY r.path`,
+       LEFT JOIN tracks t ON t.root_id = r.id AND t.scan_error IS NULL
+       WHERE r.removed_at IS NULL GROUP BY r.id ORDER BY r.path`,
     );
     return {
       tracks: row?.tracks ?? 0,

@@ -2,7 +2,12 @@
  * The Electron bridge: wraps the preload's `window.encore` transport into a Bridge, turning
  * error replies into BridgeErrors (errors lose their class crossing the context bridge).
  */
-import { BridgeError, type Bridge, type PreloadApi } from '../../../shared/bridge';
+import {
+  BridgeError,
+  type Bridge,
+  type PreloadApi,
+  type ShellBridge,
+} from '../../../shared/bridge';
 import type {
   CallReply,
   EventName,
@@ -10,12 +15,25 @@ import type {
   MessageName,
   MethodName,
   MethodResult,
+  ShellMethodName,
+  ShellMethodResult,
 } from '../../../shared/contract';
 
 export class ElectronBridge implements Bridge {
   readonly kind = 'electron' as const;
 
-  constructor(private readonly api: PreloadApi) {}
+  readonly shell: ShellBridge;
+
+  constructor(private readonly api: PreloadApi) {
+    this.shell = {
+      invoke: async <M extends ShellMethodName>(method: M): Promise<ShellMethodResult<M>> => {
+        const reply = (await api.invoke(method, {})) as CallReply<ShellMethodResult<M>>;
+        if (!reply.ok) throw new BridgeError(reply.error);
+        return reply.result;
+      },
+      pathForFile: (file) => api.pathForFile(file),
+    };
+  }
 
   async invoke<M extends MethodName>(method: M, args: unknown): Promise<MethodResult<M>> {
     const reply = (await this.api.invoke(method, args)) as CallReply<MethodResult<M>>;

@@ -1,6 +1,7 @@
 /**
  * Background work in the header: scan progress (bar, counts, time left, then the scan's summary),
- * the music analysis (songs done of all, time left) and a model download.
+ * the music analysis (songs done of all, time left), a model download, and a warning when the
+ * library was opened read-only on a full disk.
  */
 import { useEffect, useState } from 'react';
 import type { ScanProgress, ScanSummary } from '../../../shared/library';
@@ -27,7 +28,7 @@ function Bar({
 }
 
 export function ScanStatus(): React.JSX.Element | null {
-  const { t, bridge, library } = useApp();
+  const { t, bridge, library, info } = useApp();
   const [scan, setScan] = useState<ScanProgress | null>(null);
   const [summary, setSummary] = useState<ScanSummary | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisProgress | null>(null);
@@ -54,6 +55,13 @@ export function ScanStatus(): React.JSX.Element | null {
   const eta = (s: number | null): string =>
     s !== null ? ` · ${t('scanEta', { s: Math.ceil(s) })}` : '';
   const jobs: React.JSX.Element[] = [];
+  if (info.readOnly) {
+    jobs.push(
+      <span key="read-only" className="warning" title={info.readOnly}>
+        {t('diskFullReadOnly')}
+      </span>,
+    );
+  }
   if (scan) {
     jobs.push(
       <Bar

@@ -165,6 +165,29 @@ const en = {
   modelInstalled: 'Done: {name} is installed and in use.',
   modelOfflineHint: 'Offline mode is on: turn it off to download.',
   advanced: 'Advanced',
+  // Adding and removing library folders (issue 11).
+  chooseFolder: 'Choose folder…',
+  browseFolders: 'Browse…',
+  folderBrowserTitle: 'Choose a music folder',
+  folderPlaces: 'Places',
+  folderHome: 'Home',
+  folderUp: 'Up one folder',
+  folderEmpty: 'No folders here.',
+  folderTruncated: 'Only the first {n} folders are listed.',
+  addThisFolder: 'Add {path}',
+  cancel: 'Cancel',
+  dropFolder: 'Or drop a folder onto this window.',
+  dropNeedsBrowser:
+    'A browser cannot tell Encore where a dropped folder is. Choose it in the folder browser instead.',
+  firstScan: 'Reading your music: {done} of {seen} files',
+  scanRate: '{rate} files/s',
+  removeFolderTitle: 'Remove {path} from the library?',
+  removeFolderConfirm:
+    'Its {tracks} songs leave the library, with their listening history ({events} plays, skips and likes). The files stay on the disk. You can undo this, or add the folder again within 30 days to get everything back.',
+  removeFolderYes: 'Remove folder',
+  folderRemoved: '{path} was removed from the library.',
+  undo: 'Undo',
+  diskFullReadOnly: 'Disk full: playing and searching work, but changes are not saved',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -322,6 +345,28 @@ const zhCN: Record<StringKey, string> = {
   modelInstalled: '完成：{name} 已安装并正在使用。',
   modelOfflineHint: '离线模式已开启：关闭后才能下载。',
   advanced: '高级',
+  // 添加和移除音乐文件夹（issue 11）。
+  chooseFolder: '选择文件夹…',
+  browseFolders: '浏览…',
+  folderBrowserTitle: '选择音乐文件夹',
+  folderPlaces: '位置',
+  folderHome: '主文件夹',
+  folderUp: '上一级文件夹',
+  folderEmpty: '这里没有文件夹。',
+  folderTruncated: '只列出前 {n} 个文件夹。',
+  addThisFolder: '添加 {path}',
+  cancel: '取消',
+  dropFolder: '也可以把文件夹拖到这个窗口里。',
+  dropNeedsBrowser: '浏览器无法告诉 Encore 拖入的文件夹在哪里。请改用文件夹浏览器选择。',
+  firstScan: '正在读取你的音乐：{seen} 个文件中的 {done} 个',
+  scanRate: '每秒 {rate} 个文件',
+  removeFolderTitle: '从音乐库中移除 {path}？',
+  removeFolderConfirm:
+    '其中的 {tracks} 首歌曲及其收听记录（{events} 次播放、跳过和喜欢）将离开音乐库。文件仍保留在磁盘上。你可以撤销，或在 30 天内重新添加该文件夹以恢复全部内容。',
+  removeFolderYes: '移除文件夹',
+  folderRemoved: '已从音乐库中移除 {path}。',
+  undo: '撤销',
+  diskFullReadOnly: '磁盘已满：可以播放和搜索，但更改不会被保存',
 };
 
 export type Locale = 'en' | 'zh-CN';

@@ -55,11 +55,18 @@ export class LibraryModel {
     for (const listener of this.listeners) listener();
   }
 
-  /** Reloads soon; several changes in a burst (a scan's batches) cause one reload. */
+  /**
+   * Reloads soon; several changes in a burst (a scan's batches) cause one reload. Throttled, not
+   * debounced: a long first scan sends a batch every fraction of a second, and its tracks must
+   * show while it runs, not only after the last batch.
+   */
   reloadSoon(): void {
-    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    if (this.reloadTimer) return;
     // 300 ms: scan batches arrive faster than that; the person still sees new tracks promptly.
-    this.reloadTimer = setTimeout(() => void this.load(), 300);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = null;
+      void this.load();
+    }, 300);
   }
 }
 

@@ -4,41 +4,20 @@
  * is saved to the store at once.
  */
 import { useEffect, useState } from 'react';
-import type { LibraryRoot } from '../../../shared/contract';
 import type { LibraryStats } from '../../../shared/library';
 import { useApp } from '../context';
-import { Icon } from '../components/Icon';
+import { LibraryFolders } from '../components/LibraryFolders';
 import { ModelSettings } from '../components/ModelSettings';
 import { askNotificationPermission } from '../lib/track-notification';
 
 export function Settings(): React.JSX.Element {
-  const { t, bridge, settings, updateSettings, library } = useApp();
-  const [roots, setRoots] = useState<LibraryRoot[]>([]);
+  const { t, bridge, settings, updateSettings } = useApp();
   const [stats, setStats] = useState<LibraryStats | null>(null);
-  const [path, setPath] = useState('');
   const [excluded, setExcluded] = useState(settings.excludedFolders.join('\n'));
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void bridge.invoke('library.roots', {}).then(setRoots);
     void bridge.invoke('library.stats', {}).then(setStats);
   }, [bridge]);
-
-  const run = async (work: () => Promise<void>): Promise<void> => {
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
-  const scan = (): Promise<void> =>
-    run(async () => {
-      await bridge.invoke('library.scan', {});
-      await library.load();
-      setStats(await bridge.invoke('library.stats', {}));
-      setRoots(await bridge.invoke('library.roots', {}));
-    });
 
   return (
     <section className="view settings" aria-labelledby="settings-h">
@@ -53,55 +32,9 @@ export function Settings(): React.JSX.Element {
           })}
         </p>
       ) : null}
+      <LibraryFolders onChanged={() => void bridge.invoke('library.stats', {}).then(setStats)} />
       <fieldset>
-        <legend>{t('libraryFolders')}</legend>
-        <ul className="roots">
-          {roots.map((r) => (
-            <li key={r.path}>
-              <span className="path">{r.path}</span> <span className="muted">{r.status}</span>{' '}
-              <button
-                type="button"
-                className="icon"
-                aria-label={t('removeFolder', { path: r.path })}
-                onClick={() =>
-                  void run(async () =>
-                    setRoots(await bridge.invoke('library.removeRoot', { path: r.path })),
-                  )
-                }
-              >
-                <Icon name="close" size={16} />
-              </button>
-            </li>
-          ))}
-        </ul>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const p = path.trim();
-            if (p)
-              void run(
-                async () => (
-                  setRoots(await bridge.invoke('library.addRoot', { path: p })),
-                  setPath('')
-                ),
-              );
-          }}
-        >
-          <label>
-            {t('folderPath')}{' '}
-            <input
-              type="text"
-              value={path}
-              onChange={(e) => setPath(e.target.value)}
-              spellCheck={false}
-            />
-          </label>
-          <button type="submit">{t('addFolder')}</button>
-          <button type="button" onClick={() => void scan()}>
-            {t('scanNow')}
-          </button>
-        </form>
+        <legend>{t('excludedFolders')}</legend>
         <label className="block">
           {t('excludedFolders')}
           <textarea
@@ -199,7 +132,6 @@ export function Settings(): React.JSX.Element {
         </label>
       </fieldset>
       <ModelSettings />
-      {error ? <p role="alert">{t('errorPrefix', { message: error })}</p> : null}
     </section>
   );
 }
