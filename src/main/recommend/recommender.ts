@@ -39,7 +39,7 @@ import {
   TASTE_KEY,
   type RecommenderState,
 } from './state';
-import { tasteView } from './taste-view';
+import { tasteEdited, tasteView } from './taste-view';
 import { suggest } from './up-next';
 import { buildMoodPlaylist, buildStation, type MeaningSource } from './playlists';
 
@@ -75,13 +75,8 @@ export class Recommender {
     this.now = deps.now ?? Date.now;
     this.features = deps.features ?? storeFeatureSource(deps.store);
     const offLibrary = deps.events.on('library.changed', () => this.invalidate());
-    // New sound vectors / audio axes: rebuild the catalog lazily. Subscribed by name so this
-    // module does not depend on the analysis stage being present.
-    const on = deps.events.on.bind(deps.events) as unknown as (
-      n: string,
-      l: () => void,
-    ) => () => void;
-    const offAnalysis = on('analysis.updated', () => this.invalidate());
+    // New sound vectors / audio axes: rebuild the catalog lazily.
+    const offAnalysis = deps.events.on('analysis.updated', () => this.invalidate());
     this.unsubscribe = () => {
       offLibrary();
       offAnalysis();
@@ -205,6 +200,7 @@ export class Recommender {
     const st = await this.ready();
     if (facet === 'sound') st.model.forgetSound();
     else st.model.forgetToken(`${facet}:${facet === 'decade' ? name.trim() : normName(name)}`);
+    tasteEdited(st);
     await this.saveSnapshot();
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });
   }
@@ -215,6 +211,7 @@ export class Recommender {
     st.model.reset();
     st.model.resetAtEventId = st.model.lastEventId;
     st.history.clearCoListening();
+    tasteEdited(st);
     await this.saveSnapshot();
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });
   }

@@ -10,6 +10,10 @@ import type { RecommenderState } from './state';
 
 /** Weights smaller than this are noise, not an opinion. */
 const MIN_WEIGHT = 0.05;
+/** An artist or genre is "avoided" (listed under "What you avoid", left out of suggestions) only
+ * at this weight: about three early skips of suggestions, or one dislike and a skip — repeated
+ * evidence, not one sampled song (see labels.ts for how little sampling one's own list teaches). */
+export const AVOID_WEIGHT = -0.3;
 const PER_SIDE = 15;
 /** Tracks heard through before "sounds you like" is shown: a skip alone says what the person does
  * not want, not which sound they do. */
@@ -40,7 +44,7 @@ export function tasteView(state: RecommenderState): Taste {
     .sort((a, b) => b.weight - a.weight)
     .slice(0, PER_SIDE);
   const dislikes = entries
-    .filter((e) => e.weight < 0)
+    .filter((e) => e.weight <= (e.facet === 'artist' || e.facet === 'genre' ? AVOID_WEIGHT : 0))
     .sort((a, b) => a.weight - b.weight)
     .slice(0, PER_SIDE);
   const dense = model.denseNow();
@@ -70,4 +74,39 @@ export function tasteView(state: RecommenderState): Taste {
     events: model.events,
     features: catalog.features,
   };
+}
+
+/** Avoided artists per state, valid while the catalog and the number of learned events stay. */
+const avoidedCache = new WeakMap<
+  RecommenderState,
+  { events: number; catalog: RecommenderState['catalog']; set: Set<string> }
+>();
+
+/** Drops the cached avoided artists (after a taste edit that learned no event: forget, reset). */
+export function tasteEdited(state: RecommenderState): void {
+  avoidedCache.delete(state);
+}
+
+/** Avoided artists (normalised); `asked` (an artist station's artist) are left in. */
+export function avoidedArtists(
+  state: RecommenderState,
+  asked: readonly string[] = [],
+): Set<string> {
+  const { catalog, model } = state;
+  let c = avoidedCache.get(state);
+  if (!c || c.events !== model.events || c.catalog !== catalog) {
+    const set = new Set<string>();
+    if (model.events > 0) {
+      for (const key of catalog.byArtist.keys()) {
+        if (key && model.sparseNow(hash32(`artist:${key}`) % TASTE_BUCKETS) <= AVOID_WEIGHT)
+          set.add(key);
+      }
+    }
+    c = { events: model.events, catalog, set };
+    avoidedCache.set(state, c);
+  }
+  if (asked.length === 0) return c.set;
+  const out = new Set(c.set);
+  for (const a of asked) out.delete(a);
+  return out;
 }
