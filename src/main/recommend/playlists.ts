@@ -56,7 +56,10 @@ export async function seedRows(
     case 'track':
       return [c.row(seed.trackId)].filter((r) => r >= 0);
     case 'artist': {
-      const rows = allowed(artistRows(st, seed.name));
+      const all = artistRows(st, seed.name);
+      const rows = allowed(all);
+      if (all.length > 0 && rows.length === 0)
+        throw new Error(`artist “${seed.name}” is excluded in the recommendation settings`);
       return rows.sort((a, b) => st.model.logit(c, b) - st.model.logit(c, a)).slice(0, SEEDS);
     }
     case 'mood': {
