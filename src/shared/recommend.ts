@@ -256,6 +256,8 @@ export interface HistoryImportResult {
   format: 'lastfm-csv' | 'lastfm-json' | 'listenbrainz';
   listens: number;
   matched: number;
+  /** Matched listens already in the history from an earlier import (not stored again). */
+  alreadyImported?: number;
   unmatched: number;
   /** A few unmatched "artist — title" lines, to show the person. */
   unmatchedExamples: string[];

@@ -233,15 +233,26 @@ export class Recommender {
     const st = await this.ready();
     const parsed = parseHistory(await readFile(file, 'utf8'));
     const { events, listens, unmatched } = matchListens(st.catalog.tracks, parsed.listens);
-    const recorded = await this.deps.store.feedback.appendMany(events);
+    // The same listen imported again (the same file twice, or overlapping exports) is stored once.
+    const seen = await this.deps.store.feedback.importedListens();
+    const fresh = events.filter((e) => {
+      const key = `${e.trackId}@${e.at}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const recorded = await this.deps.store.feedback.appendMany(fresh);
     for (const e of recorded) applyEvent(st, e, this.now());
     await this.saveSnapshot();
-    log.info(`imported ${recorded.length} of ${listens} listens from ${file}`);
+    log.info(
+      `imported ${recorded.length} of ${listens} listens from ${file} (${events.length - fresh.length} already imported)`,
+    );
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'import' });
     return {
       format: parsed.format,
       listens,
-      matched: recorded.length,
+      matched: events.length,
+      alreadyImported: events.length - fresh.length,
       unmatched: unmatched.length,
       unmatchedExamples: [...new Set(unmatched)].slice(0, 10),
     };
