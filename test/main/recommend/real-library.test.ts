@@ -295,3 +295,39 @@ describe('moods from the measured sound', () => {
       ).toBeGreaterThan(0.25);
   });
 });
+
+describe('vibe search without a model', () => {
+  it('"epic battle drums" returns energetic, percussive tracks and names what matched, never the silent one', async () => {
+    const result = await lib.engine.meaning.vibe('epic battle drums', 10);
+    expect(result.semantic).toBe(false);
+    const ids = result.hits.map((h) => h.trackId);
+    expect(ids.filter((id) => lib.damaged.includes(id))).toEqual([]);
+    const top = ids.slice(0, 3);
+    expect(
+      top.every((id) => lib.artistOf.get(id) !== 'Quiet Keys'),
+      String(top),
+    ).toBe(true);
+    const onsets = (id: TrackId): number => features.get(id)!.onsetRate!;
+    const calmest = lib.good.filter((id) => lib.artistOf.get(id) === 'Quiet Keys');
+    for (const id of top) {
+      expect(features.get(id)!.arousal!).toBeGreaterThan(
+        Math.max(...calmest.map((c) => features.get(c)!.arousal!)),
+      );
+      expect(onsets(id)).toBeGreaterThan(Math.max(...calmest.map(onsets)));
+    }
+    // Each result says what matched: the word "drums" in its title, or the traits it has.
+    const first = result.hits[0].matched!;
+    expect(first.words.length + first.traits.length).toBeGreaterThan(0);
+    expect(result.soundTerms.join(' ')).toMatch(/percussive/);
+    // Spanish and Chinese words reach the same traits.
+    for (const q of ['batalla épica con tambores', '史诗战斗鼓'])
+      expect((await lib.engine.meaning.vibe(q, 5)).soundTerms.length, q).toBeGreaterThanOrEqual(2);
+    // A calm query puts the calm pieces first.
+    const calm = await lib.engine.meaning.vibe('calm rain', 3);
+    expect(calm.hits.map((h) => lib.artistOf.get(h.trackId))).toEqual([
+      'Quiet Keys',
+      'Quiet Keys',
+      'Quiet Keys',
+    ]);
+  });
+});
