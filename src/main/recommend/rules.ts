@@ -82,20 +82,31 @@ export function allowedMask(input: MaskInput): Uint8Array {
   const { catalog, settings, lastPlayed, disliked, exclude, now } = input;
   const ex = exclusionsOf(settings);
   const hasEx = ex.genres.size + ex.artists.size + ex.folders.length > 0;
-  const avoided = input.avoidedArtists;
-  const mask = new Uint8Array(catalog.size).fill(1);
-  catalog.tracks.forEach((t, r) => {
-    // Unplayable (failed analysis, silence, fragments) is never suggested; it can still be played.
-    if (t.unsuggestable !== null) mask[r] = 0;
-    else if (hasEx && !notExcluded(t, ex)) mask[r] = 0;
-    else if (avoided?.has(t.artistKey)) mask[r] = 0;
-  });
+  const mask = Uint8Array.from(playableMask(catalog));
+  if (hasEx) {
+    catalog.tracks.forEach((t, r) => {
+      if (!notExcluded(t, ex)) mask[r] = 0;
+    });
+  }
+  for (const artist of input.avoidedArtists ?? [])
+    for (const r of catalog.byArtist.get(artist) ?? []) mask[r] = 0;
   for (const [id, at] of lastPlayed) {
     if (!outsideRepeatWindow(at, settings.noRepeatHours, now)) clear(mask, catalog.row(id));
   }
   for (const id of disliked) clear(mask, catalog.row(id));
   for (const id of exclude) clear(mask, catalog.row(id));
   return mask;
+}
+
+/** 1 for rows that may ever be suggested (not failed, silent or a fragment), once per catalog. */
+const playable = new WeakMap<Catalog, Uint8Array>();
+function playableMask(catalog: Catalog): Uint8Array {
+  let m = playable.get(catalog);
+  if (!m) {
+    m = Uint8Array.from(catalog.tracks, (t) => (t.unsuggestable === null ? 1 : 0));
+    playable.set(catalog, m);
+  }
+  return m;
 }
 
 function clear(mask: Uint8Array, r: number): void {
