@@ -4,6 +4,7 @@
  * sessions and the settings. Applying one event updates all of them in memory in microseconds.
  */
 import { notePick } from './picks';
+import { noteEvidence } from './avoid-evidence';
 import type { Store } from '../store/index';
 import type { RecordedEvent, RecommendSettings } from '../../shared/recommend';
 import { DEFAULT_RECOMMEND_SETTINGS } from '../../shared/recommend';
@@ -65,6 +66,7 @@ export function applyEvent(state: RecommenderState, e: RecordedEvent, now: numbe
   state.applied = e.id;
   state.history.apply(e, e.id > state.model.resetAtEventId);
   notePick(state, e);
+  noteEvidence(state, e);
   if (now - e.at < SESSION_IDLE_MS) {
     let s = state.sessions.get(e.sessionId);
     if (!s) {

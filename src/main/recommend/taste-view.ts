@@ -7,6 +7,7 @@ import type { Taste, TasteEntry, TasteFacet } from '../../shared/recommend';
 import { CONTENT_DIM, hash32 } from './content';
 import { TASTE_BUCKETS } from './catalog';
 import type { RecommenderState } from './state';
+import { repeatedlyAvoided } from './avoid-evidence';
 
 /** Weights smaller than this are noise, not an opinion. */
 const MIN_WEIGHT = 0.05;
@@ -33,20 +34,26 @@ export function tasteView(state: RecommenderState): Taste {
       names.set(`decade:${d}`, { facet: 'decade', name: d });
     }
   }
-  const entries: TasteEntry[] = [];
+  const entries: (TasteEntry & { token: string })[] = [];
   for (const [token, n] of names) {
     const weight = model.sparseNow(hash32(token) % TASTE_BUCKETS);
     if (Math.abs(weight) >= MIN_WEIGHT)
-      entries.push({ ...n, weight: Math.round(weight * 100) / 100 });
+      entries.push({ ...n, token, weight: Math.round(weight * 100) / 100 });
   }
   const likes = entries
     .filter((e) => e.weight > 0)
     .sort((a, b) => b.weight - a.weight)
-    .slice(0, PER_SIDE);
+    .slice(0, PER_SIDE)
+    .map(entry);
   const dislikes = entries
-    .filter((e) => e.weight <= (e.facet === 'artist' || e.facet === 'genre' ? AVOID_WEIGHT : 0))
+    .filter((e) =>
+      e.facet === 'artist' || e.facet === 'genre'
+        ? e.weight <= AVOID_WEIGHT && repeatedlyAvoided(state, e.token)
+        : e.weight < 0,
+    )
     .sort((a, b) => a.weight - b.weight)
-    .slice(0, PER_SIDE);
+    .slice(0, PER_SIDE)
+    .map(entry);
   const dense = model.denseNow();
   const scored: { r: number; s: number }[] = [];
   if (model.events > 0 && history.plays.size >= MIN_KEPT_FOR_SOUNDS) {
@@ -76,6 +83,8 @@ export function tasteView(state: RecommenderState): Taste {
   };
 }
 
+const entry = ({ facet, name, weight }: TasteEntry): TasteEntry => ({ facet, name, weight });
+
 /** Avoided artists per state, valid while the catalog and the number of learned events stay. */
 const avoidedCache = new WeakMap<
   RecommenderState,
@@ -99,7 +108,11 @@ export function avoidedArtists(
     if (model.events > 0) {
       const { keys, buckets } = artistBuckets(catalog);
       for (let i = 0; i < keys.length; i++)
-        if (model.sparseNow(buckets[i]) <= AVOID_WEIGHT) set.add(keys[i]);
+        if (
+          model.sparseNow(buckets[i]) <= AVOID_WEIGHT &&
+          repeatedlyAvoided(state, `artist:${keys[i]}`)
+        )
+          set.add(keys[i]);
     }
     c = { events: model.events, catalog, set };
     avoidedCache.set(state, c);

@@ -36,23 +36,13 @@ describe('feedback that means what happened', () => {
     const f = await makeFixture({ artistsPerGenre: 2, tracksPerArtist: 7 });
     const artist = 'Metal Artist 0';
     const songs = f.ids.filter((id) => f.artistOf.get(id) === artist);
-    // One early skip is one song: not yet an opinion about the artist.
-    await f.rec.record({
-      trackId: songs[0],
-      kind: 'skip',
-      positionS: 5,
-      sessionId: 'a',
-      source: 'upnext',
-    });
+    const skip = (trackId: number, sessionId: string): Promise<unknown> =>
+      f.rec.record({ trackId, kind: 'skip', positionS: 5, sessionId, source: 'upnext' });
+    // Early skips in one session are one sitting's mood: not yet an opinion about the artist.
+    for (const trackId of songs.slice(0, 4)) await skip(trackId, 'a');
     expect((await f.rec.taste()).dislikes.map((e) => e.name)).not.toContain(artist);
-    for (const [i, trackId] of songs.slice(1, 5).entries())
-      await f.rec.record({
-        trackId,
-        kind: 'skip',
-        positionS: 5,
-        sessionId: `s${i}`,
-        source: 'upnext',
-      });
+    // The same again in another session: repeated evidence.
+    for (const trackId of songs.slice(4, 6)) await skip(trackId, 'b');
     expect((await f.rec.taste()).dislikes.map((e) => e.name)).toContain(artist);
     const seed = f.ids.find(
       (id) => f.genreOf.get(id) === 'Metal' && f.artistOf.get(id) !== artist,

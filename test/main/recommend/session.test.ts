@@ -56,12 +56,12 @@ describe('session model', () => {
     for (const id of metal.slice(0, 8))
       await f.rec.record({ trackId: id, kind: 'complete', sessionId: 's', source: 'library' });
     // Early skips of Encore's suggestions (sampling one's own list would teach no genre).
-    for (const id of jazz.slice(0, 8))
+    for (const [i, id] of jazz.slice(0, 8).entries())
       await f.rec.record({
         trackId: id,
         kind: 'skip',
         positionS: 5,
-        sessionId: 's',
+        sessionId: `s${i % 2}`,
         source: 'upnext',
       });
     const taste = await f.rec.taste();
