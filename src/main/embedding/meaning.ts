@@ -166,13 +166,17 @@ export class Meaning {
       this.opts.store.features.getMany(ids),
     ]);
     const track = new Map(tracks.map((t) => [t.id, t]));
-    // Failed analysis, silence and fragments are never suggested (they stay playable by hand).
-    const unplayable = new Set([
-      ...rows
+    // Failed analysis and silence are never suggested (they stay playable by hand); fragments
+    // (under 30 s) never displace full tracks, and fill in only when too few full tracks match
+    // (a library of clips).
+    const unplayable = new Set(
+      rows
         .filter((f) => f.status !== 'ok' || isSilent(f.loudnessLufs, f.rms))
         .map((f) => f.trackId),
-      ...tracks.filter((t) => t.durationS !== null && t.durationS < MIN_SUGGEST_S).map((t) => t.id),
-    ]);
+    );
+    const fragments = tracks.filter((t) => t.durationS !== null && t.durationS < MIN_SUGGEST_S);
+    const full = tracks.filter((t) => !unplayable.has(t.id)).length - fragments.length;
+    if (full >= limit) for (const t of fragments) unplayable.add(t.id);
     const hits = ranked
       .filter((h) => track.has(h.trackId) && !unplayable.has(h.trackId))
       .slice(0, limit)

@@ -61,6 +61,9 @@ export interface CatalogTrack {
 /** Fragments shorter than this (seconds) are jingles, stingers or damaged files, not songs to
  * suggest. */
 export const MIN_SUGGEST_S = 30;
+/** …once the library holds this many full-length tracks: a library of nothing but clips (a sound
+ * effects folder, the test fixtures) would otherwise have nothing to suggest at all. */
+export const MIN_FULL_LENGTH = 8;
 
 /** The track fields the catalog reads (a Track satisfies it; the store's slim query returns it). */
 export type CatalogInput = CatalogTrackRow;
@@ -175,6 +178,8 @@ function rowsById(set: VectorSet | null): Map<number, number> {
 export function catalogFrom(tracks: CatalogInput[], f: MeasuredFeatures): Catalog {
   const playable = tracks.filter((t) => !t.missing);
   const n = playable.length;
+  const fullLength = playable.filter((t) => (t.durationS ?? 0) >= MIN_SUGGEST_S).length;
+  const skipFragments = fullLength >= MIN_FULL_LENGTH;
   const vectors = new Float32Array(n * CONTENT_DIM);
   const soundRow = rowsById(f.sound);
   const textRow = rowsById(f.text);
@@ -243,7 +248,8 @@ export function catalogFrom(tracks: CatalogInput[], f: MeasuredFeatures): Catalo
       loudnessLufs: ax?.loudnessLufs ?? null,
       onsetRate: ax?.onsetRate ?? null,
       unsuggestable:
-        ax?.unsuggestable ?? (t.durationS !== null && t.durationS < MIN_SUGGEST_S ? 'short' : null),
+        ax?.unsuggestable ??
+        (skipFragments && t.durationS !== null && t.durationS < MIN_SUGGEST_S ? 'short' : null),
     });
   });
   const features = ['tags'];
