@@ -100,6 +100,8 @@ export interface VibeHit {
   descriptor: number;
   lyrics: number | null;
   sound: number | null;
+  /** What matched: query words found in the track's tags, and sound traits it has. */
+  matched?: { words: string[]; traits: string[] };
 }
 
 export interface VibeResult {

@@ -78,7 +78,12 @@ export type ReasonKind =
   | 'taste'
   | 'seed'
   | 'change'
-  | 'explore';
+  | 'explore'
+  | 'new-to-you'
+  | 'picked'
+  | 'mood'
+  | 'vibe'
+  | 'journey';
 
 /** Where a candidate came from (a track may come from several). */
 export type CandidateSource = 'neighbour' | 'session' | 'taste' | 'co-listen' | 'explore' | 'seed';
@@ -89,10 +94,58 @@ export interface UpNextItem {
   /** A short sentence grounded in what was measured, e.g. "Same key and tempo as Wonderwall". */
   reason: string;
   reasonKind: ReasonKind;
+  /** The reason as structured data (what `reason` says in English); the renderer words it. */
+  why?: Reason;
   /** Ranking score; higher is better, comparable only within one list. */
   score: number;
   sources: CandidateSource[];
 }
+
+/** A track a reason names. */
+export interface ReasonTrack {
+  trackId: TrackId;
+  title: string;
+}
+
+/** How two tempos relate: within 4 % ('same'), or about a factor of two apart. */
+export type TempoRelation = 'same' | 'half-time' | 'double-time';
+/** How two keys relate: the same key and mode, or relative major/minor (same notes). */
+export type KeyRelation = 'same' | 'relative';
+/** How well a track fits a mood, in words. */
+export type MoodFit = 'very' | 'fits' | 'somewhat';
+
+/**
+ * Why a track was suggested, as facts that hold for the tracks it names (tests recompute them
+ * from the stored features). One variant per kind of evidence.
+ */
+export type Reason =
+  | { kind: 'co-listen'; facts: { after: ReasonTrack; count: number } }
+  | { kind: 'change'; facts: { like: ReasonTrack } }
+  | {
+      kind: 'key-tempo';
+      facts: {
+        other: ReasonTrack;
+        tempo?: { relation: TempoRelation; bpm: number; otherBpm: number };
+        key?: { relation: KeyRelation; key: string; otherKey: string };
+        /** Both energies (0–1), within one band of each other. */
+        energy?: { value: number; other: number };
+      };
+    }
+  | { kind: 'session-mood'; facts: { mood: string; tracks: number } }
+  | {
+      kind: 'new-to-you';
+      facts: { artist: string; genre?: string; bpm?: number; like?: ReasonTrack };
+    }
+  | { kind: 'new-artist-like'; facts: { artist: string } }
+  | { kind: 'sound'; facts: { other: ReasonTrack; similarity: number } }
+  | { kind: 'genre'; facts: { genre: string; other: ReasonTrack } }
+  | { kind: 'taste'; facts: { liked?: boolean; artist?: string } }
+  | { kind: 'picked'; facts: { picked: string } }
+  | { kind: 'seed'; facts: { seed: string } }
+  | { kind: 'mood'; facts: { mood: string; fit: MoodFit } }
+  | { kind: 'vibe'; facts: { query: string; words: string[]; traits: string[] } }
+  | { kind: 'journey'; facts: { from: ReasonTrack; to: ReasonTrack; percent: number } }
+  | { kind: 'explore'; facts: { newArtist: boolean; artist?: string } };
 
 export interface UpNextRequest {
   /** The playing track; absent at cold start (then taste and exploration lead). */
@@ -203,6 +256,8 @@ export interface HistoryImportResult {
   format: 'lastfm-csv' | 'lastfm-json' | 'listenbrainz';
   listens: number;
   matched: number;
+  /** Matched listens already in the history from an earlier import (not stored again). */
+  alreadyImported?: number;
   unmatched: number;
   /** A few unmatched "artist — title" lines, to show the person. */
   unmatchedExamples: string[];

@@ -24,7 +24,9 @@ import type { Backend } from './model-status';
 import { embedPendingRun, type FeatureSource } from './embed-run';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
 import { refreshMoodsAndStyles } from './refresh';
-import { rankVibe } from './vibe';
+import { rankVibe, vibeMatches } from './vibe';
+import { isSilent } from '../recommend/features';
+import { MIN_SUGGEST_S } from '../recommend/catalog';
 import { VectorIndex } from '../vectors/vector-index';
 
 const log = createLogger('meaning');
@@ -45,6 +47,8 @@ export interface MeaningOptions {
  * top-50 recall against exact float32 of 0.98–0.999 on uniform, clustered and lexical vectors
  * (bench:index, docs/benchmarks.md). */
 const QUANTIZE_ABOVE = 0;
+// Vibe hits ranked beyond the limit, so dropping unplayable ones still fills the page.
+const VIBE_SPARE = 50;
 // After start-up, leave the first seconds to the window, the scan and playback.
 const STARTUP_DELAY_MS = 10_000;
 // Wait for scans to settle before embedding what they changed.
@@ -150,14 +154,39 @@ export class Meaning {
       };
     const q = await this.embedText(query, 'query');
     const features = await this.features(descriptor.ids());
-    const hits = rankVibe({
+    const ranked = rankVibe({
       query: q,
       descriptor,
       lyrics: await this.index('lyrics'),
       terms,
       features,
-      limit,
+      // Room for the unplayable hits dropped below.
+      limit: limit + VIBE_SPARE,
     });
+    const ids = ranked.map((h) => h.trackId);
+    const [tracks, rows] = await Promise.all([
+      this.opts.store.tracks.getMany(ids),
+      this.opts.store.features.getMany(ids),
+    ]);
+    const track = new Map(tracks.map((t) => [t.id, t]));
+    // Failed analysis and silence are never suggested (they stay playable by hand); fragments
+    // (under 30 s) never displace full tracks, and fill in only when too few full tracks match
+    // (a library of clips).
+    const unplayable = new Set(
+      rows
+        .filter((f) => f.status !== 'ok' || isSilent(f.loudnessLufs, f.rms))
+        .map((f) => f.trackId),
+    );
+    const fragments = tracks.filter((t) => t.durationS !== null && t.durationS < MIN_SUGGEST_S);
+    const full = tracks.filter((t) => !unplayable.has(t.id)).length - fragments.length;
+    if (full >= limit) for (const t of fragments) unplayable.add(t.id);
+    const hits = ranked
+      .filter((h) => track.has(h.trackId) && !unplayable.has(h.trackId))
+      .slice(0, limit)
+      .map((h) => ({
+        ...h,
+        matched: vibeMatches(query, terms, track.get(h.trackId)!, features.get(h.trackId)),
+      }));
     return {
       query,
       soundTerms: terms.map((t) => t.label),
@@ -261,8 +290,8 @@ export class Meaning {
     this.timer.unref();
   }
 
-  private featureSource(): FeatureSource | undefined {
-    return (this.opts.store as unknown as { features?: FeatureSource }).features;
+  private featureSource(): FeatureSource {
+    return this.opts.store.features;
   }
 
   private async features(ids: TrackId[]): Promise<Map<TrackId, SoundFeatures>> {

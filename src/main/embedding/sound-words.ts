@@ -21,6 +21,17 @@ export interface SoundFeatures {
   onsetRate?: number | null;
 }
 
+/** Fit (0…1) from which a track is said to have a trait a vibe query asked for. */
+export const TRAIT_FIT = 0.6;
+
+/** The traits of `terms` this track has (fit ≥ TRAIT_FIT), by what they mean ("low arousal"). */
+export function matchedTraits(terms: SoundTerm[], f: SoundFeatures | undefined): string[] {
+  if (!f) return [];
+  return terms
+    .filter((t) => (t.fit(f) ?? 0) >= TRAIT_FIT)
+    .map((t) => t.label.slice(t.label.indexOf('→') + 1).trim());
+}
+
 // Tempo bands: ballads sit under ~80 BPM, most pop at 100–130, dance and rock above.
 const SLOW_BPM = 85;
 const FAST_BPM = 125;
@@ -82,65 +93,120 @@ export interface SoundTerm {
 const n = (v: number | null | undefined): v is number =>
   typeof v === 'number' && Number.isFinite(v);
 
+/**
+ * A word pattern: English and Spanish words matched whole (letters on neither side, accents
+ * included), Chinese words matched anywhere (Chinese is written without spaces).
+ */
+function words(latin: string, han = ''): RegExp {
+  const alternatives = han
+    ? `(?<![\\p{L}])(${latin})(?![\\p{L}])|(${han})`
+    : `(?<![\\p{L}])(${latin})(?![\\p{L}])`;
+  return new RegExp(alternatives, 'u');
+}
+
+const arousalUp = (f: SoundFeatures): number | null =>
+  n(f.arousal) ? ramp(f.arousal, 0.45, 0.8) : null;
+const arousalDown = (f: SoundFeatures): number | null =>
+  n(f.arousal) ? ramp(f.arousal, 0.6, 0.25) : null;
+
 const WORD_TERMS: [RegExp, string, (f: SoundFeatures) => number | null][] = [
   [
-    /\b(slow|slower|ballad|downtempo)\b/,
+    words('slow|slower|ballad|downtempo|lento|lenta', '慢'),
     'tempo under 90 BPM',
     (f) => (n(f.bpm) ? ramp(f.bpm, 110, 80) : null),
   ],
   [
-    /\b(fast|faster|uptempo|up-tempo|rapid)\b/,
+    words('fast|faster|uptempo|up-tempo|rapid|rápido|rápida', '快节奏|快速'),
     'tempo over 125 BPM',
     (f) => (n(f.bpm) ? ramp(f.bpm, 105, 135) : null),
   ],
   [
-    /\b(upbeat|lively|bouncy)\b/,
+    words('upbeat|lively|bouncy|animado|animada'),
     'brisk and energetic',
     (f) =>
       n(f.bpm) && n(f.arousal) ? (ramp(f.bpm, 95, 120) + ramp(f.arousal, 0.4, 0.7)) / 2 : null,
   ],
   [
-    /\b(calm|chill|chilled|mellow|relaxing|relaxed|gentle|soft|peaceful)\b/,
+    words(
+      'calm|chill|chilled|mellow|relaxing|relaxed|gentle|soft|peaceful|serene|tranquilo|tranquila|calma|relajante|suave',
+      '平静|安静|放松|轻柔|宁静',
+    ),
     'low arousal',
-    (f) => (n(f.arousal) ? ramp(f.arousal, 0.6, 0.25) : null),
+    arousalDown,
   ],
   [
-    /\b(energetic|intense|powerful|pumping|hard)\b/,
+    // Rain on the window: quiet, soft, unhurried music.
+    words('rain|rainy|raining|lluvia|lluvioso', '雨'),
+    'soft and calm',
+    (f) => {
+      const a = arousalDown(f);
+      const l = n(f.loudnessLufs) ? ramp(f.loudnessLufs, -10, -20) : null;
+      return a === null ? l : l === null ? a : (a + l) / 2;
+    },
+  ],
+  [
+    words(
+      'energetic|intense|powerful|pumping|hard|enérgico|enérgica|intenso|intensa',
+      '激烈|活力|动感|强烈',
+    ),
     'high arousal',
-    (f) => (n(f.arousal) ? ramp(f.arousal, 0.45, 0.8) : null),
+    arousalUp,
   ],
   [
-    /\b(happy|cheerful|joyful|sunny|bright)\b/,
+    // Epic and battle music: high energy, full and loud.
+    words('epic|battle|war|fight|heroic|épico|épica|batalla|guerra|lucha', '史诗|战斗|战争|激战'),
+    'high energy, full and loud',
+    (f) => {
+      const a = arousalUp(f);
+      const l = n(f.loudnessLufs) ? ramp(f.loudnessLufs, -22, -12) : null;
+      return a === null ? l : l === null ? a : (a + l) / 2;
+    },
+  ],
+  [
+    words('drums|drum|percussion|percussive|beats|tambores|tambor|batería|percusión', '鼓|打击乐'),
+    'percussive, many onsets',
+    (f) => (n(f.onsetRate) ? ramp(f.onsetRate, 1.5, 4) : null),
+  ],
+  [
+    words('happy|cheerful|joyful|sunny|bright|feliz|alegre', '快乐|开心|欢快'),
     'high valence',
     (f) => (n(f.valence) ? ramp(f.valence, 0.4, 0.75) : null),
   ],
   [
-    /\b(sad|dark|melancholic|melancholy|gloomy|moody)\b/,
+    words('sad|dark|melancholic|melancholy|gloomy|moody|triste|oscuro|oscura', '悲伤|伤感|忧郁'),
     'low valence',
     (f) => (n(f.valence) ? ramp(f.valence, 0.6, 0.25) : null),
   ],
   [
-    /\b(acoustic|unplugged|organic)\b/,
+    words('acoustic|unplugged|organic|acústico|acústica'),
     'mellow spectrum, sparse attacks',
     (f) => (n(f.spectralCentroid) ? ramp(f.spectralCentroid, 3000, 1500) : null),
   ],
   [
-    /\b(loud|noisy|heavy)\b/,
+    words('loud|noisy|heavy|fuerte|pesado'),
     'loud master',
     (f) => (n(f.loudnessLufs) ? ramp(f.loudnessLufs, -16, -8) : null),
   ],
   [
-    /\b(quiet|hushed|whisper)\b/,
+    words('quiet|hushed|whisper|silencioso'),
     'quiet master',
     (f) => (n(f.loudnessLufs) ? ramp(f.loudnessLufs, -8, -18) : null),
   ],
   [
-    /\b(dance|dancing|danceable|groovy|club)\b/,
+    words('dance|dancing|danceable|groovy|club|bailar|baile', '跳舞|舞曲'),
     'danceable groove',
     (f) => (n(f.danceability) ? ramp(f.danceability, 0.9, 1.6) : null),
   ],
-  [/\bminor\b/, 'minor key', (f) => (f.scale ? (f.scale === 'minor' ? 1 : 0) : null)],
-  [/\bmajor\b/, 'major key', (f) => (f.scale ? (f.scale === 'major' ? 1 : 0) : null)],
+  [
+    words('minor|menor', '小调'),
+    'minor key',
+    (f) => (f.scale ? (f.scale === 'minor' ? 1 : 0) : null),
+  ],
+  [
+    words('major|mayor', '大调'),
+    'major key',
+    (f) => (f.scale ? (f.scale === 'major' ? 1 : 0) : null),
+  ],
 ];
 
 /** The sound words of a query, as soft constraints on audio features. */
@@ -149,7 +215,7 @@ export function parseSoundTerms(query: string): SoundTerm[] {
   const terms: SoundTerm[] = [];
   for (const [pattern, meaning, fit] of WORD_TERMS) {
     const m = q.match(pattern);
-    if (m) terms.push({ label: `${m[1] ?? m[0]} → ${meaning}`, fit });
+    if (m) terms.push({ label: `${m[1] ?? m[2] ?? m[0]} → ${meaning}`, fit });
   }
   for (const m of q.matchAll(/\b(\d{2,3})\s*bpm\b/g)) {
     const target = Number(m[1]);

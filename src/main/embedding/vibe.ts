@@ -7,7 +7,9 @@
 import type { TrackId } from '../../shared/library';
 import type { VibeHit } from '../../shared/meaning';
 import type { VectorIndex } from '../vectors/vector-index';
-import { soundFit, type SoundFeatures, type SoundTerm } from './sound-words';
+import { matchedTraits, soundFit, type SoundFeatures, type SoundTerm } from './sound-words';
+import { lexicalFeatures } from './lexical';
+import type { Track } from '../../shared/library';
 
 // Candidates taken from each index before re-ranking; well above any page of results.
 const CANDIDATES = 400;
@@ -53,4 +55,29 @@ export function rankVibe(input: VibeInput): VibeHit[] {
     hits.push({ trackId: id, score, descriptor: d, lyrics: l, sound: fit });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, input.limit);
+}
+
+/** The query words found in a track's tags (title, artist, album, genres, mood, composer) and
+ * the asked-for sound traits it has: what a vibe result says matched. */
+export function vibeMatches(
+  query: string,
+  terms: SoundTerm[],
+  track: Pick<Track, 'title' | 'artist' | 'album' | 'genres' | 'moodTag' | 'composer'>,
+  features: SoundFeatures | undefined,
+): { words: string[]; traits: string[] } {
+  const text = [
+    track.title,
+    track.artist,
+    track.album,
+    ...track.genres,
+    track.moodTag,
+    track.composer,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const have = new Set([...lexicalFeatures(text).keys()].filter((k) => k.startsWith('w:')));
+  const words = [...lexicalFeatures(query).keys()]
+    .filter((k) => k.startsWith('w:') && have.has(k))
+    .map((k) => k.slice(2));
+  return { words, traits: matchedTraits(terms, features) };
 }

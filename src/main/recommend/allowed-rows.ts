@@ -3,7 +3,7 @@
  * with no history and nothing excluded (settings exclusions and any rule that depends only on the
  * catalog and the settings) — is computed once per catalog and settings; each call copies it and
  * clears only what changes between events: tracks inside the no-repeat window (read from the
- * recent plays, not the whole history), disliked tracks and the caller's exclusions. The result
+ * recent plays, not the whole history), disliked tracks, avoided artists and the caller's exclusions. The result
  * equals `allowedMask(input)`; a rule that changes with events belongs in `mask()` below.
  */
 import type { TrackId } from '../../shared/library';
@@ -30,6 +30,7 @@ export class AllowedRows {
         lastPlayed: NO_PLAYS,
         disliked: NO_TRACKS,
         exclude: NO_TRACKS,
+        avoidedArtists: undefined,
       });
       this.catalog = catalog;
       this.settings = settings;
@@ -42,6 +43,9 @@ export class AllowedRows {
     plays.forEachWithin(settings.noRepeatHours, input.now, clear);
     for (const id of input.disliked) clear(id);
     for (const id of input.exclude) clear(id);
+    // Avoided artists change with feedback, so they are cleared per call, not cached.
+    for (const artist of input.avoidedArtists ?? [])
+      for (const r of catalog.byArtist.get(artist) ?? []) mask[r] = 0;
     return mask;
   }
 }

@@ -7,7 +7,7 @@ import type { CatalogTrackRow } from '../store/feedback';
 import { dirname } from 'node:path';
 import type { TrackId } from '../../shared/library';
 import { VectorIndex } from '../vectors/vector-index';
-import type { FeatureSource, MoodScores, TrackAxes, VectorSet } from './features';
+import type { FeatureSource, MoodScores, TrackAxes, Unsuggestable, VectorSet } from './features';
 import {
   CONTENT_DIM,
   SOUND_DIM,
@@ -51,7 +51,19 @@ export interface CatalogTrack {
   moodScores: MoodScores | null;
   hasSound: boolean;
   hasText: boolean;
+  /** Integrated loudness (LUFS) and onsets per second, when measured (vibe traits). */
+  loudnessLufs: number | null;
+  onsetRate: number | null;
+  /** Why the recommender never suggests this track (it can still be played by hand), or null. */
+  unsuggestable: Unsuggestable | 'short' | null;
 }
+
+/** Fragments shorter than this (seconds) are jingles, stingers or damaged files, not songs to
+ * suggest. */
+export const MIN_SUGGEST_S = 30;
+/** …once the library holds this many full-length tracks: a library of nothing but clips (a sound
+ * effects folder, the test fixtures) would otherwise have nothing to suggest at all. */
+export const MIN_FULL_LENGTH = 8;
 
 /** The track fields the catalog reads (a Track satisfies it; the store's slim query returns it). */
 export type CatalogInput = CatalogTrackRow;
@@ -182,6 +194,8 @@ function rowsById(set: VectorSet | null): Map<number, number> {
 export function catalogFrom(tracks: CatalogInput[], f: MeasuredFeatures): Catalog {
   const playable = tracks.filter((t) => !t.missing);
   const n = playable.length;
+  const fullLength = playable.filter((t) => (t.durationS ?? 0) >= MIN_SUGGEST_S).length;
+  const skipFragments = fullLength >= MIN_FULL_LENGTH;
   const vectors = new Float32Array(n * CONTENT_DIM);
   const soundRow = rowsById(f.sound);
   const textRow = rowsById(f.text);
@@ -247,6 +261,11 @@ export function catalogFrom(tracks: CatalogInput[], f: MeasuredFeatures): Catalo
       moodScores: f.moods.get(t.id) ?? null,
       hasSound: sr !== undefined,
       hasText: tr !== undefined,
+      loudnessLufs: ax?.loudnessLufs ?? null,
+      onsetRate: ax?.onsetRate ?? null,
+      unsuggestable:
+        ax?.unsuggestable ??
+        (skipFragments && t.durationS !== null && t.durationS < MIN_SUGGEST_S ? 'short' : null),
     });
   });
   const features = ['tags'];

@@ -1,11 +1,13 @@
 /**
  * Where the recommender gets measured features from, behind one small interface, so it works on
  * tags alone and gets better as the analysis (sound vectors, audio axes) and embedding (text
- * vectors, mood scores) stages land. The store-backed source looks for those repositories at run
- * time and reports what it found; tests, the evaluation and the benchmark may pass their own.
+ * vectors, mood scores) stages land. The store-backed source reads the store's repositories
+ * directly (a missing method is a compile error; a failing read rejects and is reported by the
+ * caller); tests, the evaluation and the benchmark may pass their own.
  */
 import type { Store } from '../store/index';
 import type { TrackId } from '../../shared/library';
+import { MOODS } from '../../shared/meaning';
 
 /** Row-major vectors keyed by track id: row i of `data` (length `dim`) belongs to `ids[i]`. */
 export interface VectorSet {
@@ -14,9 +16,12 @@ export interface VectorSet {
   data: Float32Array;
 }
 
+/** Why a track must not be suggested although it is in the library (it can still be played). */
+export type Unsuggestable = 'analysis-failed' | 'silent';
+
 /** Measured musical axes of one track; any may be missing. */
 export interface TrackAxes {
-  /** Beats per minute, 40–240. */
+  /** Beats per minute, 50–220. */
   bpm?: number | null;
   /** Key name, e.g. 'A'. */
   key?: string | null;
@@ -28,6 +33,14 @@ export interface TrackAxes {
   valence?: number | null;
   /** 0–1 (calm → excited). */
   arousal?: number | null;
+  /** Integrated loudness, LUFS (about −70…0). */
+  loudnessLufs?: number | null;
+  /** Onsets per second. */
+  onsetRate?: number | null;
+  /** Spectral centroid, Hz. */
+  spectralCentroid?: number | null;
+  /** Set when the analysis found the track unusable for suggestions. */
+  unsuggestable?: Unsuggestable | null;
 }
 
 /** Per-track mood scores, 0–1, keyed by mood name (calm, happy, …). */
@@ -38,75 +51,73 @@ export interface FeatureSource {
   soundVectors(): Promise<VectorSet | null>;
   /** Text-description vectors, or null. */
   textVectors(): Promise<VectorSet | null>;
-  /** Audio axes for every analysed track. */
+  /** Audio axes for every analysed track (and the verdict on tracks that failed analysis). */
   axes(): Promise<Map<TrackId, TrackAxes>>;
   /** Mood scores for every track that has them. */
   moods(): Promise<Map<TrackId, MoodScores>>;
 }
 
-/** What a repository of the analysis stage offers (src/main/store/features.ts, when present). */
-interface FeaturesRepo {
-  soundVectors?(): Promise<VectorSet>;
-  getMany?(ids: number[]): Promise<Record<string, unknown>[]>;
-}
-/** What the embedding stage's repository offers (src/main/store/vectors.ts, when present). */
-interface VectorsRepo {
-  textVectors?(kind: 'descriptor' | 'lyrics'): Promise<VectorSet>;
-  moodScores?(): Promise<Map<TrackId, MoodScores> | { trackId: number; moods: MoodScores }[]>;
+/** Below this integrated loudness a track is silence (digital silence measures about −70 LUFS;
+ * the quietest real recordings sit above −40). */
+const SILENT_LUFS = -60;
+/** Below this RMS (full scale 1) there is nothing to hear: about −80 dBFS. */
+const SILENT_RMS = 1e-4;
+
+/** True when the measured loudness says there is no music to hear. */
+export function isSilent(loudnessLufs: number | null, rms: number | null): boolean {
+  if (loudnessLufs !== null && loudnessLufs < SILENT_LUFS) return true;
+  return rms !== null && rms < SILENT_RMS;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-
-/** Reads whatever the store holds; every part degrades to "nothing" when its stage is absent. */
+/** Reads the analysis and embedding repositories of the store. */
 export function storeFeatureSource(store: Store): FeatureSource {
-  const repos = store as unknown as { features?: FeaturesRepo; vectors?: VectorsRepo };
-  const safe = async <T>(f: () => Promise<T>, fallback: T): Promise<T> => {
-    try {
-      return await f();
-    } catch {
-      return fallback;
-    }
-  };
   return {
-    soundVectors: () =>
-      safe(async () => {
-        const set = await repos.features?.soundVectors?.();
-        return set && set.ids.length > 0 ? set : null;
-      }, null),
-    textVectors: () =>
-      safe(async () => {
-        const set = await repos.vectors?.textVectors?.('descriptor');
-        return set && set.ids.length > 0 ? set : null;
-      }, null),
-    axes: () =>
-      safe(async () => {
-        const out = new Map<TrackId, TrackAxes>();
-        const sound = await repos.features?.soundVectors?.();
-        if (!sound || !repos.features?.getMany) return out;
-        for (const row of await repos.features.getMany(sound.ids)) {
-          const id = num(row.trackId);
-          if (id === null) continue;
-          out.set(id, {
-            bpm: num(row.bpm),
-            key: str(row.key),
-            scale: str(row.scale),
-            // The analysis stage's `energy` is raw signal energy; its 0–1 calm → energetic axis
-            // is `arousal`, which is what "energy" means here.
-            energy: num(row.arousal),
-            valence: num(row.valence),
-            arousal: num(row.arousal),
-          });
+    async soundVectors() {
+      const set = await store.features.soundVectors();
+      return set.ids.length > 0 ? set : null;
+    },
+    async textVectors() {
+      const set = await store.vectors.textVectors('descriptor');
+      return set.ids.length > 0 ? set : null;
+    },
+    async axes() {
+      const out = new Map<TrackId, TrackAxes>();
+      const sound = await store.features.soundVectors();
+      for (const f of await store.features.getMany(sound.ids)) {
+        out.set(f.trackId, {
+          bpm: f.bpm,
+          key: f.key,
+          scale: f.scale,
+          // The analysis stage's `energy` is raw signal energy; its 0–1 calm → energetic axis
+          // is `arousal`, which is what "energy" means here.
+          energy: f.arousal,
+          valence: f.valence,
+          arousal: f.arousal,
+          loudnessLufs: f.loudnessLufs,
+          onsetRate: f.onsetRate,
+          spectralCentroid: f.spectralCentroid,
+          unsuggestable: isSilent(f.loudnessLufs, f.rms) ? 'silent' : null,
+        });
+      }
+      // Tracks the analyser could not read or decode (as their files are now).
+      for (const e of await store.features.errors(Number.MAX_SAFE_INTEGER))
+        out.set(e.trackId, { unsuggestable: 'analysis-failed' });
+      return out;
+    },
+    async moods() {
+      const out = new Map<TrackId, MoodScores>();
+      for (const mood of MOODS) {
+        for (const { trackId, score } of await store.vectors.topByMood(
+          mood,
+          Number.MAX_SAFE_INTEGER,
+        )) {
+          const scores = out.get(trackId) ?? {};
+          scores[mood] = score;
+          out.set(trackId, scores);
         }
-        return out;
-      }, new Map()),
-    moods: () =>
-      safe(async () => {
-        const got = await repos.vectors?.moodScores?.();
-        if (!got) return new Map<TrackId, MoodScores>();
-        if (got instanceof Map) return got;
-        return new Map(got.map((r) => [r.trackId, r.moods]));
-      }, new Map()),
+      }
+      return out;
+    },
   };
 }
 

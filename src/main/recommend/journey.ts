@@ -4,10 +4,12 @@
  * along the straight line between the two ends, avoiding the previous step's artist.
  */
 import type { TrackId } from '../../shared/library';
-import type { UpNextItem } from '../../shared/recommend';
+import type { Reason, ReasonTrack, UpNextItem } from '../../shared/recommend';
+import { reasonText } from '../../shared/reason-text';
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
 import { allowedMask } from './rules';
+import { avoidedArtists } from './taste-view';
 import type { RecommenderState } from './state';
 
 export interface JourneyStep {
@@ -102,19 +104,31 @@ export function journeyItems(
     disliked: st.history.disliked,
     exclude: new Set(),
     now,
+    avoidedArtists: avoidedArtists(st),
   });
   const plan = planJourney(st.catalog, stops, Math.min(100, Math.max(stops.length, steps)), mask);
-  const title = (r: number): string => st.catalog.tracks[r].title;
+  const ref = (r: number): ReasonTrack => ({
+    trackId: st.catalog.tracks[r].id,
+    title: st.catalog.tracks[r].title,
+  });
   return plan.map((p, i) => {
     const t = st.catalog.tracks[p.row];
     const isStop = p.t === 0 || p.t === 1;
-    const pct = Math.round(p.t * 100);
+    const why: Reason = isStop
+      ? { kind: 'seed', facts: { seed: t.title } }
+      : {
+          kind: 'journey',
+          facts: {
+            from: ref(stops[p.leg]),
+            to: ref(stops[p.leg + 1]),
+            percent: Math.round(p.t * 100),
+          },
+        };
     return {
       trackId: t.id,
-      reason: isStop
-        ? `Stop: ${t.title}`
-        : `Nearest to the point ${pct}% of the way from ${title(stops[p.leg])} to ${title(stops[p.leg + 1])}`,
-      reasonKind: isStop ? 'seed' : 'sound',
+      reason: reasonText(why),
+      reasonKind: why.kind,
+      why,
       score: plan.length - i,
       sources: ['neighbour'],
     };

@@ -1,14 +1,33 @@
 /**
  * What a feedback event teaches: a label (1 = wanted, 0 = not) and how much it counts. Skip
  * semantics live here: a skip in the first 30 s or the first 25 % of the track is a strong
- * negative, a later skip a weak one (the person heard most of it and just moved on).
+ * negative, a later skip a weak one (the person heard most of it and just moved on). A skip is
+ * weighed by where the track came from: skipping Encore's suggestion says "not this"; skipping
+ * through a list the person chose (sampling a few seconds each) says "not now", about that song,
+ * and teaches nothing about its artist or genre.
  */
-import type { FeedbackKind } from '../../shared/recommend';
+import type { FeedbackKind, FeedbackSource } from '../../shared/recommend';
+import { COLD_START_CONTEXT } from './picks';
 
 export interface Lesson {
   label: 0 | 1;
   /** Relative weight of the update, 0–3. */
   weight: number;
+  /** Share of the weight that reaches the named features (artist, album, genre, …), 0–1;
+   * default 1. */
+  named?: number;
+}
+
+/** Seconds: a skip before this in a list the person chose is sampling, not a verdict. */
+export const SAMPLE_S = 10;
+
+/** What the person chose themselves (browsing a list, a search, their own queue). */
+const OWN_CHOICE: ReadonlySet<FeedbackSource> = new Set(['library', 'search', 'playlist', 'queue']);
+
+/** Where the event came from, and its context (e.g. 'cold-start' for a first-run pick). */
+export interface EventOrigin {
+  source?: FeedbackSource;
+  context?: string | null;
 }
 
 /** Seconds: a skip this early says "not this" whatever the track's length. */
@@ -37,12 +56,14 @@ export function lessonOf(
   kind: FeedbackKind,
   positionS: number | null | undefined,
   durationS: number | null | undefined,
+  origin: EventOrigin = {},
 ): Lesson | null {
   switch (kind) {
     case 'complete':
       return { label: 1, weight: 1 };
     case 'like':
-      return { label: 1, weight: 2.5 };
+      // A first-run pick is a start, not a song heard and loved.
+      return { label: 1, weight: origin.context === COLD_START_CONTEXT ? 1.5 : 2.5 };
     case 'replay':
       return { label: 1, weight: 1.5 };
     case 'queue':
@@ -54,10 +75,24 @@ export function lessonOf(
     case 'remove':
       return { label: 0, weight: 1 };
     case 'skip':
-      return isEarlySkip(positionS, durationS)
-        ? { label: 0, weight: 1.5 }
-        : { label: 0, weight: 0.3 };
+      return skipLesson(positionS, durationS, origin.source);
     default:
       return null;
   }
+}
+
+/** A skip's lesson by how much was heard and where the track came from. */
+function skipLesson(
+  positionS: number | null | undefined,
+  durationS: number | null | undefined,
+  source: FeedbackSource | undefined,
+): Lesson {
+  const early = isEarlySkip(positionS, durationS);
+  if (source === undefined || !OWN_CHOICE.has(source))
+    return early ? { label: 0, weight: 1.5 } : { label: 0, weight: 0.3 };
+  // The person's own list: a few seconds is sampling (a faint "not this song now"); a longer
+  // listen then a skip says a little more about the sound, never about the artist or genre.
+  const sampled = positionS !== null && positionS !== undefined && positionS < SAMPLE_S;
+  if (sampled) return { label: 0, weight: 0.2, named: 0 };
+  return early ? { label: 0, weight: 0.6, named: 0 } : { label: 0, weight: 0.15, named: 0 };
 }

@@ -3,12 +3,71 @@
  * audio axes (energy, valence, arousal), else from tags (mood words and genre). Each track gets a
  * 0–1 score per mood and a reason naming what the score came from.
  */
+import type { MoodFit } from '../../shared/recommend';
 import type { Catalog, CatalogTrack } from './catalog';
 
 export interface MoodScore {
   score: number;
   basis: 'mood-scores' | 'audio' | 'tags';
   why: string;
+}
+
+/** A mood playlist holds the tracks that fit at least this well (0–1)… */
+export const FIT_MIN = 0.6;
+/** …"very" from this fit on… */
+export const FIT_VERY = 0.8;
+/** …and, when fewer fit, tops up to this many with tracks still on the mood's side (> 0.5). */
+export const MIN_PLAYLIST = 5;
+
+/** How well a 0–1 mood score fits, in words. */
+export function moodFit(score: number): MoodFit {
+  return score >= FIT_VERY ? 'very' : score >= FIT_MIN ? 'fits' : 'somewhat';
+}
+
+/** Moods on the calm side of the energy axis, and on the energetic side. */
+const LOW_ENERGY = new Set(['calm', 'sleep', 'dreamy', 'focus', 'sad', 'romantic']);
+const HIGH_ENERGY = new Set(['energetic', 'workout', 'party', 'angry']);
+
+/** Energy quartiles and median of the library (0–1 energies), cached per catalog. */
+const quartiles = new WeakMap<Catalog, { q1: number; median: number; q3: number } | null>();
+function energyQuartiles(c: Catalog): { q1: number; median: number; q3: number } | null {
+  if (quartiles.has(c)) return quartiles.get(c) ?? null;
+  const e = c.tracks
+    .map((t) => t.energy)
+    .filter((v): v is number => v !== null)
+    .sort((a, b) => a - b);
+  const at = (q: number): number => e[Math.min(e.length - 1, Math.floor(q * e.length))];
+  const q = e.length >= 4 ? { q1: at(0.25), median: at(0.5), q3: at(0.75) } : null;
+  quartiles.set(c, q);
+  return q;
+}
+
+/**
+ * Which rows a station of `mood` may hold: a calm-side station never the library's most
+ * energetic quarter, an energetic-side one never the calmest quarter (unmeasured tracks pass).
+ */
+export function moodBand(c: Catalog, mood: string): (row: number) => boolean {
+  const m = mood.toLowerCase();
+  const q = energyQuartiles(c);
+  if (!q) return () => true;
+  if (LOW_ENERGY.has(m)) return (r) => c.tracks[r].energy === null || c.tracks[r].energy! < q.q3;
+  if (HIGH_ENERGY.has(m)) return (r) => c.tracks[r].energy === null || c.tracks[r].energy! > q.q1;
+  return () => true;
+}
+
+/**
+ * Which rows a mood playlist may hold: calm-side playlists only the calmer half of the library,
+ * energetic-side ones only the more energetic half — so "calm" and "energetic" never share a track.
+ */
+export function moodHalf(c: Catalog, mood: string): (row: number) => boolean {
+  const m = mood.toLowerCase();
+  const q = energyQuartiles(c);
+  if (!q) return () => true;
+  if (LOW_ENERGY.has(m))
+    return (r) => c.tracks[r].energy === null || c.tracks[r].energy! < q.median;
+  if (HIGH_ENERGY.has(m))
+    return (r) => c.tracks[r].energy === null || c.tracks[r].energy! >= q.median;
+  return () => true;
 }
 
 /** Axis recipes: how energy (e), valence (v) and arousal (a), each 0–1, make a mood. */
@@ -100,7 +159,7 @@ export function moodScore(t: CatalogTrack, mood: string): MoodScore | null {
     return {
       score: given,
       basis: 'mood-scores',
-      why: `${cap(m)} (mood score ${given.toFixed(2)})`,
+      why: fitWords(m, given),
     };
   const recipe = AXES[m];
   if (recipe && t.energy !== null) {
@@ -111,7 +170,7 @@ export function moodScore(t: CatalogTrack, mood: string): MoodScore | null {
     return {
       score,
       basis: 'audio',
-      why: `${cap(m)}: energy ${e.toFixed(2)}, valence ${v.toFixed(2)}`,
+      why: fitWords(m, score),
     };
   }
   const words = TAGS[m] ?? [m];
@@ -138,6 +197,11 @@ export function moodRows(
 }
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function fitWords(mood: string, score: number): string {
+  const fit = moodFit(score);
+  return fit === 'fits' ? cap(mood) : `${fit === 'very' ? 'Very' : 'Somewhat'} ${mood}`;
+}
 
 /** An M3U8 playlist of `tracks` (UTF-8, #EXTINF with duration and "artist - title"). */
 export function toM3u8(

@@ -5,11 +5,19 @@
  * tracks the person removed from it, spread across artists.
  */
 import type { Track, TrackId } from '../../shared/library';
-import type { MoodPlaylist, Station, StationSeed, UpNextItem } from '../../shared/recommend';
+import type {
+  MoodPlaylist,
+  Reason,
+  Station,
+  StationSeed,
+  UpNextItem,
+} from '../../shared/recommend';
+import { reasonText } from '../../shared/reason-text';
+import { avoidedArtists } from './taste-view';
 import { normName } from './content';
 import { contentDistance } from './distance';
 import { diversify } from './diversity';
-import { moodRows } from './mood';
+import { FIT_MIN, MIN_PLAYLIST, moodBand, moodFit, moodHalf, moodRows } from './mood';
 import type { Scored } from './ranking';
 import { allowedMask } from './rules';
 import { Session } from './session';
@@ -40,30 +48,63 @@ export async function seedRows(
   h: StationHelpers,
 ): Promise<number[]> {
   const c = st.catalog;
+  // A song the person names may be anything; every other seed is chosen by Encore and follows the
+  // rules (exclusions, avoided artists except the one asked for, nothing unplayable).
+  const mask = stationMask(st, seed, h.now);
+  const allowed = (rows: number[]): number[] => rows.filter((r) => r >= 0 && mask[r] === 1);
   switch (seed.kind) {
     case 'track':
       return [c.row(seed.trackId)].filter((r) => r >= 0);
     case 'artist': {
-      const key = normName(seed.name);
-      const rows =
-        c.byArtist.get(key) ?? [...c.byArtist.entries()].find(([k]) => k.includes(key))?.[1] ?? [];
-      return [...rows].sort((a, b) => st.model.logit(c, b) - st.model.logit(c, a)).slice(0, SEEDS);
+      const all = artistRows(st, seed.name);
+      const rows = allowed(all);
+      if (all.length > 0 && rows.length === 0)
+        throw new Error(`artist “${seed.name}” is excluded in the recommendation settings`);
+      return rows.sort((a, b) => st.model.logit(c, b) - st.model.logit(c, a)).slice(0, SEEDS);
     }
     case 'mood': {
-      const ids = ((await h.meaning?.mood?.(seed.name, SEEDS * 4)) ?? []).map((x) => x.trackId);
-      const rows = ids.map((id) => c.row(id)).filter((r) => r >= 0);
+      const ids = ((await h.meaning?.mood?.(seed.name, SEEDS * 20)) ?? []).map((x) => x.trackId);
+      const band = moodBand(c, seed.name);
+      const rows = allowed(ids.map((id) => c.row(id))).filter((r) => band(r));
       if (rows.length) return rows.slice(0, SEEDS);
-      return moodRows(c, seed.name)
-        .slice(0, SEEDS * 4)
+      return moodRows(c, seed.name, mask)
+        .filter((x) => band(x.row))
         .map((x) => x.row)
         .slice(0, SEEDS);
     }
     case 'vibe': {
-      const semantic = (await h.meaning?.vibe(seed.text, SEEDS)) ?? [];
-      const ids = semantic.length ? semantic : (await h.search(seed.text, SEEDS)).map((t) => t.id);
-      return ids.map((id) => c.row(id)).filter((r) => r >= 0);
+      const semantic = (await h.meaning?.vibe(seed.text, SEEDS * 20)) ?? [];
+      const ids = semantic.length
+        ? semantic
+        : (await h.search(seed.text, SEEDS * 20)).map((t) => t.id);
+      return allowed(ids.map((id) => c.row(id))).slice(0, SEEDS);
     }
   }
+}
+
+function artistRows(st: RecommenderState, name: string): number[] {
+  const c = st.catalog;
+  const key = normName(name);
+  return [
+    ...(c.byArtist.get(key) ?? [...c.byArtist.entries()].find(([k]) => k.includes(key))?.[1] ?? []),
+  ];
+}
+
+/** What a station may hold: the Up Next rules without the repeat window (asked for now). */
+function stationMask(st: RecommenderState, seed: StationSeed, now: number): Uint8Array {
+  const asked = seed.kind === 'artist' ? artistRows(st, seed.name) : [];
+  return allowedMask({
+    catalog: st.catalog,
+    settings: { ...st.settings, noRepeatHours: 0 },
+    lastPlayed: new Map(),
+    disliked: st.history.disliked,
+    exclude: new Set(),
+    now,
+    avoidedArtists: avoidedArtists(
+      st,
+      asked.map((r) => st.catalog.tracks[r].artistKey),
+    ),
+  });
 }
 
 /** A station: its seed tracks first, then suggestions continuing from them. */
@@ -92,20 +133,28 @@ export async function buildStation(
   );
   const first = rows[0];
   const seedIds = rows.map((r) => st.catalog.tracks[r].id);
+  const start: Reason = { kind: 'seed', facts: { seed: describe(seed) } };
   const head: UpNextItem = {
     trackId: seedIds[0],
-    reason: `Station start: ${describe(seed)}`,
+    reason: reasonText(start),
     reasonKind: 'seed',
+    why: start,
     score: 0,
     sources: ['seed'],
   };
+  // A mood station keeps to its side of the library's energy (a calm station never plays the
+  // most energetic quarter, and the reverse).
+  const band = seed.kind === 'mood' ? moodBand(st.catalog, seed.name) : () => true;
+  const outOfBand = st.catalog.tracks.filter((_, r) => !band(r)).map((t) => t.id);
   const rest = suggest(st, {
     current: first,
     session,
-    exclude: seedIds,
+    exclude: [...seedIds, ...outOfBand],
     count: count - 1,
     now: h.now,
     random: h.random,
+    askedArtists:
+      seed.kind === 'artist' ? rows.map((r) => st.catalog.tracks[r].artistKey) : undefined,
   });
   head.score = (rest[0]?.score ?? 0) + 1;
   return { seed, seedTrackIds: seedIds, items: [head, ...rest] };
@@ -124,7 +173,11 @@ function describe(seed: StationSeed): string {
   }
 }
 
-/** A mood playlist from mood scores (or audio axes, or tags), nudged by taste, spread out. */
+/**
+ * A mood playlist from mood scores (or audio axes, or tags), nudged by taste, spread out. Sized by
+ * fit: the tracks that fit the mood at least FIT_MIN (up to `count`), topped up to MIN_PLAYLIST
+ * with tracks still on the mood's side; each says how well it fits in words.
+ */
 export async function buildMoodPlaylist(
   st: RecommenderState,
   name: string,
@@ -141,32 +194,35 @@ export async function buildMoodPlaylist(
     disliked: st.history.disliked,
     exclude: removed,
     now: h.now,
+    avoidedArtists: avoidedArtists(st),
   });
-  const fromMeaning = (await h.meaning?.mood?.(mood, count * 6)) ?? [];
-  const scored: Scored[] = [];
-  const why = new Map<number, string>();
+  const half = moodHalf(c, mood);
+  const fromMeaning = (await h.meaning?.mood?.(mood, Math.max(count * 6, 200))) ?? [];
+  const fit = new Map<number, number>();
   const basis = new Set<string>();
   if (fromMeaning.length) {
     basis.add('mood-scores');
     for (const { trackId, score } of fromMeaning) {
       const r = c.row(trackId);
-      if (r < 0 || !mask[r]) continue;
-      why.set(
-        r,
-        `${mood.charAt(0).toUpperCase()}${mood.slice(1)} (mood score ${score.toFixed(2)})`,
-      );
-      scored.push(entry(st, r, score));
+      if (r >= 0 && mask[r] && half(r)) fit.set(r, score);
     }
   } else {
-    for (const { row, m } of moodRows(c, mood, mask).slice(0, count * 8)) {
+    for (const { row, m } of moodRows(c, mood, mask)) {
+      if (!half(row)) continue;
       basis.add(m.basis);
-      why.set(row, m.why);
-      scored.push(entry(st, row, m.score));
+      fit.set(row, m.score);
     }
   }
-  scored.sort((a, b) => b.score - a.score);
+  const byFit = [...fit.entries()].sort((x, y) => y[1] - x[1]);
+  const fitting = byFit.filter(([, f]) => f >= FIT_MIN);
+  const chosenRows = (
+    fitting.length >= MIN_PLAYLIST
+      ? fitting
+      : byFit.filter(([, f]) => f > 0.5).slice(0, MIN_PLAYLIST)
+  ).slice(0, count * 4);
+  const scored = chosenRows.map(([r, f]) => entry(st, r, f)).sort((x, y) => y.score - x.score);
   const chosen = diversify(c, scored, {
-    count,
+    count: Math.min(count, chosenRows.length),
     lambda: 0.9,
     spacing: st.settings.artistSpacing,
     recentArtists: [],
@@ -176,13 +232,17 @@ export async function buildMoodPlaylist(
   return {
     mood,
     basis: [...basis],
-    items: chosen.map((s) => ({
-      trackId: c.tracks[s.row].id,
-      reason: why.get(s.row) ?? mood,
-      reasonKind: 'session-mood',
-      score: s.score,
-      sources: ['taste'],
-    })),
+    items: chosen.map((s) => {
+      const why: Reason = { kind: 'mood', facts: { mood, fit: moodFit(fit.get(s.row) ?? 0) } };
+      return {
+        trackId: c.tracks[s.row].id,
+        reason: reasonText(why),
+        reasonKind: 'mood',
+        why,
+        score: s.score,
+        sources: ['taste'],
+      };
+    }),
   };
 }
 

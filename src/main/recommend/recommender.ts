@@ -39,7 +39,7 @@ import {
   TASTE_KEY,
   type RecommenderState,
 } from './state';
-import { tasteView } from './taste-view';
+import { tasteEdited, tasteView } from './taste-view';
 import { suggest } from './up-next';
 import { buildMoodPlaylist, buildStation, type MeaningSource } from './playlists';
 
@@ -81,13 +81,8 @@ export class Recommender {
       this.invalidate();
       if (this.state) void this.ready();
     });
-    // New sound vectors / audio axes: rebuild the catalog lazily. Subscribed by name so this
-    // module does not depend on the analysis stage being present.
-    const on = deps.events.on.bind(deps.events) as unknown as (
-      n: string,
-      l: () => void,
-    ) => () => void;
-    const offAnalysis = on('analysis.updated', () => this.invalidate());
+    // New sound vectors / audio axes: rebuild the catalog lazily.
+    const offAnalysis = deps.events.on('analysis.updated', () => this.invalidate());
     this.unsubscribe = () => {
       offLibrary();
       offAnalysis();
@@ -211,6 +206,7 @@ export class Recommender {
     const st = await this.ready();
     if (facet === 'sound') st.model.forgetSound();
     else st.model.forgetToken(`${facet}:${facet === 'decade' ? name.trim() : normName(name)}`);
+    tasteEdited(st);
     await this.saveSnapshot();
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });
   }
@@ -221,6 +217,7 @@ export class Recommender {
     st.model.reset();
     st.model.resetAtEventId = st.model.lastEventId;
     st.history.clearCoListening();
+    tasteEdited(st);
     await this.saveSnapshot();
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });
   }
@@ -242,15 +239,26 @@ export class Recommender {
     const st = await this.ready();
     const parsed = parseHistory(await readFile(file, 'utf8'));
     const { events, listens, unmatched } = matchListens(st.catalog.tracks, parsed.listens);
-    const recorded = await this.deps.store.feedback.appendMany(events);
+    // The same listen imported again (the same file twice, or overlapping exports) is stored once.
+    const seen = await this.deps.store.feedback.importedListens();
+    const fresh = events.filter((e) => {
+      const key = `${e.trackId}@${e.at}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const recorded = await this.deps.store.feedback.appendMany(fresh);
     for (const e of recorded) applyEvent(st, e, this.now());
     await this.saveSnapshot();
-    log.info(`imported ${recorded.length} of ${listens} listens from ${file}`);
+    log.info(
+      `imported ${recorded.length} of ${listens} listens from ${file} (${events.length - fresh.length} already imported)`,
+    );
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'import' });
     return {
       format: parsed.format,
       listens,
-      matched: recorded.length,
+      matched: events.length,
+      alreadyImported: events.length - fresh.length,
       unmatched: unmatched.length,
       unmatchedExamples: [...new Set(unmatched)].slice(0, 10),
     };

@@ -1,7 +1,8 @@
 /**
  * The rules the person controls, as pure predicates: no repeat within N hours, disliked tracks
- * never return, excluded genres / artists / folders never suggested, and at most one track per
- * artist within K slots. Candidates pass through the mask before ranking; spacing is checked
+ * never return, excluded genres / artists / folders and avoided artists never suggested, nothing
+ * unplayable (failed analysis, silence, fragments) suggested, and at most one track per artist
+ * within K slots. Candidates pass through the mask before ranking; spacing is checked
  * slot by slot while the list is built.
  */
 import type { TrackId } from '../../shared/library';
@@ -72,6 +73,8 @@ export interface MaskInput {
   /** Current track, queued tracks, anything else the caller rules out. */
   exclude: ReadonlySet<TrackId>;
   now: number;
+  /** Normalised artists the person avoids (taste), left out unless the person asks for them. */
+  avoidedArtists?: ReadonlySet<string>;
 }
 
 /** 1 for every catalog row that may be suggested, 0 for the rest. */
@@ -79,16 +82,31 @@ export function allowedMask(input: MaskInput): Uint8Array {
   const { catalog, settings, lastPlayed, disliked, exclude, now } = input;
   const ex = exclusionsOf(settings);
   const hasEx = ex.genres.size + ex.artists.size + ex.folders.length > 0;
-  const mask = new Uint8Array(catalog.size).fill(1);
-  catalog.tracks.forEach((t, r) => {
-    if (hasEx && !notExcluded(t, ex)) mask[r] = 0;
-  });
+  const mask = Uint8Array.from(playableMask(catalog));
+  if (hasEx) {
+    catalog.tracks.forEach((t, r) => {
+      if (!notExcluded(t, ex)) mask[r] = 0;
+    });
+  }
+  for (const artist of input.avoidedArtists ?? [])
+    for (const r of catalog.byArtist.get(artist) ?? []) mask[r] = 0;
   for (const [id, at] of lastPlayed) {
     if (!outsideRepeatWindow(at, settings.noRepeatHours, now)) clear(mask, catalog.row(id));
   }
   for (const id of disliked) clear(mask, catalog.row(id));
   for (const id of exclude) clear(mask, catalog.row(id));
   return mask;
+}
+
+/** 1 for rows that may ever be suggested (not failed, silent or a fragment), once per catalog. */
+const playable = new WeakMap<Catalog, Uint8Array>();
+function playableMask(catalog: Catalog): Uint8Array {
+  let m = playable.get(catalog);
+  if (!m) {
+    m = Uint8Array.from(catalog.tracks, (t) => (t.unsuggestable === null ? 1 : 0));
+    playable.set(catalog, m);
+  }
+  return m;
 }
 
 function clear(mask: Uint8Array, r: number): void {

@@ -3,6 +3,8 @@
  * features), the taste model (snapshot + replay of newer events), the folded history, the open
  * sessions and the settings. Applying one event updates all of them in memory in microseconds.
  */
+import { notePick } from './picks';
+import { noteEvidence } from './avoid-evidence';
 import type { Store } from '../store/index';
 import type { RecordedEvent, RecommendSettings } from '../../shared/recommend';
 import { DEFAULT_RECOMMEND_SETTINGS } from '../../shared/recommend';
@@ -63,6 +65,8 @@ export function applyEvent(state: RecommenderState, e: RecordedEvent, now: numbe
   if (e.id <= state.applied) return;
   state.applied = e.id;
   state.history.apply(e, e.id > state.model.resetAtEventId);
+  notePick(state, e);
+  noteEvidence(state, e);
   if (now - e.at < SESSION_IDLE_MS) {
     let s = state.sessions.get(e.sessionId);
     if (!s) {
@@ -73,7 +77,7 @@ export function applyEvent(state: RecommenderState, e: RecordedEvent, now: numbe
   }
   if (e.id <= state.model.lastEventId) return;
   state.model.lastEventId = e.id;
-  const lesson = lessonOf(e.kind, e.positionS, e.durationS ?? durationOf(state, e));
+  const lesson = lessonOf(e.kind, e.positionS, e.durationS ?? durationOf(state, e), e);
   const row = state.catalog.row(e.trackId);
   if (lesson && row >= 0) state.model.learn(state.catalog, row, lesson, e.at);
 }

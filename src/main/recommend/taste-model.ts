@@ -90,9 +90,10 @@ export class TasteModel {
     for (let j = 0; j < CONTENT_DIM; j++) {
       this.dense[j] -= LR_DENSE * (g * v[o + j] * inv + L2 * this.dense[j]);
     }
+    const gn = g * (lesson.named ?? 1);
     for (let k = c.sparseOff[r]; k < c.sparseOff[r + 1]; k++) {
       const b = c.sparseIdx[k];
-      this.sparse[b] -= LR_SPARSE * (g * inv + L2 * this.sparse[b]);
+      this.sparse[b] -= LR_SPARSE * (gn * inv + L2 * this.sparse[b]);
       this.touched(b);
     }
     this.bias -= 0.02 * g;

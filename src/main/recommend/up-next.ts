@@ -15,6 +15,8 @@ import type { Session } from './session';
 import type { RecommenderState } from './state';
 import { hash32 } from './content';
 import { TASTE_BUCKETS } from './catalog';
+import { avoidedArtists } from './taste-view';
+import { pickedArtist } from './picks';
 
 export interface SuggestQuery {
   /** Row of the playing (or seed) track, or −1. */
@@ -25,6 +27,8 @@ export interface SuggestQuery {
   count: number;
   now: number;
   random: () => number;
+  /** Normalised artists the person asked for (an artist station): not held back as avoided. */
+  askedArtists?: readonly string[];
 }
 
 /** The ranked, diversified, explained suggestions. */
@@ -43,6 +47,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
       disliked: history.disliked,
       exclude,
       now: q.now,
+      avoidedArtists: avoidedArtists(state, q.askedArtists),
     },
     history.recentPlays,
   );
@@ -145,12 +150,14 @@ function explain(
     artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
     hasLikedArtists: model.events > 0 && hasLikedArtist(state),
     liked: history.liked.has(t.id),
+    picked: pickedArtist(state, t.artistKey),
     changedDirection,
   });
   return {
     trackId: t.id,
     reason: reason.text,
     reasonKind: reason.kind,
+    why: reason.why,
     score: s.score,
     sources: s.sources,
   };

@@ -91,6 +91,14 @@ export class FeedbackRepository {
     });
   }
 
+  /** Track id and time of every imported listen, as `id@at` (re-imports skip these). */
+  async importedListens(): Promise<Set<string>> {
+    const rows = await this.db.reader.all<{ track_id: number; at: number }>(
+      "SELECT track_id, at FROM feedback_events WHERE source = 'import'",
+    );
+    return new Set(rows.map((r) => `${r.track_id}@${r.at}`));
+  }
+
   /** Events with id > `afterId`, oldest first (replay into the models). */
   async since(afterId = 0, limit = -1): Promise<RecordedEvent[]> {
     const rows = await this.db.reader.all<EventRow>(

@@ -85,7 +85,19 @@ describe('sound words', () => {
     // Half time counts: 60 BPM reported for a 120 BPM groove.
     expect(soundFit(parseSoundTerms('120 bpm'), { bpm: 60 })).toBe(1);
     expect(soundFit(parseSoundTerms('upbeat'), undefined)).toBeNull();
-    expect(parseSoundTerms('rainy sunday morning')).toEqual([]);
+    // Mood words map to measured traits too (a model-free vibe search still knows "rain" is soft).
+    expect(parseSoundTerms('rainy sunday morning').map((t) => t.label)).toEqual([
+      'rainy → soft and calm',
+    ]);
+    expect(parseSoundTerms('sunday morning')).toEqual([]);
+    expect(parseSoundTerms('epic battle drums').map((t) => t.label.split(' →')[0])).toEqual([
+      'epic',
+      'drums',
+    ]);
+    expect(parseSoundTerms('下雨天 tranquilo').map((t) => t.label.split(' →')[0])).toEqual([
+      'tranquilo',
+      '雨',
+    ]);
   });
 
   it('builds descriptors from tags, skipping rip-log comments, with sound words when analysed', () => {

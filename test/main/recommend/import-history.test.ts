@@ -77,6 +77,10 @@ describe('history import', () => {
     expect(new Set(events.map((e) => e.sessionId)).size).toBe(2);
     const taste = await rec.taste();
     expect(taste.likes.find((e) => e.facet === 'artist')?.name).toBe('Radiohead');
+    // The same file again: every listen is already there and is stored once.
+    const again = await rec.importHistory(fixture('lastfm.csv'));
+    expect(again).toMatchObject({ matched: 5, alreadyImported: 5 });
+    expect(await store.feedback.count()).toBe(5);
     const lb = await rec.importHistory(fixture('listenbrainz.json'));
     expect(lb).toMatchObject({ format: 'listenbrainz', matched: 3, unmatched: 1 });
     await rec.close();

@@ -84,21 +84,26 @@ const base = (o: Partial<ReasonInput>): ReasonInput => ({
 });
 
 describe('reasons', () => {
-  it('co-listening: "You often play this after X" once it happened at least twice', () => {
-    expect(reasonFor(base({ coFrom: { row: row(1), count: 3 } })).text).toBe(
-      'You often play this after Wonderwall',
-    );
+  it('co-listening: "You played this after X 3 times" once it happened at least twice', () => {
+    const r = reasonFor(base({ coFrom: { row: row(1), count: 3 } }));
+    expect(r.text).toBe('You played this after Wonderwall 3 times');
+    expect(r.why).toEqual({
+      kind: 'co-listen',
+      facts: { after: { trackId: 1, title: 'Wonderwall' }, count: 3 },
+    });
     expect(reasonFor(base({ coFrom: { row: row(1), count: 1 } })).kind).not.toBe('co-listen');
   });
 
   it('key and tempo: same key and scale, tempo within 4 %', () => {
-    expect(reasonFor(base({})).text).toBe('Same key and tempo as Wonderwall');
+    expect(reasonFor(base({})).text).toBe(
+      'Same key (C major), same tempo (122 BPM vs 120 BPM), similar energy as Wonderwall',
+    );
     expect(reasonFor(base({ row: row(7) })).kind).not.toBe('key-tempo');
   });
 
   it('session mood: "Calm, like the last three" only when all four are calm', () => {
     const r = reasonFor(base({ row: row(6), current: row(5), recent: [row(5), row(4), row(3)] }));
-    expect(r.text).toBe('Calm, like the last three');
+    expect(r.text).toBe('Calm, like the last 3');
     expect(
       reasonFor(base({ row: row(7), current: row(5), recent: [row(5), row(4), row(3)] })).kind,
     ).not.toBe('session-mood');
@@ -114,7 +119,8 @@ describe('reasons', () => {
         parts: { sim: 0, taste: 1.2, session: 0, co: 0, novel: 1, recent: 0 },
       }),
     );
-    expect(r.text).toBe('New to you, close to artists you like');
+    // What is new (the artist, its genre and tempo); no "like X" without a track close to it.
+    expect(r.text).toBe('New to you: A7, Noise, 174 BPM');
   });
 
   it('sound similarity, shared genre, liked artist, exploration', () => {
@@ -130,8 +136,8 @@ describe('reasons', () => {
       'Sounds like Quiet 2',
     );
     // Close in the combined vector but not in measured sound: no "sounds like".
-    expect(reasonFor(base({ row: row(7), current: row(6), parts: withSim(0.9) })).text).toBe(
-      'Close to Also quiet',
+    expect(reasonFor(base({ row: row(7), current: row(6), parts: withSim(0.9) })).kind).not.toBe(
+      'sound',
     );
     const genreCat = reasonFor(base({ row: row(2), current: row(1), parts: withSim(0.5) }));
     expect(genreCat.kind).toBe('key-tempo'); // more specific wins over genre
@@ -154,7 +160,7 @@ describe('reasons', () => {
       'You like A3',
     );
     expect(reasonFor(base({ row: row(3), current: -1, newArtist: true })).text).toBe(
-      'Something new to explore',
+      'New to you: A3',
     );
   });
 
@@ -170,7 +176,9 @@ describe('reasons', () => {
     }
     const list = await f.rec.upNext({ sessionId: 'new', currentTrackId: a, count: 10 });
     const item = list.find((x) => x.trackId === b);
-    expect(item?.reason).toBe(`You often play this after ${(await f.store.tracks.get(a))!.title}`);
+    expect(item?.reason).toBe(
+      `You played this after ${(await f.store.tracks.get(a))!.title} 3 times`,
+    );
     await f.rec.close();
     await f.store.close();
   });

@@ -299,7 +299,7 @@ const importHistory: Command = {
     });
     ctx.out.result(r);
     ctx.out.line(
-      `${r.format}: ${r.listens} listens, ${r.matched} matched to the library, ${r.unmatched} not found.`,
+      `${r.format}: ${r.listens} listens, ${r.matched} matched to the library${r.alreadyImported ? ` (${r.alreadyImported} already imported, not stored again)` : ''}, ${r.unmatched} not found.`,
     );
     for (const u of r.unmatchedExamples) ctx.out.line(`  not found: ${u}`);
     return 0;

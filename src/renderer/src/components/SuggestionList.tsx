@@ -6,6 +6,7 @@ import type { UpNextItem } from '../../../shared/recommend';
 import { useApp, useLibrary } from '../context';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
+import { reasonText } from '../i18n/reasons';
 
 export interface SuggestionListProps {
   items: readonly UpNextItem[];
@@ -20,7 +21,7 @@ export function SuggestionList({
   onPlay,
   onFeedback,
 }: SuggestionListProps): React.JSX.Element {
-  const { t, library } = useApp();
+  const { t, library, locale } = useApp();
   useLibrary();
   return (
     <ol className="suggestions" aria-label={label}>
@@ -39,7 +40,7 @@ export function SuggestionList({
               <span className="suggestion-text">
                 <span className="s-title">{title}</span>
                 <span className="muted s-artist">{tr?.artist || t('unknownArtist')}</span>
-                <span className="reason">{item.reason}</span>
+                <span className="reason">{reasonText(item, locale)}</span>
               </span>
             </button>
             {onFeedback ? (

@@ -54,7 +54,8 @@ export function Moods(): React.JSX.Element {
       const items: UpNextItem[] = result.hits.map((h) => ({
         trackId: h.trackId,
         reason: t('vibeReason', { q: text }) + terms,
-        reasonKind: 'sound',
+        reasonKind: 'vibe',
+        why: { kind: 'vibe', facts: { query: text, words: [], traits: [], ...h.matched } },
         score: h.score,
         sources: ['seed'],
       }));

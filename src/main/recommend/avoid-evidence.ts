@@ -1,0 +1,40 @@
+/**
+ * Evidence for "you avoid this artist / genre": the listening sessions in which the person clearly
+ * turned a track of it down (an early skip of Encore's suggestion, a dislike, a removal). One
+ * session of sampling is not avoiding: an artist or genre counts as avoided only when its learned
+ * weight is low enough AND the evidence comes from at least two sessions.
+ */
+import type { RecordedEvent } from '../../shared/recommend';
+import { lessonOf } from './labels';
+import type { RecommenderState } from './state';
+
+/** Sessions with clear negative evidence needed before an artist or genre is "avoided". */
+export const AVOID_SESSIONS = 2;
+/** A lesson at least this strong against a track is clear evidence (an early skip of a
+ * suggestion is 1.5, a dislike 3; sampling one's own list 0.2). */
+const CLEAR = 1;
+
+/** Per state: 'artist:<key>' / 'genre:<key>' → sessions with clear negative evidence. */
+const evidence = new WeakMap<RecommenderState, Map<string, Set<string>>>();
+
+/** Folds one event in (called for every event, in log order). */
+export function noteEvidence(state: RecommenderState, e: RecordedEvent): void {
+  const lesson = lessonOf(e.kind, e.positionS, e.durationS, e);
+  if (!lesson || lesson.label !== 0 || lesson.weight < CLEAR || (lesson.named ?? 1) === 0) return;
+  const r = state.catalog.row(e.trackId);
+  if (r < 0) return;
+  const t = state.catalog.tracks[r];
+  let m = evidence.get(state);
+  if (!m) evidence.set(state, (m = new Map()));
+  for (const token of [`artist:${t.artistKey}`, ...t.genres.map((g) => `genre:${g}`)]) {
+    if (token.endsWith(':')) continue;
+    let s = m.get(token);
+    if (!s) m.set(token, (s = new Set()));
+    s.add(e.sessionId);
+  }
+}
+
+/** True when the person turned down `token` ('artist:<key>', 'genre:<key>') in enough sessions. */
+export function repeatedlyAvoided(state: RecommenderState, token: string): boolean {
+  return (evidence.get(state)?.get(token)?.size ?? 0) >= AVOID_SESSIONS;
+}
