@@ -118,6 +118,7 @@ const settingsPatch = z
     notifyOnTrackChange: z.boolean(),
     excludedFolders: z.array(pathArg).max(1000),
     mapColourBy: z.enum(['mood', 'genre']),
+    continueWith: z.enum(['suggestions', 'list']),
   })
   .partial();
 

@@ -9,6 +9,7 @@ import type { Settings as SettingsData } from '../../shared/app-state';
 import { AppContext, type AppServices, type ViewName } from './context';
 import { resolveLocale, translator, type StringKey } from './i18n/strings';
 import type { Player } from './player/player';
+import type { Suggestions } from './player/suggestions';
 import type { LibraryModel } from './lib/library';
 import { useShortcuts } from './lib/shortcuts';
 import { useMediaSession } from './lib/media-session';
@@ -24,7 +25,7 @@ import { Settings } from './views/Settings';
 import { Moods } from './views/Moods';
 import { MoodMap } from './views/MoodMap';
 import { Taste } from './views/Taste';
-import { sendFeedback, sessionId } from './lib/feedback';
+import { sendFeedback } from './lib/feedback';
 
 const nav: { view: ViewName; label: StringKey }[] = [
   { view: 'songs', label: 'songs' },
@@ -41,6 +42,7 @@ const nav: { view: ViewName; label: StringKey }[] = [
 export interface AppProps {
   bridge: Bridge;
   player: Player;
+  suggestions: Suggestions;
   library: LibraryModel;
   info: AppInfo;
   initialSettings: SettingsData;
@@ -49,6 +51,7 @@ export interface AppProps {
 export function App({
   bridge,
   player,
+  suggestions,
   library,
   info,
   initialSettings,
@@ -69,6 +72,7 @@ export function App({
     () => ({
       bridge,
       player,
+      suggestions,
       library,
       info,
       settings,
@@ -80,7 +84,7 @@ export function App({
         void bridge.invoke('settings.set', { patch }).then(setSettings);
       },
     }),
-    [bridge, player, library, info, settings, locale],
+    [bridge, player, suggestions, library, info, settings, locale],
   );
   const { t } = services;
 
@@ -95,22 +99,17 @@ export function App({
   }, [bridge, player]);
 
   useEffect(() => {
-    // Auto-DJ: when the queue runs out, continue with the first Up Next suggestion.
+    // Auto-DJ: when the queue runs out, continue with the suggestion the Up Next panel shows first.
+    suggestions.setEnabled(settings.autoDj);
     player.setQueueEndHandler(
       settings.autoDj
         ? async () => {
-            const s = player.snapshot();
-            const items = await bridge.invoke('recs.upNext', {
-              sessionId,
-              currentTrackId: s.currentId ?? undefined,
-              count: 1,
-              queued: s.queue.slice(-500),
-            });
-            return items.map((i) => i.trackId);
+            const first = await suggestions.first();
+            return first ? [first.trackId] : [];
           }
         : null,
     );
-  }, [bridge, player, settings.autoDj]);
+  }, [player, suggestions, settings.autoDj]);
 
   const focusSearch = useCallback((): void => {
     setView('songs');

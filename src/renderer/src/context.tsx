@@ -8,12 +8,15 @@ import type { Bridge } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/contract';
 import type { Settings } from '../../shared/app-state';
 import type { Player, PlayerSnapshot } from './player/player';
+import type { Suggestions, SuggestionsSnapshot } from './player/suggestions';
 import type { LibraryModel, LibrarySnapshot } from './lib/library';
 import type { Locale, Translate } from './i18n/strings';
 
 export interface AppServices {
   bridge: Bridge;
   player: Player;
+  /** Encore's suggestions after the queue: what the Up Next panel shows and the auto-DJ plays. */
+  suggestions: Suggestions;
   library: LibraryModel;
   info: AppInfo;
   settings: Settings;
@@ -44,4 +47,9 @@ export function usePlayer<T>(select: (s: PlayerSnapshot) => T): T {
 export function useLibrary(): LibrarySnapshot {
   const { library } = useApp();
   return useSyncExternalStore(library.subscribe, library.snapshot);
+}
+
+export function useSuggestions(): SuggestionsSnapshot {
+  const { suggestions } = useApp();
+  return useSyncExternalStore(suggestions.subscribe, suggestions.snapshot);
 }

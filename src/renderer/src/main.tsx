@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickBridge } from './bridge/index';
 import { Player } from './player/player';
+import { Suggestions } from './player/suggestions';
 import { LibraryModel } from './lib/library';
 import './styles.css';
 
@@ -15,6 +16,7 @@ async function start(): Promise<void> {
   const bridge = pickBridge();
   const player = new Player(bridge);
   const library = new LibraryModel(bridge);
+  const suggestions = new Suggestions(bridge, player);
   // The frame first (app info and settings are tiny), then the library and the saved player
   // state fill it in: the window is never blank while 100,000 rows load.
   const [info, settings] = await Promise.all([
@@ -26,6 +28,7 @@ async function start(): Promise<void> {
     <App
       bridge={bridge}
       player={player}
+      suggestions={suggestions}
       library={library}
       info={info}
       initialSettings={settings}

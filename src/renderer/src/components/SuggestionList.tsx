@@ -10,6 +10,8 @@ import { Icon } from './Icon';
 export interface SuggestionListProps {
   items: readonly UpNextItem[];
   label: string;
+  /** A tag shown on every item ("Suggested"), when the list sits among other entries. */
+  badge?: string;
   onPlay: (index: number) => void;
   onFeedback?: (item: UpNextItem, kind: 'like' | 'skip' | 'dislike') => void;
 }
@@ -17,6 +19,7 @@ export interface SuggestionListProps {
 export function SuggestionList({
   items,
   label,
+  badge,
   onPlay,
   onFeedback,
 }: SuggestionListProps): React.JSX.Element {
@@ -39,6 +42,7 @@ export function SuggestionList({
               <span className="suggestion-text">
                 <span className="s-title">{title}</span>
                 <span className="muted s-artist">{tr?.artist || t('unknownArtist')}</span>
+                {badge ? <span className="badge">{badge}</span> : null}
                 <span className="reason">{item.reason}</span>
               </span>
             </button>

@@ -154,6 +154,25 @@ const en = {
   forget: 'Forget {name}',
   soundsYouLike: 'Sounds you like',
   tasteEmpty: 'Nothing learned yet. Play, like and skip a few songs and your taste appears here.',
+  // The listening flow: one queue in play order, radio, track actions.
+  fromSource: 'From {name}',
+  queuedByYou: 'Queued by you',
+  suggested: 'Suggested',
+  suggestions: 'Suggestions',
+  moreQueued: '{n} more in the queue',
+  startRadio: 'Start radio',
+  radioFor: 'Radio: {name}',
+  playNext: 'Play next',
+  addToQueue: 'Add to queue',
+  goToAlbum: 'Go to album',
+  goToArtist: 'Go to artist',
+  copyPath: 'Copy file path',
+  trackActions: 'More actions for {title}',
+  unlike: 'Unlike',
+  undislike: 'Undo “Not this”',
+  continueWith: 'After a song you pick from a list, play',
+  continueSuggestions: 'Encore’s suggestions',
+  continueList: 'The rest of that list',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -300,6 +319,25 @@ const zhCN: Record<StringKey, string> = {
   forget: '忘记 {name}',
   soundsYouLike: '你喜欢的声音',
   tasteEmpty: '还没有学到什么。播放、喜欢和跳过几首歌，你的口味就会显示在这里。',
+  // 收听流程：按播放顺序的队列、电台、歌曲操作。
+  fromSource: '来自 {name}',
+  queuedByYou: '你加入的',
+  suggested: '推荐',
+  suggestions: '推荐',
+  moreQueued: '队列中还有 {n} 首',
+  startRadio: '开始电台',
+  radioFor: '电台：{name}',
+  playNext: '下一首播放',
+  addToQueue: '加入队列',
+  goToAlbum: '转到专辑',
+  goToArtist: '转到艺人',
+  copyPath: '复制文件路径',
+  trackActions: '{title} 的更多操作',
+  unlike: '取消喜欢',
+  undislike: '撤销“不要这首”',
+  continueWith: '从列表中选一首歌播放后，接着播放',
+  continueSuggestions: 'Encore 的推荐',
+  continueList: '该列表中的其余歌曲',
 };
 
 export type Locale = 'en' | 'zh-CN';

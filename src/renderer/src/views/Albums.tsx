@@ -4,6 +4,7 @@ import { useApp, useLibrary } from '../context';
 import { albumsOf, type Album } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
+import { startRadio } from '../player/radio';
 import { Cover } from '../components/Cover';
 import { FirstRun } from './FirstRun';
 
@@ -64,7 +65,8 @@ export function Albums(): React.JSX.Element {
 }
 
 function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): React.JSX.Element {
-  const { t, player } = useApp();
+  const { t, bridge, player } = useApp();
+  const first = album.tracks[0];
   const play = (i: number): void =>
     player.playQueue(
       album.tracks.map((x) => x.id),
@@ -86,7 +88,22 @@ function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): R
           </p>
           <button type="button" className="primary" onClick={() => play(0)}>
             {t('playAlbum', { album: album.title || t('unknownAlbum') })}
-          </button>
+          </button>{' '}
+          {first ? (
+            <button
+              type="button"
+              onClick={() =>
+                void startRadio(
+                  bridge,
+                  player,
+                  { kind: 'track', trackId: first.id },
+                  t('radioFor', { name: album.title || t('unknownAlbum') }),
+                )
+              }
+            >
+              {t('startRadio')}
+            </button>
+          ) : null}
         </div>
       </div>
       <TrackTable tracks={album.tracks} label={album.title || t('unknownAlbum')} onPlay={play} />

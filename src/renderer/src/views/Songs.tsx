@@ -8,9 +8,10 @@ import { useApp, useLibrary } from '../context';
 import { sortTracks, type SortKey } from '../lib/library';
 import { TrackTable } from '../components/TrackTable';
 import { FirstRun } from './FirstRun';
+import { playFromList } from '../player/play-from-list';
 
 export function Songs({ query }: { query: string }): React.JSX.Element {
-  const { t, bridge, player } = useApp();
+  const { t, bridge, player, settings } = useApp();
   const { tracks, loaded } = useLibrary();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean } | null>(null);
   const [results, setResults] = useState<{ q: string; tracks: TrackSummary[] } | null>(null);
@@ -49,10 +50,12 @@ export function Songs({ query }: { query: string }): React.JSX.Element {
             tracks={found}
             label={t('resultsFor', { n: found.length, q })}
             onPlay={(i) =>
-              player.playQueue(
+              playFromList(
+                player,
                 found.map((x) => x.id),
                 i,
                 { kind: 'search', label: q },
+                settings.continueWith,
               )
             }
           />
@@ -86,10 +89,12 @@ export function Songs({ query }: { query: string }): React.JSX.Element {
         sort={sort ?? undefined}
         onSort={onSort}
         onPlay={(i) =>
-          player.playQueue(
+          playFromList(
+            player,
             sorted.map((x) => x.id),
             i,
             { kind: 'library', label: t('songs') },
+            settings.continueWith,
           )
         }
       />

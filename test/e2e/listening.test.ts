@@ -1,0 +1,207 @@
+// The listening flow end to end, in the system Chromium against `encore serve`'s host on a real
+// engine: the Up Next panel shows exactly what will play, in order (the current track, the
+// person's own queue labelled with where it came from, then Encore's suggestions); Next plays
+// the panel's first entry (seen as its media request); a skipped suggestion never touches the
+// person's queue; Start radio from an artist. Screenshots go to test-results/listening-*.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createEngine, type Engine } from '../../src/main/engine';
+import { startHost, type RunningHost } from '../../src/main/host/server';
+import { tempDir } from '../helpers/temp';
+import { fixtureLibrary } from '../helpers/fixtures';
+import { writeWav } from '../main/media/wav';
+import {
+  buildRenderer,
+  chromiumAvailable,
+  chromiumPath,
+  launchChromium,
+  screenshotPath,
+} from './support';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+if (!chromiumAvailable())
+  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
+
+// Long enough that no song ends by itself while a test looks at the panel.
+const DRONE_S = 120;
+const DRONES = ['Drone One', 'Drone Two', 'Drone Three', 'Drone Four'];
+
+run('the listening flow in a browser (encore serve)', () => {
+  let engine: Engine;
+  let host: RunningHost;
+  let browser: BrowserContext;
+  let page: Page;
+  const { music } = fixtureLibrary({ prefix: 'encore-listening-lib-' });
+  const mediaRequests: string[] = [];
+  const pageErrors: string[] = [];
+  const titles = new Map<number, string>();
+
+  beforeAll(async () => {
+    mkdirSync(join(music, 'Long Tones', 'Drones'), { recursive: true });
+    DRONES.forEach((title, i) =>
+      writeWav(join(music, 'Long Tones', 'Drones', `0${i + 1} - ${title}.wav`), {
+        seconds: DRONE_S,
+        hz: 220 + 110 * i,
+        tags: { title, artist: 'Long Tones', album: 'Drones' },
+      }),
+    );
+    const rendererDir = await buildRenderer();
+    engine = await createEngine({
+      dataDir: tempDir('encore-listening-data-'),
+      workers: 1,
+      background: false,
+    });
+    await engine.library.addRoot(music);
+    await engine.library.scan();
+    for (const t of await engine.store.tracks.list()) titles.set(t.id, t.title);
+    host = await startHost({
+      engine,
+      rendererDir,
+      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
+    });
+    browser = await launchChromium(tempDir('encore-listening-profile-'));
+    page = await browser.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('request', (req) => {
+      if (req.url().includes('/media/track/')) mediaRequests.push(req.url());
+    });
+    await page.goto(host.url);
+    await page.getByRole('grid', { name: 'Songs' }).waitFor({ timeout: 60_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await engine?.close();
+  });
+
+  const panel = (): ReturnType<Page['getByRole']> =>
+    page.getByRole('complementary', { name: 'Up Next' });
+  /** The track ids the panel lists after the current track, in order. */
+  const panelIds = async (): Promise<number[]> =>
+    (await panel()
+      .locator('li[data-track-id]')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-track-id'))))) as number[];
+  const nowTitle = (): Promise<string | null> => page.locator('.now-title').textContent();
+  const idOf = (title: string): number => {
+    for (const [id, t] of titles) if (t === title) return id;
+    throw new Error(`${title} was not scanned`);
+  };
+  const nav = (name: string): Promise<void> =>
+    page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
+  const pause = async (): Promise<void> => {
+    const button = page.getByRole('button', { name: 'Pause', exact: true });
+    if (await button.isVisible()) await button.click();
+  };
+
+  it('plays a song from Songs, shows its suggestions in order, and Next plays the first one', async () => {
+    await page.getByRole('gridcell', { name: 'Drone One' }).dblclick();
+    await expect.poll(nowTitle).toBe('Drone One');
+    await panel().getByRole('group', { name: 'Now playing' }).getByText('Drone One').waitFor();
+    // Default: Encore's suggestions follow the chosen song, labelled as suggestions.
+    await expect
+      .poll(async () => (await panelIds()).length, { timeout: 30_000 })
+      .toBeGreaterThan(2);
+    expect(await panel().locator('.suggestion .badge').first().textContent()).toBe('Suggested');
+    const shown = await panelIds();
+    expect(shown).not.toContain(idOf('Drone One'));
+    await page.screenshot({ path: screenshotPath('listening-01-upnext') });
+    const before = mediaRequests.length;
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const first = shown[0] as number;
+    await expect.poll(nowTitle).toBe(titles.get(first));
+    const after = mediaRequests.slice(before);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((url) => url.endsWith(`/media/track/${first}`))).toBe(true);
+    // The auto-DJ's track is heard as an Up Next play.
+    await expect
+      .poll(async () =>
+        (await engine.store.feedback.since())
+          .filter((e) => e.trackId === first && e.kind === 'play')
+          .map((e) => e.source),
+      )
+      .toEqual(['upnext']);
+    await pause();
+  });
+
+  it('with "the rest of that list", shows the list after the song, labelled, before the suggestions', async () => {
+    await nav('Settings');
+    await page
+      .getByRole('combobox', { name: /After a song you pick from a list/ })
+      .selectOption('list');
+    await expect
+      .poll(async () => (await engine.store.appState.settings()).continueWith)
+      .toBe('list');
+    await nav('Artists');
+    await page.getByRole('button', { name: /^Long Tones/ }).click();
+    await page.getByRole('gridcell', { name: 'Drone Two' }).dblclick();
+    await expect.poll(nowTitle).toBe('Drone Two');
+    const queued = panel().getByRole('list', { name: 'Queue' });
+    await expect
+      .poll(() => queued.locator('.s-title').allTextContents())
+      .toEqual(['Drone Three', 'Drone Four']);
+    expect(await queued.locator('.badge').allTextContents()).toEqual([
+      'From Long Tones',
+      'From Long Tones',
+    ]);
+    // After the list come the suggestions, none of them a song already queued.
+    await expect
+      .poll(async () => (await panelIds()).length, { timeout: 30_000 })
+      .toBeGreaterThan(2);
+    const ids = await panelIds();
+    expect(ids.slice(0, 2)).toEqual([idOf('Drone Three'), idOf('Drone Four')]);
+    expect(new Set(ids).size).toBe(ids.length);
+    await page.screenshot({ path: screenshotPath('listening-02-list-then-suggestions') });
+
+    // Skipping a suggestion changes the suggestions, never the person's own queue.
+    const suggestions = panel().getByRole('list', { name: 'Suggestions' });
+    const skipped = Number(await suggestions.locator('li').first().getAttribute('data-track-id'));
+    await suggestions.getByRole('button', { name: 'Skip' }).first().click();
+    await expect.poll(panelIds).not.toContain(skipped);
+    expect((await panelIds()).slice(0, 2)).toEqual([idOf('Drone Three'), idOf('Drone Four')]);
+    await expect
+      .poll(async () =>
+        (await engine.store.feedback.since()).some(
+          (e) => e.trackId === skipped && e.kind === 'skip' && e.source === 'upnext',
+        ),
+      )
+      .toBe(true);
+
+    const before = mediaRequests.length;
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect.poll(nowTitle).toBe('Drone Three');
+    expect(mediaRequests.slice(before).every((u) => u.endsWith(`/${idOf('Drone Three')}`))).toBe(
+      true,
+    );
+    await pause();
+    await nav('Settings');
+    await page
+      .getByRole('combobox', { name: /After a song you pick from a list/ })
+      .selectOption('suggestions');
+  });
+
+  it('starts radio from an artist: the queue becomes the station', async () => {
+    await nav('Artists');
+    await page.getByRole('button', { name: /^Aurora Lane/ }).click();
+    await page.getByRole('button', { name: 'Start radio' }).click();
+    await expect
+      .poll(async () => (await engine.store.appState.player()).source)
+      .toEqual({ kind: 'station', label: 'Radio: Aurora Lane' });
+    const saved = await engine.store.appState.player();
+    expect(saved.queue.length).toBeGreaterThan(1);
+    expect(saved.index).toBe(0);
+    await expect.poll(nowTitle).toBe(titles.get(saved.queue[0] as number));
+    const queued = panel().getByRole('list', { name: 'Queue' });
+    await expect
+      .poll(() => queued.locator('.badge').first().textContent())
+      .toBe('From Radio: Aurora Lane');
+    await page.screenshot({ path: screenshotPath('listening-03-radio') });
+    await pause();
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
