@@ -81,6 +81,12 @@ export interface NowPlayingInfo {
   measuredGainDb: number | null;
 }
 
+/** What the person said about a track: the pressed state of Like and Not this. */
+export interface TrackOpinion {
+  liked: boolean;
+  disliked: boolean;
+}
+
 /** One dot of the mood map: a track on energy (arousal) × mood (valence), both 0–1. */
 export interface MoodPoint {
   id: TrackId;
@@ -206,6 +212,8 @@ export const methods = {
   'analysis.features': method<AudioFeatures | null>()(z.strictObject({ id })),
   'analysis.map': method<MoodPoint[]>()(none),
   'settings.set': method<Settings>()(z.strictObject({ patch: settingsPatch })),
+  /** Whether the person likes or rejected a track (the newest like/unlike, dislike/undislike). */
+  'recs.opinion': method<TrackOpinion>()(z.strictObject({ id })),
 } as const;
 
 export const messages = {

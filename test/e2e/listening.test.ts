@@ -201,6 +201,36 @@ run('the listening flow in a browser (encore serve)', () => {
     await pause();
   });
 
+  it('likes the playing track in the player bar; pressed after a reload, paused; un-like', async () => {
+    await nav('Songs');
+    await page.getByRole('gridcell', { name: 'Drone Four' }).dblclick();
+    await expect.poll(nowTitle).toBe('Drone Four');
+    const bar = page.getByRole('region', { name: 'Player' });
+    const like = bar.getByRole('button', { name: 'Like', exact: true });
+    await expect.poll(() => like.getAttribute('aria-pressed')).toBe('false');
+    await like.click();
+    await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
+    const id = idOf('Drone Four');
+    const kinds = async (): Promise<string[]> =>
+      (await engine.store.feedback.since())
+        .filter((e) => e.trackId === id && (e.kind === 'like' || e.kind === 'unlike'))
+        .map((e) => `${e.kind}:${e.source}`);
+    await expect.poll(kinds).toEqual(['like:library']);
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await expect.poll(async () => Number(await seek.inputValue())).toBeGreaterThan(0.5);
+    await page.reload();
+    await expect.poll(nowTitle, { timeout: 15_000 }).toBe('Drone Four');
+    await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
+    // Saved while playing; after the reload it waits, paused, showing Play, until asked.
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Pause', exact: true }).count()).toBe(0);
+    await expect.poll(async () => Number(await seek.inputValue())).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('listening-04-liked-after-reload') });
+    await like.click();
+    await expect.poll(() => like.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(kinds).toEqual(['like:library', 'unlike:library']);
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import type { Handlers, MessageHandlers } from './dispatch';
 import { toSummary } from './summaries';
 import { updateSettings } from './settings';
 import { moodMapPoints } from '../store/mood-map';
+import { trackOpinion } from '../store/opinions';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
 export type HostInfo = Omit<AppInfo, 'services'>;
@@ -63,6 +64,7 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'analysis.progress': async () => analysis.progress(),
     'analysis.features': async ({ id }) => (await store.features.get(id)) ?? null,
     'analysis.map': () => moodMapPoints(store.db),
+    'recs.opinion': ({ id }) => trackOpinion(store.db, id),
   };
 }
 

@@ -6,6 +6,7 @@ import { useApp, useLibrary, usePlayer } from '../context';
 import { formatTime } from '../lib/library';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
+import { PlayingOpinion } from './PlayingOpinion';
 
 export function PlayerBar(): React.JSX.Element {
   const { t, player, library } = useApp();
@@ -34,6 +35,7 @@ export function PlayerBar(): React.JSX.Element {
           <div className="muted now-artist">{track ? track.artist || t('unknownArtist') : ''}</div>
           {error ? <div className="error">{error}</div> : null}
         </div>
+        <PlayingOpinion />
       </div>
       <div className="transport">
         <div className="buttons">
