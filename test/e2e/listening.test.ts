@@ -231,6 +231,60 @@ run('the listening flow in a browser (encore serve)', () => {
     await expect.poll(kinds).toEqual(['like:library', 'unlike:library']);
   });
 
+  it('queues from the track menu: right click, and the keyboard (Shift+F10)', async () => {
+    await nav('Songs');
+    await page.getByRole('gridcell', { name: 'Drone One' }).dblclick();
+    await expect.poll(nowTitle).toBe('Drone One');
+    const queued = panel().getByRole('list', { name: 'Queue' });
+    const queuedTitles = (): Promise<string[]> => queued.locator('.s-title').allTextContents();
+    const menu = page.getByRole('menu');
+    await page.getByRole('gridcell', { name: 'Drone Three' }).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Add to queue' }).click();
+    await expect.poll(queuedTitles).toEqual(['Drone Three']);
+    await page.getByRole('gridcell', { name: 'Drone Two' }).click({ button: 'right' });
+    await page.screenshot({ path: screenshotPath('listening-05-track-menu') });
+    await menu.getByRole('menuitem', { name: 'Play next' }).click();
+    await expect.poll(queuedTitles).toEqual(['Drone Two', 'Drone Three']);
+    expect(await queued.locator('.badge').allTextContents()).toEqual([
+      'Queued by you',
+      'Queued by you',
+    ]);
+    await expect.poll(() => menu.count()).toBe(0);
+
+    // Keyboard only: the selected row's menu opens with Shift+F10 and takes the focus.
+    await page.getByRole('gridcell', { name: 'Aurora', exact: true }).click();
+    await page.keyboard.press('Shift+F10');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Play next');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(queuedTitles).toEqual(['Drone Two', 'Drone Three', 'Aurora']);
+    // The focus is back on the list.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+
+    // Next plays the first of them, heard as the person's own queue.
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect.poll(nowTitle).toBe('Drone Two');
+    await expect
+      .poll(async () =>
+        (await engine.store.feedback.since())
+          .filter((e) => e.trackId === idOf('Drone Two') && e.kind === 'play')
+          .map((e) => e.source)
+          .at(-1),
+      )
+      .toBe('queue');
+    await pause();
+
+    // Go to album / Go to artist open them.
+    await page.getByRole('gridcell', { name: 'Polar Night' }).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Go to album' }).click();
+    await page.getByRole('heading', { name: 'Northern Lights' }).waitFor();
+    await page.getByRole('gridcell', { name: 'First Light' }).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Go to artist' }).click();
+    await page.getByRole('heading', { name: 'Aurora Lane' }).waitFor();
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

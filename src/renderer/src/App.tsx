@@ -6,7 +6,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bridge } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/contract';
 import type { Settings as SettingsData } from '../../shared/app-state';
-import { AppContext, type AppServices, type ViewName } from './context';
+import {
+  AppContext,
+  type AppServices,
+  type NavTarget,
+  type TrackMenuRequest,
+  type ViewName,
+} from './context';
 import { resolveLocale, translator, type StringKey } from './i18n/strings';
 import type { Player } from './player/player';
 import type { Suggestions } from './player/suggestions';
@@ -16,6 +22,7 @@ import { useMediaSession } from './lib/media-session';
 import { PlayerBar } from './components/PlayerBar';
 import { ScanStatus } from './components/ScanStatus';
 import { UpNext } from './components/UpNext';
+import { TrackMenu } from './components/TrackMenu';
 import { Songs } from './views/Songs';
 import { Albums } from './views/Albums';
 import { Artists } from './views/Artists';
@@ -58,6 +65,10 @@ export function App({
 }: AppProps): React.JSX.Element {
   const [settings, setSettings] = useState(initialSettings);
   const [view, setView] = useState<ViewName>('songs');
+  // The album or artist to open; `n` remounts the view so it opens even when it shows already.
+  const [target, setTarget] = useState<(NavTarget & { n: number }) | null>(null);
+  const [menu, setMenu] = useState<TrackMenuRequest | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const locale = resolveLocale(settings.language, info.osLanguage || navigator.language);
@@ -78,7 +89,15 @@ export function App({
       settings,
       locale,
       t: translator(locale),
-      navigate: setView,
+      navigate: (v) => {
+        setTarget(null);
+        setView(v);
+      },
+      goTo: (to) => {
+        setTarget((was) => ({ ...to, n: (was?.n ?? 0) + 1 }));
+        setView(to.kind === 'album' ? 'albums' : 'artists');
+      },
+      openTrackMenu: setMenu,
       updateSettings: (patch) => {
         setSettings((s) => ({ ...s, ...patch }));
         void bridge.invoke('settings.set', { patch }).then(setSettings);
@@ -162,7 +181,7 @@ export function App({
                 <button
                   type="button"
                   aria-current={view === n.view ? 'page' : undefined}
-                  onClick={() => setView(n.view)}
+                  onClick={() => services.navigate(n.view)}
                 >
                   {t(n.label)}
                 </button>
@@ -171,23 +190,34 @@ export function App({
           </ul>
         </nav>
         <main id="content" className="content" tabIndex={-1}>
-          <View view={view} query={query} />
+          <View view={view} query={query} target={target} />
         </main>
         <UpNext />
         <PlayerBar />
+        {menu ? <TrackMenu request={menu} onClose={closeMenu} /> : null}
       </div>
     </AppContext.Provider>
   );
 }
 
-function View({ view, query }: { view: ViewName; query: string }): React.JSX.Element {
+function View({
+  view,
+  query,
+  target,
+}: {
+  view: ViewName;
+  query: string;
+  target: (NavTarget & { n: number }) | null;
+}): React.JSX.Element {
   switch (view) {
     case 'songs':
       return <Songs query={query} />;
     case 'albums':
-      return <Albums />;
+      return <Albums key={target?.n} openKey={target?.kind === 'album' ? target.key : undefined} />;
     case 'artists':
-      return <Artists />;
+      return (
+        <Artists key={target?.n} openName={target?.kind === 'artist' ? target.name : undefined} />
+      );
     case 'lyrics':
       return <Lyrics />;
     case 'queue':

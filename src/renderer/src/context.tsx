@@ -25,6 +25,21 @@ export interface AppServices {
   t: Translate;
   /** Shows a view (and for 'songs' optionally runs a search). */
   navigate: (view: ViewName) => void;
+  /** Opens one album (by albumKeyOf) or one artist (by name). */
+  goTo: (target: NavTarget) => void;
+  /** Opens the actions menu of a track at a point of the window (right click, the "…" button). */
+  openTrackMenu: (request: TrackMenuRequest) => void;
+}
+
+export type NavTarget = { kind: 'album'; key: string } | { kind: 'artist'; name: string };
+
+export interface TrackMenuRequest {
+  trackId: number;
+  /** Client pixels where the menu opens. */
+  x: number;
+  y: number;
+  /** Gets the focus back when the menu closes. */
+  returnFocus: HTMLElement | null;
 }
 
 export type ViewName =

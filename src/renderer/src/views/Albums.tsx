@@ -12,11 +12,14 @@ import { FirstRun } from './FirstRun';
 const CARD_W = 180;
 const CARD_H = 230;
 
-export function Albums(): React.JSX.Element {
+/** `openKey`: the album to open (albumKeyOf), from "Go to album". */
+export function Albums({ openKey }: { openKey?: string }): React.JSX.Element {
   const { t } = useApp();
   const { tracks, loaded } = useLibrary();
   const albums = useMemo(() => albumsOf(tracks), [tracks]);
-  const [open, setOpen] = useState<Album | null>(null);
+  const [open, setOpen] = useState<Album | null>(
+    () => albums.find((a) => a.key === openKey) ?? null,
+  );
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
 

@@ -10,11 +10,14 @@ import { startRadio } from '../player/radio';
 
 const ROW = 40;
 
-export function Artists(): React.JSX.Element {
+/** `openName`: the artist to open, from "Go to artist". */
+export function Artists({ openName }: { openName?: string }): React.JSX.Element {
   const { t, bridge, player, settings } = useApp();
   const { tracks, loaded } = useLibrary();
   const artists = useMemo(() => artistsOf(tracks), [tracks]);
-  const [open, setOpen] = useState<Artist | null>(null);
+  const [open, setOpen] = useState<Artist | null>(
+    () => artists.find((a) => openName !== undefined && a.name === openName) ?? null,
+  );
 
   if (!loaded) return <p className="empty">{t('loading')}</p>;
   if (tracks.length === 0) return <FirstRun />;
