@@ -7,6 +7,7 @@ import { up as analysis } from './002-analysis';
 import { up as embedding } from './003-embedding';
 import { up as recommend } from './004-recommend';
 import { up as appState } from './005-app-state';
+import { up as playlists } from './007-playlists';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { name: 'embedding', up: embedding },
   { name: 'recommend', up: recommend },
   { name: 'app-state', up: appState },
+  { name: 'playlists', up: playlists },
 ];
