@@ -10,7 +10,7 @@ export type RepeatMode = 'off' | 'all' | 'one';
 
 /** Where the current queue came from, shown above the queue ("Album: Kind of Blue"). */
 export interface QueueSource {
-  kind: 'library' | 'album' | 'artist' | 'search' | 'mood' | 'station' | 'upNext';
+  kind: 'library' | 'album' | 'artist' | 'search' | 'mood' | 'station' | 'upNext' | 'playlist';
   label: string;
 }
 

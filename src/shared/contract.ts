@@ -141,7 +141,16 @@ const playerState = z.strictObject({
   repeat: z.enum(['off', 'all', 'one']),
   source: z
     .strictObject({
-      kind: z.enum(['library', 'album', 'artist', 'search', 'mood', 'station', 'upNext']),
+      kind: z.enum([
+        'library',
+        'album',
+        'artist',
+        'search',
+        'mood',
+        'station',
+        'upNext',
+        'playlist',
+      ]),
       label: text,
     })
     .nullable(),

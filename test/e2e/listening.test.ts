@@ -4,8 +4,8 @@
 // the panel's first entry (seen as its media request); a skipped suggestion never touches the
 // person's queue; Start radio from an artist. Screenshots go to test-results/listening-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { startHost, type RunningHost } from '../../src/main/host/server';
@@ -283,6 +283,90 @@ run('the listening flow in a browser (encore serve)', () => {
     await page.getByRole('gridcell', { name: 'First Light' }).click({ button: 'right' });
     await menu.getByRole('menuitem', { name: 'Go to artist' }).click();
     await page.getByRole('heading', { name: 'Aurora Lane' }).waitFor();
+  });
+
+  it('reorders the queue by dragging, and saves it as a playlist', async () => {
+    await nav('Artists');
+    await page.getByRole('button', { name: /^Long Tones/ }).click();
+    await page.getByRole('button', { name: 'Play all' }).click();
+    await expect.poll(nowTitle).toBe('Drone One');
+    await pause();
+    await nav('Queue');
+    const titlesInQueue = (): Promise<string[]> =>
+      page.locator('.queue-row .q-title').allTextContents();
+    await expect.poll(titlesInQueue).toEqual(DRONES);
+    await page
+      .locator('.queue-row', { hasText: 'Drone Four' })
+      .dragTo(page.locator('.queue-row', { hasText: 'Drone Two' }));
+    const reordered = ['Drone One', 'Drone Four', 'Drone Two', 'Drone Three'];
+    await expect.poll(titlesInQueue).toEqual(reordered);
+    // The Up Next panel follows: what plays after the current track, in the new order.
+    await expect
+      .poll(() =>
+        panel().getByRole('list', { name: 'Queue' }).locator('.s-title').allTextContents(),
+      )
+      .toEqual(reordered.slice(1));
+    expect((await engine.store.appState.player()).queue).toEqual(reordered.map(idOf));
+    // Keyboard: Alt+ArrowUp on a row moves it up.
+    await page.locator('.queue-row', { hasText: 'Drone Three' }).locator('.queue-play').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect
+      .poll(titlesInQueue)
+      .toEqual(['Drone One', 'Drone Four', 'Drone Three', 'Drone Two']);
+    await page.screenshot({ path: screenshotPath('listening-06-queue') });
+    await page.getByRole('textbox', { name: 'Playlist name' }).fill('Queued drones');
+    await page.getByRole('button', { name: 'Save as playlist' }).click();
+    await page.getByRole('heading', { name: 'Queued drones' }).waitFor();
+    const saved = (await engine.playlists.list()).find((p) => p.name === 'Queued drones');
+    expect((await engine.playlists.get(saved?.id ?? -1))?.trackIds).toEqual(
+      ['Drone One', 'Drone Four', 'Drone Three', 'Drone Two'].map(idOf),
+    );
+  });
+
+  it('creates a playlist, adds three songs, reorders, exports M3U8 and imports it back', async () => {
+    const side = page.getByRole('navigation');
+    await side.getByRole('button', { name: '+ New playlist' }).click();
+    await side.getByRole('textbox', { name: 'Playlist name' }).fill('Evening');
+    await side.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Evening' }).waitFor();
+    await nav('Songs');
+    for (const title of ['Polar Night', 'Dry Creek', 'Carrier Wave']) {
+      await page.getByRole('gridcell', { name: title }).click({ button: 'right' });
+      await page.getByRole('menu').getByRole('menuitem', { name: 'Add to Evening' }).click();
+    }
+    await side.getByRole('button', { name: /^Evening/ }).click();
+    const rows = (): Promise<string[]> => page.locator('.queue-row .q-title').allTextContents();
+    await expect.poll(rows).toEqual(['Polar Night', 'Dry Creek', 'Carrier Wave']);
+    await page
+      .locator('.queue-row', { hasText: 'Carrier Wave' })
+      .dragTo(page.locator('.queue-row', { hasText: 'Polar Night' }));
+    await expect.poll(rows).toEqual(['Carrier Wave', 'Polar Night', 'Dry Creek']);
+    const order = ['Carrier Wave', 'Polar Night', 'Dry Creek'].map(idOf);
+    const evening = (await engine.playlists.list()).find((p) => p.name === 'Evening');
+    expect((await engine.playlists.get(evening?.id ?? -1))?.trackIds).toEqual(order);
+    await page.screenshot({ path: screenshotPath('listening-07-playlist') });
+
+    // Export with relative paths (the default): the file lists the songs in order.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export M3U8' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Evening.m3u8');
+    const text = readFileSync(await download.path(), 'utf8');
+    const entries = text.split('\n').filter((l) => l && !l.startsWith('#'));
+    const tracks = new Map((await engine.store.tracks.getMany(order)).map((t) => [t.id, t.path]));
+    expect(entries).toEqual(order.map((id) => relative(music, tracks.get(id) ?? '')));
+
+    // Import it back, with one line naming a file that is not in the library.
+    const file = join(tempDir('encore-listening-m3u-'), 'Evening again.m3u8');
+    writeFileSync(file, `${text}Nowhere/Lost Song.mp3\n`);
+    await page.getByLabel('Import M3U8…').setInputFiles(file);
+    await page.getByRole('heading', { name: 'Evening again' }).waitFor();
+    await expect.poll(rows).toEqual(['Carrier Wave', 'Polar Night', 'Dry Creek']);
+    const notice = page.getByRole('status').filter({ hasText: 'Imported' });
+    await notice.getByText('Imported 3 songs from Evening again.m3u8.').waitFor();
+    await notice.getByText('Nowhere/Lost Song.mp3').waitFor();
+    await page.screenshot({ path: screenshotPath('listening-08-imported') });
   });
 
   it('raised no page errors', () => {

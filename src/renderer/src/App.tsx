@@ -17,6 +17,7 @@ import { resolveLocale, translator, type StringKey } from './i18n/strings';
 import type { Player } from './player/player';
 import type { Suggestions } from './player/suggestions';
 import type { LibraryModel } from './lib/library';
+import type { PlaylistsModel } from './lib/playlists';
 import { useShortcuts } from './lib/shortcuts';
 import { useMediaSession } from './lib/media-session';
 import { PlayerBar } from './components/PlayerBar';
@@ -32,6 +33,8 @@ import { Settings } from './views/Settings';
 import { Moods } from './views/Moods';
 import { MoodMap } from './views/MoodMap';
 import { Taste } from './views/Taste';
+import { Playlist } from './views/Playlist';
+import { PlaylistNav } from './components/PlaylistNav';
 import { sendFeedback } from './lib/feedback';
 
 const nav: { view: ViewName; label: StringKey }[] = [
@@ -51,6 +54,7 @@ export interface AppProps {
   player: Player;
   suggestions: Suggestions;
   library: LibraryModel;
+  playlists: PlaylistsModel;
   info: AppInfo;
   initialSettings: SettingsData;
 }
@@ -60,6 +64,7 @@ export function App({
   player,
   suggestions,
   library,
+  playlists,
   info,
   initialSettings,
 }: AppProps): React.JSX.Element {
@@ -85,6 +90,7 @@ export function App({
       player,
       suggestions,
       library,
+      playlists,
       info,
       settings,
       locale,
@@ -95,7 +101,7 @@ export function App({
       },
       goTo: (to) => {
         setTarget((was) => ({ ...to, n: (was?.n ?? 0) + 1 }));
-        setView(to.kind === 'album' ? 'albums' : 'artists');
+        setView(to.kind === 'album' ? 'albums' : to.kind === 'artist' ? 'artists' : 'playlist');
       },
       openTrackMenu: setMenu,
       updateSettings: (patch) => {
@@ -103,7 +109,7 @@ export function App({
         void bridge.invoke('settings.set', { patch }).then(setSettings);
       },
     }),
-    [bridge, player, suggestions, library, info, settings, locale],
+    [bridge, player, suggestions, library, playlists, info, settings, locale],
   );
   const { t } = services;
 
@@ -188,6 +194,9 @@ export function App({
               </li>
             ))}
           </ul>
+          <PlaylistNav
+            openId={view === 'playlist' && target?.kind === 'playlist' ? target.id : null}
+          />
         </nav>
         <main id="content" className="content" tabIndex={-1}>
           <View view={view} query={query} target={target} />
@@ -230,5 +239,11 @@ function View({
       return <MoodMap />;
     case 'taste':
       return <Taste />;
+    case 'playlist':
+      return target?.kind === 'playlist' ? (
+        <Playlist key={target.id} id={target.id} />
+      ) : (
+        <Songs query={query} />
+      );
   }
 }

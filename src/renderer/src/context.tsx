@@ -10,6 +10,8 @@ import type { Settings } from '../../shared/app-state';
 import type { Player, PlayerSnapshot } from './player/player';
 import type { Suggestions, SuggestionsSnapshot } from './player/suggestions';
 import type { LibraryModel, LibrarySnapshot } from './lib/library';
+import type { PlaylistsModel } from './lib/playlists';
+import type { PlaylistSummary } from '../../shared/playlists';
 import type { Locale, Translate } from './i18n/strings';
 
 export interface AppServices {
@@ -18,6 +20,8 @@ export interface AppServices {
   /** Encore's suggestions after the queue: what the Up Next panel shows and the auto-DJ plays. */
   suggestions: Suggestions;
   library: LibraryModel;
+  /** The person's playlists, as the navigation lists them. */
+  playlists: PlaylistsModel;
   info: AppInfo;
   settings: Settings;
   updateSettings: (patch: Partial<Settings>) => void;
@@ -25,13 +29,16 @@ export interface AppServices {
   t: Translate;
   /** Shows a view (and for 'songs' optionally runs a search). */
   navigate: (view: ViewName) => void;
-  /** Opens one album (by albumKeyOf) or one artist (by name). */
+  /** Opens one album (by albumKeyOf), one artist (by name) or one playlist. */
   goTo: (target: NavTarget) => void;
   /** Opens the actions menu of a track at a point of the window (right click, the "…" button). */
   openTrackMenu: (request: TrackMenuRequest) => void;
 }
 
-export type NavTarget = { kind: 'album'; key: string } | { kind: 'artist'; name: string };
+export type NavTarget =
+  | { kind: 'album'; key: string }
+  | { kind: 'artist'; name: string }
+  | { kind: 'playlist'; id: number };
 
 export interface TrackMenuRequest {
   trackId: number;
@@ -43,7 +50,16 @@ export interface TrackMenuRequest {
 }
 
 export type ViewName =
-  'songs' | 'albums' | 'artists' | 'moods' | 'map' | 'taste' | 'lyrics' | 'queue' | 'settings';
+  | 'songs'
+  | 'albums'
+  | 'artists'
+  | 'moods'
+  | 'map'
+  | 'taste'
+  | 'lyrics'
+  | 'queue'
+  | 'settings'
+  | 'playlist';
 
 export const AppContext = createContext<AppServices | null>(null);
 
@@ -67,4 +83,9 @@ export function useLibrary(): LibrarySnapshot {
 export function useSuggestions(): SuggestionsSnapshot {
   const { suggestions } = useApp();
   return useSyncExternalStore(suggestions.subscribe, suggestions.snapshot);
+}
+
+export function usePlaylists(): PlaylistSummary[] {
+  const { playlists } = useApp();
+  return useSyncExternalStore(playlists.subscribe, playlists.snapshot);
 }

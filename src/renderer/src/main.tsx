@@ -8,6 +8,7 @@ import { pickBridge } from './bridge/index';
 import { Player } from './player/player';
 import { Suggestions } from './player/suggestions';
 import { LibraryModel } from './lib/library';
+import { PlaylistsModel } from './lib/playlists';
 import './styles.css';
 
 async function start(): Promise<void> {
@@ -17,6 +18,7 @@ async function start(): Promise<void> {
   const player = new Player(bridge);
   const library = new LibraryModel(bridge);
   const suggestions = new Suggestions(bridge, player);
+  const playlists = new PlaylistsModel(bridge);
   // The frame first (app info and settings are tiny), then the library and the saved player
   // state fill it in: the window is never blank while 100,000 rows load.
   const [info, settings] = await Promise.all([
@@ -30,11 +32,12 @@ async function start(): Promise<void> {
       player={player}
       suggestions={suggestions}
       library={library}
+      playlists={playlists}
       info={info}
       initialSettings={settings}
     />,
   );
-  await Promise.all([library.load(), player.restore()]);
+  await Promise.all([library.load(), player.restore(), playlists.load()]);
   performance.mark('encore:interactive');
 }
 

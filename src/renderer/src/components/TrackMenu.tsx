@@ -4,12 +4,11 @@
  * the keyboard: it takes the focus, arrows move, Escape or Tab closes it and the focus goes back.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useApp, type TrackMenuRequest } from '../context';
+import { useApp, usePlaylists, type TrackMenuRequest } from '../context';
 import { albumKeyOf } from '../lib/library';
 import { sendFeedback } from '../lib/feedback';
 import { useOpinion } from '../lib/opinion';
 import { startRadio } from '../player/radio';
-import type { StringKey } from '../i18n/strings';
 
 export interface TrackMenuProps {
   request: TrackMenuRequest;
@@ -17,7 +16,8 @@ export interface TrackMenuProps {
 }
 
 interface Item {
-  label: StringKey;
+  key: string;
+  text: string;
   run: () => void | Promise<unknown>;
   pressed?: boolean;
 }
@@ -26,7 +26,8 @@ interface Item {
 const fromBrowsing = (): 'library' => 'library';
 
 export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Element | null {
-  const { t, bridge, player, library, goTo } = useApp();
+  const { t, bridge, player, library, goTo, playlists } = useApp();
+  const lists = usePlaylists();
   const ref = useRef<HTMLDivElement>(null);
   const [at, setAt] = useState({ x: request.x, y: request.y });
   const { trackId } = request;
@@ -65,19 +66,35 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
     void sendFeedback(bridge, trackId, 'queue', 'library', { context: next ? 'next' : 'end' });
   };
   const items: Item[] = [
-    { label: 'playNext', run: () => queue(true) },
-    { label: 'addToQueue', run: () => queue(false) },
+    { key: 'playNext', text: t('playNext'), run: () => queue(true) },
+    { key: 'addToQueue', text: t('addToQueue'), run: () => queue(false) },
     {
-      label: 'startRadio',
+      key: 'startRadio',
+      text: t('startRadio'),
       run: () =>
         startRadio(bridge, player, { kind: 'track', trackId }, t('radioFor', { name: title })),
     },
-    { label: 'like', run: toggleLike, pressed: opinion.liked },
-    { label: 'notThis', run: toggleDislike, pressed: opinion.disliked },
-    { label: 'goToAlbum', run: () => goTo({ kind: 'album', key: albumKeyOf(track) }) },
-    { label: 'goToArtist', run: () => goTo({ kind: 'artist', name: track.artist }) },
+    { key: 'like', text: t('like'), run: toggleLike, pressed: opinion.liked },
+    { key: 'notThis', text: t('notThis'), run: toggleDislike, pressed: opinion.disliked },
+    ...lists.map((p) => ({
+      key: `playlist-${p.id}`,
+      text: t('addToPlaylist', { name: p.name }),
+      run: () =>
+        playlists.change((b) => b.invoke('playlists.add', { id: p.id, trackIds: [trackId] })),
+    })),
     {
-      label: 'copyPath',
+      key: 'goToAlbum',
+      text: t('goToAlbum'),
+      run: () => goTo({ kind: 'album', key: albumKeyOf(track) }),
+    },
+    {
+      key: 'goToArtist',
+      text: t('goToArtist'),
+      run: () => goTo({ kind: 'artist', name: track.artist }),
+    },
+    {
+      key: 'copyPath',
+      text: t('copyPath'),
       run: async () => {
         const full = await bridge.invoke('library.track', { id: trackId });
         if (full) await navigator.clipboard.writeText(full.path);
@@ -110,7 +127,7 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
     >
       {items.map((item) => (
         <button
-          key={item.label}
+          key={item.key}
           type="button"
           role={item.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
           aria-checked={item.pressed}
@@ -123,7 +140,7 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
           }}
         >
           {item.pressed ? '✓ ' : ''}
-          {t(item.label)}
+          {item.text}
         </button>
       ))}
     </div>
