@@ -107,6 +107,8 @@ run('the listening flow in a browser (encore serve)', () => {
     expect(await panel().locator('.suggestion .badge').first().textContent()).toBe('Suggested');
     const shown = await panelIds();
     expect(shown).not.toContain(idOf('Drone One'));
+    const reason = await panel().locator('.suggestion .reason').first().textContent();
+    expect(reason?.trim()).not.toBe('');
     await page.screenshot({ path: screenshotPath('listening-01-upnext') });
     const before = mediaRequests.length;
     await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -124,6 +126,12 @@ run('the listening flow in a browser (encore serve)', () => {
       )
       .toEqual(['upnext']);
     await pause();
+    // The now-playing view says why it plays: the reason it was suggested with.
+    await page.getByRole('button', { name: 'Open the now-playing view' }).click();
+    await page.getByRole('heading', { name: titles.get(first), exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Why this is playing' }).waitFor();
+    expect(await page.locator('.np-reason').textContent()).toBe(reason);
+    await page.screenshot({ path: screenshotPath('listening-09-now-playing') });
   });
 
   it('with "the rest of that list", shows the list after the song, labelled, before the suggestions', async () => {
@@ -135,7 +143,10 @@ run('the listening flow in a browser (encore serve)', () => {
       .poll(async () => (await engine.store.appState.settings()).continueWith)
       .toBe('list');
     await nav('Artists');
-    await page.getByRole('button', { name: /^Long Tones/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: /^Long Tones/ })
+      .click();
     await page.getByRole('gridcell', { name: 'Drone Two' }).dblclick();
     await expect.poll(nowTitle).toBe('Drone Two');
     const queued = panel().getByRole('list', { name: 'Queue' });
@@ -184,7 +195,10 @@ run('the listening flow in a browser (encore serve)', () => {
 
   it('starts radio from an artist: the queue becomes the station', async () => {
     await nav('Artists');
-    await page.getByRole('button', { name: /^Aurora Lane/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: /^Aurora Lane/ })
+      .click();
     await page.getByRole('button', { name: 'Start radio' }).click();
     await expect
       .poll(async () => (await engine.store.appState.player()).source)
@@ -287,7 +301,10 @@ run('the listening flow in a browser (encore serve)', () => {
 
   it('reorders the queue by dragging, and saves it as a playlist', async () => {
     await nav('Artists');
-    await page.getByRole('button', { name: /^Long Tones/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('button', { name: /^Long Tones/ })
+      .click();
     await page.getByRole('button', { name: 'Play all' }).click();
     await expect.poll(nowTitle).toBe('Drone One');
     await pause();

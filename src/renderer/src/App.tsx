@@ -34,10 +34,12 @@ import { Moods } from './views/Moods';
 import { MoodMap } from './views/MoodMap';
 import { Taste } from './views/Taste';
 import { Playlist } from './views/Playlist';
+import { NowPlaying } from './views/NowPlaying';
 import { PlaylistNav } from './components/PlaylistNav';
 import { sendFeedback } from './lib/feedback';
 
 const nav: { view: ViewName; label: StringKey }[] = [
+  { view: 'nowPlaying', label: 'nowPlaying' },
   { view: 'songs', label: 'songs' },
   { view: 'albums', label: 'albums' },
   { view: 'artists', label: 'artists' },
@@ -239,6 +241,8 @@ function View({
       return <MoodMap />;
     case 'taste':
       return <Taste />;
+    case 'nowPlaying':
+      return <NowPlaying />;
     case 'playlist':
       return target?.kind === 'playlist' ? (
         <Playlist key={target.id} id={target.id} />

@@ -59,7 +59,8 @@ export type ViewName =
   | 'lyrics'
   | 'queue'
   | 'settings'
-  | 'playlist';
+  | 'playlist'
+  | 'nowPlaying';
 
 export const AppContext = createContext<AppServices | null>(null);
 

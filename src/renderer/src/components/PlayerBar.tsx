@@ -3,13 +3,13 @@
  * shuffle and repeat. Every control has an accessible name.
  */
 import { useApp, useLibrary, usePlayer } from '../context';
-import { formatTime } from '../lib/library';
+import { albumKeyOf, formatTime } from '../lib/library';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
 import { PlayingOpinion } from './PlayingOpinion';
 
 export function PlayerBar(): React.JSX.Element {
-  const { t, player, library } = useApp();
+  const { t, player, library, goTo, navigate } = useApp();
   useLibrary();
   const currentId = usePlayer((s) => s.currentId);
   const playing = usePlayer((s) => s.playing);
@@ -27,12 +27,42 @@ export function PlayerBar(): React.JSX.Element {
   return (
     <section className="playerbar" aria-label={t('player')}>
       <div className="now" aria-label={t('nowPlaying')} aria-live="polite">
-        <Cover hash={track?.coverHash ?? null} size={48} label={track?.album ?? ''} />
+        <button
+          type="button"
+          className="plain np-open"
+          aria-label={t('openNowPlaying')}
+          title={t('openNowPlaying')}
+          onClick={() => navigate('nowPlaying')}
+        >
+          <Cover hash={track?.coverHash ?? null} size={48} label={track?.album ?? ''} />
+        </button>
         <div className="now-text">
           <div className="now-title">
-            {track ? track.title || t('untitled') : t('nothingPlaying')}
+            {track ? (
+              <button
+                type="button"
+                className="plain"
+                title={t('goToAlbum')}
+                onClick={() => goTo({ kind: 'album', key: albumKeyOf(track) })}
+              >
+                {track.title || t('untitled')}
+              </button>
+            ) : (
+              t('nothingPlaying')
+            )}
           </div>
-          <div className="muted now-artist">{track ? track.artist || t('unknownArtist') : ''}</div>
+          <div className="muted now-artist">
+            {track ? (
+              <button
+                type="button"
+                className="plain"
+                title={t('goToArtist')}
+                onClick={() => goTo({ kind: 'artist', name: track.artist })}
+              >
+                {track.artist || t('unknownArtist')}
+              </button>
+            ) : null}
+          </div>
           {error ? <div className="error">{error}</div> : null}
         </div>
         <PlayingOpinion />

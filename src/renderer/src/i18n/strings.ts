@@ -193,6 +193,19 @@ const en = {
     'This playlist is empty. Add songs with “Add to playlist” in any song’s menu (right click or …).',
   imported: 'Imported {n} songs from {file}.',
   notInLibrary: 'Not in your library ({n}):',
+  whyPlaying: 'Why this is playing',
+  measured: 'Measured',
+  notAnalysed: 'Not measured yet: the analysis has not reached this song.',
+  tempoBpm: '{n} BPM',
+  keyMajor: '{key} major',
+  keyMinor: '{key} minor',
+  energyLow: 'calm',
+  energyMid: 'moderate energy',
+  energyHigh: 'energetic',
+  moodLow: 'sad',
+  moodMid: 'neither sad nor happy',
+  moodHigh: 'happy',
+  openNowPlaying: 'Open the now-playing view',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -377,6 +390,19 @@ const zhCN: Record<StringKey, string> = {
   playlistEmpty2: '这个播放列表是空的。在任意歌曲的菜单（右键或 …）中选择“添加到播放列表”。',
   imported: '已从 {file} 导入 {n} 首歌曲。',
   notInLibrary: '不在你的音乐库中（{n}）：',
+  whyPlaying: '为什么播放这首',
+  measured: '测量结果',
+  notAnalysed: '尚未测量：分析还没有处理到这首歌。',
+  tempoBpm: '{n} BPM',
+  keyMajor: '{key} 大调',
+  keyMinor: '{key} 小调',
+  energyLow: '平静',
+  energyMid: '中等能量',
+  energyHigh: '充满活力',
+  moodLow: '伤感',
+  moodMid: '不悲不喜',
+  moodHigh: '欢快',
+  openNowPlaying: '打开正在播放视图',
 };
 
 export type Locale = 'en' | 'zh-CN';

@@ -215,7 +215,12 @@ export class Player extends SnapshotStore {
 
   private resume(): void {
     this.decks.start();
-    this.audio.play().catch((err: Error) => this.set({ error: err.message }));
+    this.audio.play().catch((err: Error) => {
+      // Interrupted by the next load (a quick Next): that track's own play() decides.
+      if (err.name === 'AbortError') return;
+      // Refused (no user gesture yet, a file that cannot play): no sound, so no Pause button.
+      this.set({ error: err.message, playing: false });
+    });
   }
 
   private playIndex(index: number): void {

@@ -15,6 +15,7 @@ import { sessionId } from '../lib/feedback';
 export const SUGGESTION_COUNT = 8;
 // The engine's contract bounds `queued`; the next 500 entries are what the ranking can see.
 const QUEUED_SENT = 500;
+const REASONS_KEPT = 500;
 
 export interface SuggestionsSnapshot {
   /** null until the first answer. */
@@ -39,6 +40,8 @@ export class Suggestions {
   /** Bumped per fetch: only the newest answer is kept. */
   private generation = 0;
   private enabled = true;
+  /** The reason each suggestion was shown with, for "why this is playing". */
+  private readonly reasons = new Map<TrackId, string>();
 
   constructor(
     private readonly bridge: Bridge,
@@ -84,6 +87,10 @@ export class Suggestions {
       })
       .then(
         (items) => {
+          for (const item of items) this.reasons.set(item.trackId, item.reason);
+          // The newest few hundred are plenty: the reason matters while the track plays.
+          while (this.reasons.size > REASONS_KEPT)
+            this.reasons.delete(this.reasons.keys().next().value as TrackId);
           if (generation === this.generation) this.set({ items, error: null });
         },
         (err: Error) => {
@@ -100,6 +107,11 @@ export class Suggestions {
     if (keyOf(this.player.snapshot()) !== this.key) this.refresh();
     if (this.pending) await this.pending;
     return this.enabled ? this.state.items?.[0] : undefined;
+  }
+
+  /** The reason `id` was suggested with, when it was (null: not one of Encore's suggestions). */
+  reasonFor(id: TrackId): string | null {
+    return this.reasons.get(id) ?? null;
   }
 
   /** Takes a suggestion off the list at once (skipped, disliked); the engine's answer follows. */

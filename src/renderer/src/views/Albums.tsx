@@ -5,6 +5,7 @@ import { albumsOf, type Album } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
 import { startRadio } from '../player/radio';
+import { shuffleAll } from '../player/play-from-list';
 import { Cover } from '../components/Cover';
 import { FirstRun } from './FirstRun';
 
@@ -91,6 +92,18 @@ function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): R
           </p>
           <button type="button" className="primary" onClick={() => play(0)}>
             {t('playAlbum', { album: album.title || t('unknownAlbum') })}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              shuffleAll(
+                player,
+                album.tracks.map((x) => x.id),
+                { kind: 'album', label: album.title },
+              )
+            }
+          >
+            {t('shuffleAll')}
           </button>{' '}
           {first ? (
             <button

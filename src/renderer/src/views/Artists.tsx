@@ -5,7 +5,7 @@ import { artistsOf, type Artist } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
 import { FirstRun } from './FirstRun';
-import { playFromList } from '../player/play-from-list';
+import { playFromList, shuffleAll } from '../player/play-from-list';
 import { startRadio } from '../player/radio';
 
 const ROW = 40;
@@ -41,6 +41,9 @@ export function Artists({ openName }: { openName?: string }): React.JSX.Element 
             onClick={() => player.playQueue(ids, 0, source)}
           >
             {t('playAll')}
+          </button>
+          <button type="button" onClick={() => shuffleAll(player, ids, source)}>
+            {t('shuffleAll')}
           </button>
           <button
             type="button"

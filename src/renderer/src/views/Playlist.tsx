@@ -8,6 +8,7 @@ import type { Playlist as PlaylistData } from '../../../shared/playlists';
 import { useApp } from '../context';
 import { OrderedTracks } from '../components/OrderedTracks';
 import type { ImportReport } from '../lib/playlists';
+import { shuffleAll } from '../player/play-from-list';
 
 export function Playlist({ id }: { id: number }): React.JSX.Element {
   const { t, bridge, player, playlists, navigate } = useApp();
@@ -86,11 +87,7 @@ export function Playlist({ id }: { id: number }): React.JSX.Element {
         <button
           type="button"
           disabled={!list.trackIds.length}
-          onClick={() => {
-            const start = Math.floor(Math.random() * list.trackIds.length);
-            if (!player.snapshot().shuffle) player.toggleShuffle();
-            player.playQueue(list.trackIds, start, source);
-          }}
+          onClick={() => shuffleAll(player, list.trackIds, source)}
         >
           {t('shuffleAll')}
         </button>

@@ -8,7 +8,7 @@ import { useApp, useLibrary } from '../context';
 import { sortTracks, type SortKey } from '../lib/library';
 import { TrackTable } from '../components/TrackTable';
 import { FirstRun } from './FirstRun';
-import { playFromList } from '../player/play-from-list';
+import { playFromList, shuffleAll } from '../player/play-from-list';
 
 export function Songs({ query }: { query: string }): React.JSX.Element {
   const { t, bridge, player, settings } = useApp();
@@ -81,6 +81,18 @@ export function Songs({ query }: { query: string }): React.JSX.Element {
           }
         >
           {t('playAll')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            shuffleAll(
+              player,
+              sorted.map((x) => x.id),
+              { kind: 'library', label: t('songs') },
+            )
+          }
+        >
+          {t('shuffleAll')}
         </button>
       </div>
       <TrackTable
