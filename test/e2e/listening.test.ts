@@ -386,6 +386,33 @@ run('the listening flow in a browser (encore serve)', () => {
     await page.screenshot({ path: screenshotPath('listening-08-imported') });
   });
 
+  it('fits the minimum window (900×600): no title cut short, Up Next folded and unfoldable', async () => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.reload();
+    await nav('Songs');
+    await page.getByRole('gridcell', { name: 'Drone One' }).waitFor();
+    const cut = (): Promise<string[]> =>
+      page
+        .locator('.tracks .trow:not(.thead) .c-title')
+        .evaluateAll((els) =>
+          els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent ?? ''),
+        );
+    expect(await page.locator('.tracks .trow:not(.thead) .c-title').count()).toBeGreaterThan(10);
+    expect(await cut()).toEqual([]);
+    await page.screenshot({ path: screenshotPath('listening-10-900x600') });
+    const open = page.getByRole('button', { name: 'Show Up Next' });
+    await open.click();
+    await panel().getByRole('heading', { name: 'Up Next' }).waitFor();
+    await page.screenshot({ path: screenshotPath('listening-11-900x600-upnext') });
+    await page.getByRole('button', { name: 'Hide Up Next' }).click();
+    await open.waitFor();
+    // Volume is announced as a percentage.
+    expect(
+      await page.getByRole('slider', { name: 'Volume' }).getAttribute('aria-valuetext'),
+    ).toMatch(/^\d+ %$/);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

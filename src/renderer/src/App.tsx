@@ -38,6 +38,9 @@ import { NowPlaying } from './views/NowPlaying';
 import { PlaylistNav } from './components/PlaylistNav';
 import { sendFeedback } from './lib/feedback';
 
+// The window width under which the layout folds Up Next and drops the year and # columns.
+const NARROW_PX = 1000;
+
 const nav: { view: ViewName; label: StringKey }[] = [
   { view: 'nowPlaying', label: 'nowPlaying' },
   { view: 'songs', label: 'songs' },
@@ -75,6 +78,8 @@ export function App({
   // The album or artist to open; `n` remounts the view so it opens even when it shows already.
   const [target, setTarget] = useState<(NavTarget & { n: number }) | null>(null);
   const [menu, setMenu] = useState<TrackMenuRequest | null>(null);
+  // Below 1000 px the song list needs the room: Up Next starts folded there (one click opens it).
+  const [upNextOpen, setUpNextOpen] = useState(() => window.innerWidth >= NARROW_PX);
   const closeMenu = useCallback(() => setMenu(null), []);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
@@ -161,7 +166,7 @@ export function App({
 
   return (
     <AppContext.Provider value={services}>
-      <div className="app">
+      <div className={`app ${upNextOpen ? '' : 'upnext-folded'}`}>
         <a className="skip-link" href="#content">
           {t('skipLink')}
         </a>
@@ -203,7 +208,7 @@ export function App({
         <main id="content" className="content" tabIndex={-1}>
           <View view={view} query={query} target={target} />
         </main>
-        <UpNext />
+        <UpNext open={upNextOpen} onToggle={() => setUpNextOpen((o) => !o)} />
         <PlayerBar />
         {menu ? <TrackMenu request={menu} onClose={closeMenu} /> : null}
       </div>

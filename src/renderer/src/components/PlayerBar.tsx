@@ -73,6 +73,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className={`icon ${shuffle ? 'on' : ''}`}
             aria-label={t('shuffle')}
+            title={t('shuffle')}
             aria-pressed={shuffle}
             onClick={() => player.toggleShuffle()}
           >
@@ -82,6 +83,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className="icon"
             aria-label={t('previous')}
+            title={t('previous')}
             onClick={() => player.previous()}
           >
             <Icon name="previous" />
@@ -90,6 +92,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className="icon big"
             aria-label={playing ? t('pause') : t('play')}
+            title={playing ? t('pause') : t('play')}
             onClick={() => player.toggle()}
           >
             <Icon name={playing ? 'pause' : 'play'} size={28} />
@@ -98,6 +101,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className="icon"
             aria-label={t('next')}
+            title={t('next')}
             onClick={() => player.next()}
           >
             <Icon name="next" />
@@ -106,6 +110,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className={`icon ${repeat !== 'off' ? 'on' : ''}`}
             aria-label={repeatLabel}
+            title={repeatLabel}
             aria-pressed={repeat !== 'off'}
             onClick={() => player.cycleRepeat()}
           >
@@ -133,6 +138,7 @@ export function PlayerBar(): React.JSX.Element {
           type="button"
           className="icon"
           aria-label={muted ? t('unmute') : t('mute')}
+          title={muted ? t('unmute') : t('mute')}
           onClick={() => player.toggleMute()}
         >
           <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
@@ -140,6 +146,8 @@ export function PlayerBar(): React.JSX.Element {
         <input
           type="range"
           aria-label={t('volume')}
+          aria-valuetext={t('volumePercent', { n: Math.round((muted ? 0 : volume) * 100) })}
+          title={t('volumePercent', { n: Math.round((muted ? 0 : volume) * 100) })}
           min={0}
           max={1}
           step={0.01}

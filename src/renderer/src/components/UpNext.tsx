@@ -12,8 +12,16 @@ import { SuggestionList } from './SuggestionList';
 import { ColdStart } from './ColdStart';
 import { QueuedEntries } from './QueuedEntries';
 import { Cover } from './Cover';
+import { Icon } from './Icon';
 
-export function UpNext(): React.JSX.Element {
+/** `open`: false shows only the button that opens the panel again (narrow windows). */
+export function UpNext({
+  open,
+  onToggle,
+}: {
+  open: boolean;
+  onToggle: () => void;
+}): React.JSX.Element {
   const { t, bridge, player, suggestions, library, settings } = useApp();
   useLibrary();
   const currentId = usePlayer((s) => s.currentId);
@@ -37,9 +45,31 @@ export function UpNext(): React.JSX.Element {
   };
 
   const nothing = currentId === null && queued <= 0 && items !== null && items.length === 0;
+  const toggle = (
+    <button
+      type="button"
+      className="icon upnext-toggle"
+      aria-expanded={open}
+      aria-controls="upnext-body"
+      aria-label={open ? t('collapseUpNext') : t('expandUpNext')}
+      title={open ? t('collapseUpNext') : t('expandUpNext')}
+      onClick={onToggle}
+    >
+      <Icon name={open ? 'next' : 'previous'} size={16} />
+    </button>
+  );
+  if (!open)
+    return (
+      <aside className="upnext folded" aria-label={t('upNext')}>
+        {toggle}
+      </aside>
+    );
   return (
-    <aside className="upnext" aria-labelledby="upnext-h">
-      <h2 id="upnext-h">{t('upNext')}</h2>
+    <aside className="upnext" aria-labelledby="upnext-h" id="upnext-body">
+      <div className="upnext-head">
+        <h2 id="upnext-h">{t('upNext')}</h2>
+        {toggle}
+      </div>
       <ColdStart />
       {current ? (
         <div className="upnext-current" aria-label={t('nowPlaying')} role="group">

@@ -206,6 +206,17 @@ const en = {
   moodMid: 'neither sad nor happy',
   moodHigh: 'happy',
   openNowPlaying: 'Open the now-playing view',
+  collapseUpNext: 'Hide Up Next',
+  expandUpNext: 'Show Up Next',
+  volumePercent: '{n} %',
+  // Singular forms, used when {n} is 1 (see translator).
+  tracksCount_one: '{n} song',
+  albumsCount_one: '{n} album',
+  resultsFor_one: '{n} result for “{q}”',
+  mapCount_one: '{n} song on the map',
+  moreQueued_one: '{n} more in the queue',
+  imported_one: 'Imported {n} song from {file}.',
+  tasteEvents_one: 'Learned from {n} play, skip or like.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -403,6 +414,17 @@ const zhCN: Record<StringKey, string> = {
   moodMid: '不悲不喜',
   moodHigh: '欢快',
   openNowPlaying: '打开正在播放视图',
+  collapseUpNext: '隐藏“接下来”',
+  expandUpNext: '显示“接下来”',
+  volumePercent: '{n}%',
+  // 中文没有单复数之分：与复数形式相同。
+  tracksCount_one: '{n} 首歌曲',
+  albumsCount_one: '{n} 张专辑',
+  resultsFor_one: '“{q}”的 {n} 个结果',
+  mapCount_one: '地图上有 {n} 首歌曲',
+  moreQueued_one: '队列中还有 {n} 首',
+  imported_one: '已从 {file} 导入 {n} 首歌曲。',
+  tasteEvents_one: '从 {n} 次播放、跳过和喜欢中学习。',
 };
 
 export type Locale = 'en' | 'zh-CN';
@@ -419,7 +441,9 @@ export type Translate = (key: StringKey, vars?: Record<string, string | number>)
 export function translator(locale: Locale): Translate {
   const table = tables[locale];
   return (key, vars) => {
-    const text = table[key] ?? en[key];
+    // "1 song", not "1 songs": a key's `_one` form when the count is exactly 1.
+    const one = vars?.n === 1 ? (table as Record<string, string>)[`${key}_one`] : undefined;
+    const text = one ?? table[key] ?? en[key];
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text;
   };
 }

@@ -1,5 +1,5 @@
-// "Why this is playing" says the measured sound in words, in both languages: tempo, key, and
-// energy and mood by thirds of their 0–1 scales; what was not measured is left out.
+// The words the UI builds from numbers, in both languages. "Why this is playing": tempo, key, and
+// energy and mood by thirds of their 0–1 scales, what was not measured left out; and plurals.
 import { describe, expect, it } from 'vitest';
 import { soundInWords } from '../../src/renderer/src/lib/sound-words';
 import { translator } from '../../src/renderer/src/i18n/strings';
@@ -27,5 +27,15 @@ describe('soundInWords', () => {
     expect(
       soundInWords(en, { bpm: null, key: null, scale: null, arousal: null, valence: null }),
     ).toBe('');
+  });
+});
+
+describe('plurals', () => {
+  it('says "1 song" and "2 songs" in English, the same form in Chinese', () => {
+    expect(en('tracksCount', { n: 1 })).toBe('1 song');
+    expect(en('tracksCount', { n: 2 })).toBe('2 songs');
+    expect(en('tracksCount', { n: 0 })).toBe('0 songs');
+    expect(en('resultsFor', { n: 1, q: 'x' })).toBe('1 result for “x”');
+    expect(zh('tracksCount', { n: 1 })).toBe(zh('tracksCount', { n: 2 }).replace('2', '1'));
   });
 });
