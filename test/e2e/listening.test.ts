@@ -413,6 +413,33 @@ run('the listening flow in a browser (encore serve)', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('gives each Up Next item one tab stop, its actions reached with the arrow keys', async () => {
+    const unfold = page.getByRole('button', { name: 'Show Up Next' });
+    if (await unfold.isVisible()) await unfold.click();
+    const suggestions = panel().getByRole('list', { name: 'Suggestions' });
+    await expect
+      .poll(() => suggestions.locator('li').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
+    const focused = (): Promise<unknown> =>
+      page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")');
+    const first = suggestions.locator('li').nth(0);
+    const second = suggestions.locator('li').nth(1);
+    await first.locator('.suggestion-play').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe(
+      await second.locator('.suggestion-play').getAttribute('aria-label'),
+    );
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Like');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Skip');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe(
+      await second.locator('.suggestion-play').getAttribute('aria-label'),
+    );
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n/strings';
 import { useApp, useLibrary, usePlayer } from '../context';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
+import { onItemActionKeys } from '../lib/item-actions';
 import { originAt } from '../player/origins';
 
 // Enough to see what comes in the next hour without pushing the suggestions out of the panel.
@@ -47,7 +48,12 @@ export function QueuedEntries(): React.JSX.Element | null {
           const title = tr?.title || t('untitled');
           const origin = originAt({ queue, origins, source }, at);
           return (
-            <li key={`${at}-${id}`} className="upnext-entry" data-track-id={id}>
+            <li
+              key={`${at}-${id}`}
+              className="upnext-entry"
+              data-track-id={id}
+              onKeyDown={onItemActionKeys}
+            >
               <button
                 type="button"
                 className="suggestion-play"
@@ -65,6 +71,7 @@ export function QueuedEntries(): React.JSX.Element | null {
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('removeFromQueue', { title })}
                   title={t('removeFromQueue', { title })}
                   onClick={() => player.remove(at)}

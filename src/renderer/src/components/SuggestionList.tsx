@@ -6,6 +6,7 @@ import type { UpNextItem } from '../../../shared/recommend';
 import { useApp, useLibrary } from '../context';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
+import { onItemActionKeys } from '../lib/item-actions';
 
 export interface SuggestionListProps {
   items: readonly UpNextItem[];
@@ -31,7 +32,12 @@ export function SuggestionList({
         const tr = library.get(item.trackId);
         const title = tr?.title || t('untitled');
         return (
-          <li key={item.trackId} className="suggestion" data-track-id={item.trackId}>
+          <li
+            key={item.trackId}
+            className="suggestion"
+            data-track-id={item.trackId}
+            onKeyDown={onItemActionKeys}
+          >
             <button
               type="button"
               className="suggestion-play"
@@ -51,6 +57,7 @@ export function SuggestionList({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('like')}
                   title={t('like')}
                   onClick={() => onFeedback(item, 'like')}
@@ -60,6 +67,7 @@ export function SuggestionList({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('skip')}
                   title={t('skip')}
                   onClick={() => onFeedback(item, 'skip')}
@@ -69,6 +77,7 @@ export function SuggestionList({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('notThis')}
                   title={t('notThis')}
                   onClick={() => onFeedback(item, 'dislike')}
