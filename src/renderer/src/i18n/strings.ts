@@ -188,7 +188,6 @@ const en = {
   deletePlaylist: 'Delete playlist',
   removeFromPlaylist: 'Remove {title} from the playlist',
   addToPlaylist: 'Add to {name}',
-  addToNewPlaylist: 'Add to a new playlist',
   playlistEmpty2:
     'This playlist is empty. Add songs with “Add to playlist” in any song’s menu (right click or …).',
   imported: 'Imported {n} songs from {file}.',
@@ -397,7 +396,6 @@ const zhCN: Record<StringKey, string> = {
   deletePlaylist: '删除播放列表',
   removeFromPlaylist: '从播放列表中移除 {title}',
   addToPlaylist: '添加到 {name}',
-  addToNewPlaylist: '添加到新播放列表',
   playlistEmpty2: '这个播放列表是空的。在任意歌曲的菜单（右键或 …）中选择“添加到播放列表”。',
   imported: '已从 {file} 导入 {n} 首歌曲。',
   notInLibrary: '不在你的音乐库中（{n}）：',
