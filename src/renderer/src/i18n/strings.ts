@@ -188,7 +188,7 @@ const en = {
   deletePlaylist: 'Delete playlist',
   removeFromPlaylist: 'Remove {title} from the playlist',
   addToPlaylist: 'Add to {name}',
-  playlistEmpty2:
+  storedPlaylistEmpty:
     'This playlist is empty. Add songs with “Add to playlist” in any song’s menu (right click or …).',
   imported: 'Imported {n} songs from {file}.',
   notInLibrary: 'Not in your library ({n}):',
@@ -396,7 +396,7 @@ const zhCN: Record<StringKey, string> = {
   deletePlaylist: '删除播放列表',
   removeFromPlaylist: '从播放列表中移除 {title}',
   addToPlaylist: '添加到 {name}',
-  playlistEmpty2: '这个播放列表是空的。在任意歌曲的菜单（右键或 …）中选择“添加到播放列表”。',
+  storedPlaylistEmpty: '这个播放列表是空的。在任意歌曲的菜单（右键或 …）中选择“添加到播放列表”。',
   imported: '已从 {file} 导入 {n} 首歌曲。',
   notInLibrary: '不在你的音乐库中（{n}）：',
   whyPlaying: '为什么播放这首',

@@ -141,7 +141,7 @@ export function Playlist({ id }: { id: number }): React.JSX.Element {
           ) : null}
         </div>
       ) : null}
-      {list.trackIds.length === 0 ? <p className="empty">{t('playlistEmpty2')}</p> : null}
+      {list.trackIds.length === 0 ? <p className="empty">{t('storedPlaylistEmpty')}</p> : null}
       <OrderedTracks
         ids={list.trackIds}
         label={list.name}
