@@ -12,6 +12,7 @@ import { Meaning } from './embedding/meaning';
 import { Recommender } from './recommend/recommender';
 import { meaningSource } from './recommend/meaning-source';
 import type { PlayerState } from '../shared/app-state';
+import { Playlists } from './playlists/playlists';
 
 /** Tracks from the current one on that analysis takes first: the next half hour or so. */
 const UPCOMING_TO_ANALYSE = 8;
@@ -27,6 +28,8 @@ export interface Engine {
   readonly meaning: Meaning;
   /** Up Next, feedback, taste, stations, mood playlists, journeys. */
   readonly recommend: Recommender;
+  /** The person's playlists (and M3U8 import/export). */
+  readonly playlists: Playlists;
   /**
    * The player's state changed (queue, position, playing): saved for resume after a restart,
    * and background analysis gives way to playback and takes the coming tracks first.
@@ -66,6 +69,7 @@ export async function createEngine(partial: Partial<EngineConfig> = {}): Promise
     analysis,
     meaning,
     recommend,
+    playlists: new Playlists(store),
     async savePlayer(state) {
       latestPlayer = state;
       analysis.setPlaying(state.playing === true);

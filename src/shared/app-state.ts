@@ -10,7 +10,7 @@ export type RepeatMode = 'off' | 'all' | 'one';
 
 /** Where the current queue came from, shown above the queue ("Album: Kind of Blue"). */
 export interface QueueSource {
-  kind: 'library' | 'album' | 'artist' | 'search' | 'mood' | 'station' | 'upNext';
+  kind: 'library' | 'album' | 'artist' | 'search' | 'mood' | 'station' | 'upNext' | 'playlist';
   label: string;
 }
 
@@ -59,7 +59,15 @@ export interface Settings {
   /** Folders inside library roots that the scanner skips. */
   excludedFolders: string[];
   mapColourBy: ColourBy;
+  /**
+   * What follows a song picked from a list (Songs, search results, an artist's songs): Encore's
+   * suggestions, or the rest of that list in its shown order. Albums, playlists and Play all
+   * always continue with their list.
+   */
+  continueWith: ContinueWith;
 }
+
+export type ContinueWith = 'suggestions' | 'list';
 
 export const defaultSettings: Settings = {
   language: 'system',
@@ -72,6 +80,7 @@ export const defaultSettings: Settings = {
   notifyOnTrackChange: false,
   excludedFolders: [],
   mapColourBy: 'mood',
+  continueWith: 'suggestions',
 };
 
 export const emptyPlayerState: PlayerState = {

@@ -22,6 +22,7 @@ import type { AnalysisProgress, AudioFeatures } from './analysis';
 import type { MeaningStatus, VibeResult } from './meaning';
 import { FEEDBACK_KINDS, FEEDBACK_SOURCES } from './recommend';
 import type { MoodPlaylist, RecordedEvent, Station, Taste, UpNextItem } from './recommend';
+import type { Playlist, PlaylistImport, PlaylistSummary } from './playlists';
 
 /** A method's argument schema plus its (type-only) result. */
 export interface MethodDef<A extends z.ZodType, R> {
@@ -41,6 +42,7 @@ const ids = z.array(id).max(100_000);
 const pathArg = z.string().min(1).max(4096);
 const text = z.string().max(1000);
 const none = z.strictObject({});
+const playlistName = z.string().trim().min(1).max(200);
 
 /** The library row the list views need: small, so 100,000 of them load fast. */
 export interface TrackSummary {
@@ -92,6 +94,12 @@ export interface NowPlayingInfo {
   measuredGainDb: number | null;
 }
 
+/** What the person said about a track: the pressed state of Like and Not this. */
+export interface TrackOpinion {
+  liked: boolean;
+  disliked: boolean;
+}
+
 /** One dot of the mood map: a track on energy (arousal) × mood (valence), both 0–1. */
 export interface MoodPoint {
   id: TrackId;
@@ -129,6 +137,7 @@ const settingsPatch = z
     notifyOnTrackChange: z.boolean(),
     excludedFolders: z.array(pathArg).max(1000),
     mapColourBy: z.enum(['mood', 'genre']),
+    continueWith: z.enum(['suggestions', 'list']),
   })
   .partial();
 
@@ -143,7 +152,16 @@ const playerState = z.strictObject({
   repeat: z.enum(['off', 'all', 'one']),
   source: z
     .strictObject({
-      kind: z.enum(['library', 'album', 'artist', 'search', 'mood', 'station', 'upNext']),
+      kind: z.enum([
+        'library',
+        'album',
+        'artist',
+        'search',
+        'mood',
+        'station',
+        'upNext',
+        'playlist',
+      ]),
       label: text,
     })
     .nullable(),
@@ -220,6 +238,38 @@ export const methods = {
   'library.browseFolders': method<FolderListing>()(z.strictObject({ path: pathArg.optional() })),
   /** How many tracks and how much listening history removing a library folder concerns. */
   'library.rootUsage': method<RootUsage>()(z.strictObject({ path: pathArg })),
+  /** Whether the person likes or rejected a track (the newest like/unlike, dislike/undislike). */
+  'recs.opinion': method<TrackOpinion>()(z.strictObject({ id })),
+  'playlists.list': method<PlaylistSummary[]>()(none),
+  'playlists.get': method<Playlist>()(z.strictObject({ id })),
+  'playlists.create': method<Playlist>()(
+    z.strictObject({ name: playlistName, trackIds: ids.optional() }),
+  ),
+  'playlists.rename': method<Playlist>()(z.strictObject({ id, name: playlistName })),
+  'playlists.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  /** Adds tracks at `at` (0-based; default the end). */
+  'playlists.add': method<Playlist>()(
+    z.strictObject({ id, trackIds: ids, at: z.int().min(0).max(100_000).optional() }),
+  ),
+  /** Removes the entries at these 0-based positions. */
+  'playlists.remove': method<Playlist>()(
+    z.strictObject({ id, positions: z.array(z.int().min(0).max(100_000)).max(100_000) }),
+  ),
+  'playlists.move': method<Playlist>()(
+    z.strictObject({ id, from: z.int().min(0).max(100_000), to: z.int().min(0).max(100_000) }),
+  ),
+  /** The playlist as M3U8 text, with absolute paths or paths relative to its library folder. */
+  'playlists.exportM3u8': method<{ name: string; text: string }>()(
+    z.strictObject({ id, paths: z.enum(['absolute', 'relative']) }),
+  ),
+  /** A new playlist from M3U8 text; `baseDir`: the folder the file was in, when known. */
+  'playlists.importM3u8': method<PlaylistImport>()(
+    z.strictObject({
+      name: playlistName,
+      text: z.string().max(20_000_000),
+      baseDir: pathArg.optional(),
+    }),
+  ),
 } as const;
 
 /**

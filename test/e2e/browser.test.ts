@@ -160,7 +160,7 @@ run('the app in a browser (encore serve)', () => {
       .poll(() => page.evaluate('document.activeElement && document.activeElement.type'))
       .toBe('search');
     await page.keyboard.type('morning');
-    await page.getByRole('heading', { name: /results for “morning”/ }).waitFor();
+    await page.getByRole('heading', { name: /results? for “morning”/ }).waitFor();
     await page.getByRole('gridcell', { name: 'Polar Night' }).waitFor();
     await page.screenshot({ path: screenshotPath('05-search') });
     await page.getByRole('searchbox', { name: 'Search' }).fill('');

@@ -5,17 +5,18 @@
  */
 import type { Engine } from '../engine';
 import type { AppInfo } from '../../shared/contract';
-import type { Handlers, MessageHandlers } from './dispatch';
+import { CallFailure, type Handlers, type MessageHandlers } from './dispatch';
 import { toSummary } from './summaries';
 import { updateSettings } from './settings';
 import { moodMapPoints } from '../store/mood-map';
 import { browseFolders } from '../library/folder-browser';
+import { trackOpinion } from '../store/opinions';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
 export type HostInfo = Omit<AppInfo, 'services' | 'readOnly'>;
 
 export function createHandlers(engine: Engine, host: HostInfo): Handlers {
-  const { store, library, recommend, meaning, analysis } = engine;
+  const { store, library, recommend, meaning, analysis, playlists } = engine;
   const roots = async (): Promise<Awaited<ReturnType<Handlers['library.roots']>>> =>
     (await store.roots.list()).map((r) => ({
       path: r.path,
@@ -67,7 +68,30 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'analysis.map': () => moodMapPoints(store.db),
     'library.browseFolders': ({ path }) => browseFolders(path),
     'library.rootUsage': ({ path }) => library.rootUsage(path),
+    'recs.opinion': ({ id }) => trackOpinion(store.db, id),
+    'playlists.list': () => playlists.list(),
+    'playlists.get': async ({ id }) => found(await playlists.get(id)),
+    'playlists.create': ({ name, trackIds }) => playlists.create(name, trackIds),
+    'playlists.rename': async ({ id, name }) => found(await playlists.rename(id, name)),
+    'playlists.delete': async ({ id }) => {
+      found((await playlists.delete(id)) ? id : null);
+      return { deleted: true };
+    },
+    'playlists.add': async ({ id, trackIds, at }) => found(await playlists.add(id, trackIds, at)),
+    'playlists.remove': async ({ id, positions }) => found(await playlists.removeAt(id, positions)),
+    'playlists.move': async ({ id, from, to }) => found(await playlists.move(id, from, to)),
+    'playlists.exportM3u8': async ({ id, paths }) => {
+      const playlist = found(await playlists.get(id));
+      return { name: playlist.name, text: found(await playlists.exportM3u8(id, paths)) };
+    },
+    'playlists.importM3u8': ({ name, text, baseDir }) => playlists.importM3u8(name, text, baseDir),
   };
+}
+
+/** `value`, or the contract's not-found failure when there is no such playlist. */
+function found<T>(value: T | null): T {
+  if (value === null) throw new CallFailure('not-found', 'There is no such playlist.');
+  return value;
 }
 
 export function createMessageHandlers(engine: Engine): MessageHandlers {

@@ -15,6 +15,7 @@ import { FeatureRepository } from './features';
 import { CoverRepository } from './covers';
 import { AppStateRepository } from './app-state';
 import { FeedbackRepository } from './feedback';
+import { PlaylistRepository } from './playlists';
 
 export class Store {
   readonly roots: RootRepository;
@@ -25,6 +26,7 @@ export class Store {
   readonly covers: CoverRepository;
   readonly appState: AppStateRepository;
   readonly feedback: FeedbackRepository;
+  readonly playlists: PlaylistRepository;
 
   private constructor(readonly db: Database) {
     this.roots = new RootRepository(db);
@@ -35,6 +37,7 @@ export class Store {
     this.covers = new CoverRepository(db);
     this.appState = new AppStateRepository(db);
     this.feedback = new FeedbackRepository(db);
+    this.playlists = new PlaylistRepository(db);
   }
 
   /** Opens (creating) `<dataDir>/encore.db` and migrates it to the newest schema. */

@@ -6,15 +6,24 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bridge } from '../../shared/bridge';
 import type { AppInfo } from '../../shared/contract';
 import type { Settings as SettingsData } from '../../shared/app-state';
-import { AppContext, type AppServices, type ViewName } from './context';
+import {
+  AppContext,
+  type AppServices,
+  type NavTarget,
+  type TrackMenuRequest,
+  type ViewName,
+} from './context';
 import { resolveLocale, translator, type StringKey } from './i18n/strings';
 import type { Player } from './player/player';
+import type { Suggestions } from './player/suggestions';
 import type { LibraryModel } from './lib/library';
+import type { PlaylistsModel } from './lib/playlists';
 import { useShortcuts } from './lib/shortcuts';
 import { useMediaSession } from './lib/media-session';
 import { PlayerBar } from './components/PlayerBar';
 import { ScanStatus } from './components/ScanStatus';
 import { UpNext } from './components/UpNext';
+import { TrackMenu } from './components/TrackMenu';
 import { Songs } from './views/Songs';
 import { Albums } from './views/Albums';
 import { Artists } from './views/Artists';
@@ -24,9 +33,16 @@ import { Settings } from './views/Settings';
 import { Moods } from './views/Moods';
 import { MoodMap } from './views/MoodMap';
 import { Taste } from './views/Taste';
-import { sendFeedback, sessionId } from './lib/feedback';
+import { Playlist } from './views/Playlist';
+import { NowPlaying } from './views/NowPlaying';
+import { PlaylistNav } from './components/PlaylistNav';
+import { sendFeedback } from './lib/feedback';
+
+// The window width under which the layout folds Up Next and drops the year and # columns.
+const NARROW_PX = 1000;
 
 const nav: { view: ViewName; label: StringKey }[] = [
+  { view: 'nowPlaying', label: 'nowPlaying' },
   { view: 'songs', label: 'songs' },
   { view: 'albums', label: 'albums' },
   { view: 'artists', label: 'artists' },
@@ -41,7 +57,9 @@ const nav: { view: ViewName; label: StringKey }[] = [
 export interface AppProps {
   bridge: Bridge;
   player: Player;
+  suggestions: Suggestions;
   library: LibraryModel;
+  playlists: PlaylistsModel;
   info: AppInfo;
   initialSettings: SettingsData;
 }
@@ -49,12 +67,20 @@ export interface AppProps {
 export function App({
   bridge,
   player,
+  suggestions,
   library,
+  playlists,
   info,
   initialSettings,
 }: AppProps): React.JSX.Element {
   const [settings, setSettings] = useState(initialSettings);
   const [view, setView] = useState<ViewName>('songs');
+  // The album or artist to open; `n` remounts the view so it opens even when it shows already.
+  const [target, setTarget] = useState<(NavTarget & { n: number }) | null>(null);
+  const [menu, setMenu] = useState<TrackMenuRequest | null>(null);
+  // Below 1000 px the song list needs the room: Up Next starts folded there (one click opens it).
+  const [upNextOpen, setUpNextOpen] = useState(() => window.innerWidth >= NARROW_PX);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const locale = resolveLocale(settings.language, info.osLanguage || navigator.language);
@@ -69,18 +95,28 @@ export function App({
     () => ({
       bridge,
       player,
+      suggestions,
       library,
+      playlists,
       info,
       settings,
       locale,
       t: translator(locale),
-      navigate: setView,
+      navigate: (v) => {
+        setTarget(null);
+        setView(v);
+      },
+      goTo: (to) => {
+        setTarget((was) => ({ ...to, n: (was?.n ?? 0) + 1 }));
+        setView(to.kind === 'album' ? 'albums' : to.kind === 'artist' ? 'artists' : 'playlist');
+      },
+      openTrackMenu: setMenu,
       updateSettings: (patch) => {
         setSettings((s) => ({ ...s, ...patch }));
         void bridge.invoke('settings.set', { patch }).then(setSettings);
       },
     }),
-    [bridge, player, library, info, settings, locale],
+    [bridge, player, suggestions, library, playlists, info, settings, locale],
   );
   const { t } = services;
 
@@ -95,22 +131,17 @@ export function App({
   }, [bridge, player]);
 
   useEffect(() => {
-    // Auto-DJ: when the queue runs out, continue with the first Up Next suggestion.
+    // Auto-DJ: when the queue runs out, continue with the suggestion the Up Next panel shows first.
+    suggestions.setEnabled(settings.autoDj);
     player.setQueueEndHandler(
       settings.autoDj
         ? async () => {
-            const s = player.snapshot();
-            const items = await bridge.invoke('recs.upNext', {
-              sessionId,
-              currentTrackId: s.currentId ?? undefined,
-              count: 1,
-              queued: s.queue.slice(-500),
-            });
-            return items.map((i) => i.trackId);
+            const first = await suggestions.first();
+            return first ? [first.trackId] : [];
           }
         : null,
     );
-  }, [bridge, player, settings.autoDj]);
+  }, [player, suggestions, settings.autoDj]);
 
   const focusSearch = useCallback((): void => {
     setView('songs');
@@ -135,7 +166,7 @@ export function App({
 
   return (
     <AppContext.Provider value={services}>
-      <div className="app">
+      <div className={`app ${upNextOpen ? '' : 'upnext-folded'}`}>
         <a className="skip-link" href="#content">
           {t('skipLink')}
         </a>
@@ -163,32 +194,46 @@ export function App({
                 <button
                   type="button"
                   aria-current={view === n.view ? 'page' : undefined}
-                  onClick={() => setView(n.view)}
+                  onClick={() => services.navigate(n.view)}
                 >
                   {t(n.label)}
                 </button>
               </li>
             ))}
           </ul>
+          <PlaylistNav
+            openId={view === 'playlist' && target?.kind === 'playlist' ? target.id : null}
+          />
         </nav>
         <main id="content" className="content" tabIndex={-1}>
-          <View view={view} query={query} />
+          <View view={view} query={query} target={target} />
         </main>
-        <UpNext />
+        <UpNext open={upNextOpen} onToggle={() => setUpNextOpen((o) => !o)} />
         <PlayerBar />
+        {menu ? <TrackMenu request={menu} onClose={closeMenu} /> : null}
       </div>
     </AppContext.Provider>
   );
 }
 
-function View({ view, query }: { view: ViewName; query: string }): React.JSX.Element {
+function View({
+  view,
+  query,
+  target,
+}: {
+  view: ViewName;
+  query: string;
+  target: (NavTarget & { n: number }) | null;
+}): React.JSX.Element {
   switch (view) {
     case 'songs':
       return <Songs query={query} />;
     case 'albums':
-      return <Albums />;
+      return <Albums key={target?.n} openKey={target?.kind === 'album' ? target.key : undefined} />;
     case 'artists':
-      return <Artists />;
+      return (
+        <Artists key={target?.n} openName={target?.kind === 'artist' ? target.name : undefined} />
+      );
     case 'lyrics':
       return <Lyrics />;
     case 'queue':
@@ -201,5 +246,13 @@ function View({ view, query }: { view: ViewName; query: string }): React.JSX.Ele
       return <MoodMap />;
     case 'taste':
       return <Taste />;
+    case 'nowPlaying':
+      return <NowPlaying />;
+    case 'playlist':
+      return target?.kind === 'playlist' ? (
+        <Playlist key={target.id} id={target.id} />
+      ) : (
+        <Songs query={query} />
+      );
   }
 }

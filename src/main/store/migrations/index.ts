@@ -8,6 +8,7 @@ import { up as embedding } from './003-embedding';
 import { up as recommend } from './004-recommend';
 import { up as appState } from './005-app-state';
 import { up as removedRoots } from './006-removed-roots';
+import { up as playlists } from './007-playlists';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { name: 'recommend', up: recommend },
   { name: 'app-state', up: appState },
   { name: 'removed-roots', up: removedRoots },
+  { name: 'playlists', up: playlists },
 ];

@@ -3,12 +3,13 @@
  * shuffle and repeat. Every control has an accessible name.
  */
 import { useApp, useLibrary, usePlayer } from '../context';
-import { formatTime } from '../lib/library';
+import { albumKeyOf, formatTime } from '../lib/library';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
+import { PlayingOpinion } from './PlayingOpinion';
 
 export function PlayerBar(): React.JSX.Element {
-  const { t, player, library } = useApp();
+  const { t, player, library, goTo, navigate } = useApp();
   useLibrary();
   const currentId = usePlayer((s) => s.currentId);
   const playing = usePlayer((s) => s.playing);
@@ -26,14 +27,45 @@ export function PlayerBar(): React.JSX.Element {
   return (
     <section className="playerbar" aria-label={t('player')}>
       <div className="now" aria-label={t('nowPlaying')} aria-live="polite">
-        <Cover hash={track?.coverHash ?? null} size={48} label={track?.album ?? ''} />
+        <button
+          type="button"
+          className="plain np-open"
+          aria-label={t('openNowPlaying')}
+          title={t('openNowPlaying')}
+          onClick={() => navigate('nowPlaying')}
+        >
+          <Cover hash={track?.coverHash ?? null} size={48} label={track?.album ?? ''} />
+        </button>
         <div className="now-text">
           <div className="now-title">
-            {track ? track.title || t('untitled') : t('nothingPlaying')}
+            {track ? (
+              <button
+                type="button"
+                className="plain"
+                title={t('goToAlbum')}
+                onClick={() => goTo({ kind: 'album', key: albumKeyOf(track) })}
+              >
+                {track.title || t('untitled')}
+              </button>
+            ) : (
+              t('nothingPlaying')
+            )}
           </div>
-          <div className="muted now-artist">{track ? track.artist || t('unknownArtist') : ''}</div>
+          <div className="muted now-artist">
+            {track ? (
+              <button
+                type="button"
+                className="plain"
+                title={t('goToArtist')}
+                onClick={() => goTo({ kind: 'artist', name: track.artist })}
+              >
+                {track.artist || t('unknownArtist')}
+              </button>
+            ) : null}
+          </div>
           {error ? <div className="error">{error}</div> : null}
         </div>
+        <PlayingOpinion />
       </div>
       <div className="transport">
         <div className="buttons">
@@ -41,6 +73,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className={`icon ${shuffle ? 'on' : ''}`}
             aria-label={t('shuffle')}
+            title={t('shuffle')}
             aria-pressed={shuffle}
             onClick={() => player.toggleShuffle()}
           >
@@ -50,6 +83,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className="icon"
             aria-label={t('previous')}
+            title={t('previous')}
             onClick={() => player.previous()}
           >
             <Icon name="previous" />
@@ -58,6 +92,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className="icon big"
             aria-label={playing ? t('pause') : t('play')}
+            title={playing ? t('pause') : t('play')}
             onClick={() => player.toggle()}
           >
             <Icon name={playing ? 'pause' : 'play'} size={28} />
@@ -66,6 +101,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className="icon"
             aria-label={t('next')}
+            title={t('next')}
             onClick={() => player.next()}
           >
             <Icon name="next" />
@@ -74,6 +110,7 @@ export function PlayerBar(): React.JSX.Element {
             type="button"
             className={`icon ${repeat !== 'off' ? 'on' : ''}`}
             aria-label={repeatLabel}
+            title={repeatLabel}
             aria-pressed={repeat !== 'off'}
             onClick={() => player.cycleRepeat()}
           >
@@ -101,6 +138,7 @@ export function PlayerBar(): React.JSX.Element {
           type="button"
           className="icon"
           aria-label={muted ? t('unmute') : t('mute')}
+          title={muted ? t('unmute') : t('mute')}
           onClick={() => player.toggleMute()}
         >
           <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
@@ -108,6 +146,8 @@ export function PlayerBar(): React.JSX.Element {
         <input
           type="range"
           aria-label={t('volume')}
+          aria-valuetext={t('volumePercent', { n: Math.round((muted ? 0 : volume) * 100) })}
+          title={t('volumePercent', { n: Math.round((muted ? 0 : volume) * 100) })}
           min={0}
           max={1}
           step={0.01}

@@ -7,10 +7,13 @@ import { useApp, useLibrary } from '../context';
 import { Cover } from './Cover';
 import { Icon } from './Icon';
 import { reasonText } from '../i18n/reasons';
+import { onItemActionKeys } from '../lib/item-actions';
 
 export interface SuggestionListProps {
   items: readonly UpNextItem[];
   label: string;
+  /** A tag shown on every item ("Suggested"), when the list sits among other entries. */
+  badge?: string;
   onPlay: (index: number) => void;
   onFeedback?: (item: UpNextItem, kind: 'like' | 'skip' | 'dislike') => void;
 }
@@ -18,6 +21,7 @@ export interface SuggestionListProps {
 export function SuggestionList({
   items,
   label,
+  badge,
   onPlay,
   onFeedback,
 }: SuggestionListProps): React.JSX.Element {
@@ -29,7 +33,12 @@ export function SuggestionList({
         const tr = library.get(item.trackId);
         const title = tr?.title || t('untitled');
         return (
-          <li key={item.trackId} className="suggestion" data-track-id={item.trackId}>
+          <li
+            key={item.trackId}
+            className="suggestion"
+            data-track-id={item.trackId}
+            onKeyDown={onItemActionKeys}
+          >
             <button
               type="button"
               className="suggestion-play"
@@ -40,6 +49,7 @@ export function SuggestionList({
               <span className="suggestion-text">
                 <span className="s-title">{title}</span>
                 <span className="muted s-artist">{tr?.artist || t('unknownArtist')}</span>
+                {badge ? <span className="badge">{badge}</span> : null}
                 <span className="reason">{reasonText(item, locale)}</span>
               </span>
             </button>
@@ -48,6 +58,7 @@ export function SuggestionList({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('like')}
                   title={t('like')}
                   onClick={() => onFeedback(item, 'like')}
@@ -57,6 +68,7 @@ export function SuggestionList({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('skip')}
                   title={t('skip')}
                   onClick={() => onFeedback(item, 'skip')}
@@ -66,6 +78,7 @@ export function SuggestionList({
                 <button
                   type="button"
                   className="icon"
+                  tabIndex={-1}
                   aria-label={t('notThis')}
                   title={t('notThis')}
                   onClick={() => onFeedback(item, 'dislike')}

@@ -1,9 +1,12 @@
 /**
  * The track table used by every list of songs (library, search results, an album, an artist):
- * virtualised rows, sortable column headers, keyboard selection, double-click or Enter to play.
- * Tags and file names are rendered as React text, never as HTML.
+ * virtualised rows, sortable column headers, keyboard selection (the grid keeps the focus and
+ * points at the selected row with aria-activedescendant, so screen readers announce it while
+ * arrowing), double-click or Enter to play, and each row's actions menu (right click, the row's
+ * "…" button, or the context-menu key / Shift+F10). Tags and file names are rendered as React
+ * text, never as HTML.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { TrackSummary } from '../../../shared/contract';
 import { useApp, usePlayer } from '../context';
 import { formatTime, type SortKey } from '../lib/library';
@@ -35,9 +38,18 @@ export function TrackTable({
   sort,
   onSort,
 }: TrackTableProps): React.JSX.Element {
-  const { t } = useApp();
+  const { t, openTrackMenu } = useApp();
   const currentId = usePlayer((s) => s.currentId);
   const [selected, setSelected] = useState<number | null>(null);
+  const gridId = useId();
+  const rowId = (i: number): string => `${gridId}-row-${i}`;
+
+  const openMenu = (i: number, x: number, y: number, returnFocus: HTMLElement | null): void => {
+    const tr = tracks[i];
+    if (!tr) return;
+    setSelected(i);
+    openTrackMenu({ trackId: tr.id, x, y, returnFocus });
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (tracks.length === 0) return;
@@ -49,13 +61,19 @@ export function TrackTable({
     else if (e.key === 'Home') setSelected(0);
     else if (e.key === 'End') setSelected(tracks.length - 1);
     else if (e.key === 'Enter' && selected !== null) onPlay(selected);
-    else return;
+    else if ((e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) && selected !== null) {
+      const row = document.getElementById(rowId(selected))?.getBoundingClientRect();
+      openMenu(selected, row?.left ?? 0, row?.bottom ?? 0, e.currentTarget);
+    } else return;
     e.preventDefault();
     e.stopPropagation();
   };
 
   const header = (
     <div className="trow thead" role="row" aria-rowindex={1}>
+      <div role="columnheader" className="cell c-no">
+        #
+      </div>
       {columns.map((c) => (
         <div
           key={c.key}
@@ -73,6 +91,9 @@ export function TrackTable({
           )}
         </div>
       ))}
+      <div role="columnheader" className="cell c-actions">
+        <span className="visually-hidden">{t('moreActions')}</span>
+      </div>
     </div>
   );
 
@@ -87,13 +108,21 @@ export function TrackTable({
     return (
       <div
         role="row"
+        id={rowId(i)}
         aria-rowindex={i + 2}
         aria-selected={i === selected}
         className={classes.join(' ')}
         onClick={() => setSelected(i)}
         onDoubleClick={() => onPlay(i)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          openMenu(i, e.clientX, e.clientY, e.currentTarget.closest<HTMLElement>('.vlist'));
+        }}
         data-track-id={tr.id}
       >
+        <div role="gridcell" className="cell c-no">
+          {tr.trackNo ?? ''}
+        </div>
         <div role="gridcell" className="cell c-title" title={tr.title}>
           {tr.id === currentId ? <span aria-hidden="true">▶ </span> : null}
           {tr.title || t('untitled')}
@@ -110,6 +139,23 @@ export function TrackTable({
         <div role="gridcell" className="cell c-duration">
           {formatTime(tr.durationS)}
         </div>
+        <div role="gridcell" className="cell c-actions">
+          <button
+            type="button"
+            className="icon row-menu"
+            tabIndex={i === selected ? 0 : -1}
+            aria-label={t('moreActions')}
+            title={t('trackActions', { title: tr.title || t('untitled') })}
+            onClick={(e) => {
+              e.stopPropagation();
+              const box = e.currentTarget.getBoundingClientRect();
+              openMenu(i, box.left, box.bottom, e.currentTarget);
+            }}
+            onDoubleClick={(e) => e.stopPropagation()}
+          >
+            …
+          </button>
+        </div>
       </div>
     );
   };
@@ -122,6 +168,9 @@ export function TrackTable({
       role="grid"
       ariaLabel={label}
       ariaRowCount={tracks.length + 1}
+      ariaActiveDescendant={
+        selected !== null && selected < tracks.length ? rowId(selected) : undefined
+      }
       scrollToIndex={selected}
       onKeyDown={onKeyDown}
       header={header}

@@ -25,6 +25,8 @@ export interface VirtualListProps {
   role?: string;
   ariaLabel?: string;
   ariaRowCount?: number;
+  /** The id of the row the keyboard is on (the list keeps the focus). */
+  ariaActiveDescendant?: string;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
   header?: ReactNode;
 }
@@ -88,6 +90,7 @@ export function VirtualList(props: VirtualListProps): React.JSX.Element {
       role={props.role}
       aria-label={props.ariaLabel}
       aria-rowcount={props.ariaRowCount}
+      aria-activedescendant={props.ariaActiveDescendant}
       tabIndex={0}
       onKeyDown={props.onKeyDown}
     >

@@ -70,12 +70,17 @@ export class LibraryModel {
   }
 }
 
+/** The key of a track's album (album artist and title), as albumsOf groups them. */
+export function albumKeyOf(t: Pick<TrackSummary, 'albumArtist' | 'artist' | 'album'>): string {
+  return `${(t.albumArtist || t.artist).toLowerCase()}\u0000${t.album.toLowerCase()}`;
+}
+
 /** Albums by album artist and title, in the library's order. */
 export function albumsOf(tracks: readonly TrackSummary[]): Album[] {
   const map = new Map<string, Album>();
   for (const t of tracks) {
     const artist = t.albumArtist || t.artist;
-    const key = `${artist.toLowerCase()}\u0000${t.album.toLowerCase()}`;
+    const key = albumKeyOf(t);
     let album = map.get(key);
     if (!album) {
       album = { key, title: t.album, artist, year: t.year, coverHash: t.coverHash, tracks: [] };

@@ -30,6 +30,7 @@ export function feedbackSource(source: QueueSource | null): FeedbackSource {
       return 'station';
     case 'album':
     case 'artist':
+    case 'playlist':
       return 'playlist';
     default:
       return 'library';

@@ -65,7 +65,9 @@ export class Player extends SnapshotStore {
   /** Loads the saved state (queue, track, position) without starting playback. */
   async restore(): Promise<void> {
     const saved = await this.bridge.invoke('player.state', {});
-    this.state = { ...this.state, ...saved };
+    // Saved while playing, but a reload starts paused: Pause shows only once sound really plays
+    // (the audio element's own play event).
+    this.state = { ...this.state, ...saved, playing: false };
     this.decks.setVolume(saved.volume, saved.muted);
     this.load(saved.positionS, false);
     this.emit();
@@ -213,7 +215,12 @@ export class Player extends SnapshotStore {
 
   private resume(): void {
     this.decks.start();
-    this.audio.play().catch((err: Error) => this.set({ error: err.message }));
+    this.audio.play().catch((err: Error) => {
+      // Interrupted by the next load (a quick Next): that track's own play() decides.
+      if (err.name === 'AbortError') return;
+      // Refused (no user gesture yet, a file that cannot play): no sound, so no Pause button.
+      this.set({ error: err.message, playing: false });
+    });
   }
 
   private playIndex(index: number): void {
@@ -294,6 +301,9 @@ export class Player extends SnapshotStore {
   private leaving(): PlayEvent | null {
     return leaveEvent(this.state.currentId, this.audio, this.state.durationS, this.origin());
   }
+
+  /** Where the current queue entry came from: the source of feedback about it (Like, Not this). */
+  currentOrigin = (): FeedbackSource => this.origin();
 
   /** Where the current queue entry came from, for its events. */
   private origin(): FeedbackSource {

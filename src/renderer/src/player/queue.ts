@@ -3,19 +3,12 @@
  * (a new queue, or the rest of the current one), and the repeat modes' order.
  */
 import type { RepeatMode } from '../../../shared/app-state';
+import { moveItem } from '../../../shared/order';
 
 export interface QueuePosition<T> {
   queue: T[];
   /** Index of the current entry, -1 when none. */
   index: number;
-}
-
-/** A copy of `items` with the entry at `from` moved to `to`. */
-export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
-  const out = [...items];
-  const [item] = out.splice(from, 1);
-  if (item !== undefined) out.splice(to, 0, item);
-  return out;
 }
 
 /** Moves entry `from` to `to`; the current entry stays current wherever it ends up. */

@@ -4,6 +4,8 @@ import { useApp, useLibrary } from '../context';
 import { albumsOf, type Album } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
+import { startRadio } from '../player/radio';
+import { shuffleAll } from '../player/play-from-list';
 import { Cover } from '../components/Cover';
 import { FirstRun } from './FirstRun';
 
@@ -11,11 +13,14 @@ import { FirstRun } from './FirstRun';
 const CARD_W = 180;
 const CARD_H = 230;
 
-export function Albums(): React.JSX.Element {
+/** `openKey`: the album to open (albumKeyOf), from "Go to album". */
+export function Albums({ openKey }: { openKey?: string }): React.JSX.Element {
   const { t } = useApp();
   const { tracks, loaded } = useLibrary();
   const albums = useMemo(() => albumsOf(tracks), [tracks]);
-  const [open, setOpen] = useState<Album | null>(null);
+  const [open, setOpen] = useState<Album | null>(
+    () => albums.find((a) => a.key === openKey) ?? null,
+  );
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(900);
 
@@ -64,7 +69,8 @@ export function Albums(): React.JSX.Element {
 }
 
 function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): React.JSX.Element {
-  const { t, player } = useApp();
+  const { t, bridge, player } = useApp();
+  const first = album.tracks[0];
   const play = (i: number): void =>
     player.playQueue(
       album.tracks.map((x) => x.id),
@@ -86,7 +92,34 @@ function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): R
           </p>
           <button type="button" className="primary" onClick={() => play(0)}>
             {t('playAlbum', { album: album.title || t('unknownAlbum') })}
-          </button>
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              shuffleAll(
+                player,
+                album.tracks.map((x) => x.id),
+                { kind: 'album', label: album.title },
+              )
+            }
+          >
+            {t('shuffleAll')}
+          </button>{' '}
+          {first ? (
+            <button
+              type="button"
+              onClick={() =>
+                void startRadio(
+                  bridge,
+                  player,
+                  { kind: 'track', trackId: first.id },
+                  t('radioFor', { name: album.title || t('unknownAlbum') }),
+                )
+              }
+            >
+              {t('startRadio')}
+            </button>
+          ) : null}
         </div>
       </div>
       <TrackTable tracks={album.tracks} label={album.title || t('unknownAlbum')} onPlay={play} />

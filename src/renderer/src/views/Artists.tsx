@@ -5,24 +5,26 @@ import { artistsOf, type Artist } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
 import { FirstRun } from './FirstRun';
+import { playFromList, shuffleAll } from '../player/play-from-list';
+import { startRadio } from '../player/radio';
 
 const ROW = 40;
 
-export function Artists(): React.JSX.Element {
-  const { t, player } = useApp();
+/** `openName`: the artist to open, from "Go to artist". */
+export function Artists({ openName }: { openName?: string }): React.JSX.Element {
+  const { t, bridge, player, settings } = useApp();
   const { tracks, loaded } = useLibrary();
   const artists = useMemo(() => artistsOf(tracks), [tracks]);
-  const [open, setOpen] = useState<Artist | null>(null);
+  const [open, setOpen] = useState<Artist | null>(
+    () => artists.find((a) => openName !== undefined && a.name === openName) ?? null,
+  );
 
   if (!loaded) return <p className="empty">{t('loading')}</p>;
   if (tracks.length === 0) return <FirstRun />;
   if (open) {
-    const play = (i: number): void =>
-      player.playQueue(
-        open.tracks.map((x) => x.id),
-        i,
-        { kind: 'artist', label: open.name },
-      );
+    const ids = open.tracks.map((x) => x.id);
+    const source = { kind: 'artist', label: open.name } as const;
+    const play = (i: number): void => playFromList(player, ids, i, source, settings.continueWith);
     return (
       <section className="view" aria-labelledby="artist-h">
         <button type="button" className="link" onClick={() => setOpen(null)}>
@@ -33,8 +35,28 @@ export function Artists(): React.JSX.Element {
           <span className="muted">
             {t('tracksCount', { n: open.tracks.length })} · {t('albumsCount', { n: open.albums })}
           </span>
-          <button type="button" className="primary" onClick={() => play(0)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => player.playQueue(ids, 0, source)}
+          >
             {t('playAll')}
+          </button>
+          <button type="button" onClick={() => shuffleAll(player, ids, source)}>
+            {t('shuffleAll')}
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void startRadio(
+                bridge,
+                player,
+                { kind: 'artist', name: open.name },
+                t('radioFor', { name: open.name || t('unknownArtist') }),
+              )
+            }
+          >
+            {t('startRadio')}
           </button>
         </div>
         <TrackTable tracks={open.tracks} label={open.name} onPlay={play} />

@@ -22,6 +22,17 @@ export function activeLine(lines: readonly SyncedLine[], t: number): number {
 }
 
 export function Lyrics(): React.JSX.Element {
+  const { t } = useApp();
+  return (
+    <section className="view lyrics" aria-labelledby="lyrics-h">
+      <h1 id="lyrics-h">{t('lyrics')}</h1>
+      <CurrentLyrics />
+    </section>
+  );
+}
+
+/** The playing track's lyrics (synced where the file has timings), or what to do without them. */
+export function CurrentLyrics(): React.JSX.Element {
   const { t, bridge } = useApp();
   const currentId = usePlayer((s) => s.currentId);
   const [lyrics, setLyrics] = useState<{ id: number; data: LyricsData | null } | null>(null);
@@ -44,12 +55,7 @@ export function Lyrics(): React.JSX.Element {
   else if (current === null) body = <p className="empty">{t('noLyrics')}</p>;
   else if (current.synced && current.synced.length) body = <SyncedLyrics lines={current.synced} />;
   else body = <pre className="lyrics-plain">{current.plain}</pre>;
-  return (
-    <section className="view lyrics" aria-labelledby="lyrics-h">
-      <h1 id="lyrics-h">{t('lyrics')}</h1>
-      {body}
-    </section>
-  );
+  return body;
 }
 
 function SyncedLyrics({ lines }: { lines: SyncedLine[] }): React.JSX.Element {

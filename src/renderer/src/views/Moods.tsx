@@ -18,7 +18,7 @@ interface Shown {
 }
 
 export function Moods(): React.JSX.Element {
-  const { t, bridge, player } = useApp();
+  const { t, bridge, player, playlists, goTo } = useApp();
   const [vibe, setVibe] = useState('');
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
@@ -121,6 +121,23 @@ export function Moods(): React.JSX.Element {
             {shown.items.length ? (
               <button type="button" onClick={() => play(0)}>
                 {t('playAll')}
+              </button>
+            ) : null}
+            {shown.items.length ? (
+              <button
+                type="button"
+                onClick={() =>
+                  void playlists
+                    .change((b) =>
+                      b.invoke('playlists.create', {
+                        name: shown.title,
+                        trackIds: shown.items.map((x) => x.trackId),
+                      }),
+                    )
+                    .then((made) => goTo({ kind: 'playlist', id: made.id }))
+                }
+              >
+                {t('saveAsPlaylist')}
               </button>
             ) : null}
           </div>

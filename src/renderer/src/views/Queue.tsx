@@ -1,17 +1,25 @@
-/** The play queue: where it came from, the current track, reorder (move up/down) and remove. */
-import { useApp, useLibrary, usePlayer } from '../context';
-import { formatTime } from '../lib/library';
-import { VirtualList } from '../components/VirtualList';
-import { Icon } from '../components/Icon';
-
-const ROW = 44;
+/**
+ * The play queue: where it came from, the current track, reorder (drag, or move up/down), remove,
+ * clear, and save it as a playlist.
+ */
+import { useState } from 'react';
+import { useApp, usePlayer } from '../context';
+import { OrderedTracks } from '../components/OrderedTracks';
 
 export function Queue(): React.JSX.Element {
-  const { t, player, library } = useApp();
-  useLibrary();
+  const { t, player, playlists, goTo } = useApp();
   const queue = usePlayer((s) => s.queue);
   const index = usePlayer((s) => s.index);
   const source = usePlayer((s) => s.source);
+  const [name, setName] = useState('');
+
+  const save = async (): Promise<void> => {
+    const made = await playlists.change((b) =>
+      b.invoke('playlists.create', { name: name.trim(), trackIds: player.snapshot().queue }),
+    );
+    setName('');
+    goTo({ kind: 'playlist', id: made.id });
+  };
 
   return (
     <section className="view" aria-labelledby="queue-h">
@@ -25,56 +33,35 @@ export function Queue(): React.JSX.Element {
           </button>
         ) : null}
       </div>
+      {queue.length ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) void save();
+          }}
+        >
+          <input
+            type="text"
+            aria-label={t('playlistName')}
+            placeholder={t('playlistName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <button type="submit" disabled={!name.trim()}>
+            {t('saveAsPlaylist')}
+          </button>
+        </form>
+      ) : null}
       {queue.length === 0 ? <p className="empty">{t('queueEmpty')}</p> : null}
-      <VirtualList
-        count={queue.length}
-        rowHeight={ROW}
-        role="list"
-        ariaLabel={t('queue')}
-        scrollToIndex={index >= 0 ? index : null}
-        renderRow={(i) => {
-          const tr = library.get(queue[i] as number);
-          const title = tr?.title || t('untitled');
-          return (
-            <div
-              role="listitem"
-              className={`queue-row ${i === index ? 'current' : ''}`}
-              aria-current={i === index ? 'true' : undefined}
-            >
-              <button type="button" className="queue-play" onClick={() => player.jump(i)}>
-                <span className="q-title">{title}</span>
-                <span className="muted">{tr?.artist || t('unknownArtist')}</span>
-              </button>
-              <span className="muted">{formatTime(tr?.durationS)}</span>
-              <button
-                type="button"
-                className="icon"
-                aria-label={t('moveUp', { title })}
-                disabled={i === 0}
-                onClick={() => player.move(i, i - 1)}
-              >
-                <Icon name="up" />
-              </button>
-              <button
-                type="button"
-                className="icon"
-                aria-label={t('moveDown', { title })}
-                disabled={i === queue.length - 1}
-                onClick={() => player.move(i, i + 1)}
-              >
-                <Icon name="down" />
-              </button>
-              <button
-                type="button"
-                className="icon"
-                aria-label={t('removeFromQueue', { title })}
-                onClick={() => player.remove(i)}
-              >
-                <Icon name="close" size={16} />
-              </button>
-            </div>
-          );
-        }}
+      <OrderedTracks
+        ids={queue}
+        label={t('queue')}
+        current={index}
+        onPlay={(i) => player.jump(i)}
+        onMove={(from, to) => player.move(from, to)}
+        onRemove={(i) => player.remove(i)}
+        removeLabel={(title) => t('removeFromQueue', { title })}
       />
     </section>
   );

@@ -101,6 +101,18 @@ export function Settings(): React.JSX.Element {
           {t('autoDj')}
         </label>
         <label className="block">
+          {t('continueWith')}{' '}
+          <select
+            value={settings.continueWith}
+            onChange={(e) =>
+              updateSettings({ continueWith: e.target.value === 'list' ? 'list' : 'suggestions' })
+            }
+          >
+            <option value="suggestions">{t('continueSuggestions')}</option>
+            <option value="list">{t('continueList')}</option>
+          </select>
+        </label>
+        <label className="block">
           <input
             type="checkbox"
             checked={settings.analysisEnabled}

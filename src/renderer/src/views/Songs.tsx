@@ -8,9 +8,10 @@ import { useApp, useLibrary } from '../context';
 import { sortTracks, type SortKey } from '../lib/library';
 import { TrackTable } from '../components/TrackTable';
 import { FirstRun } from './FirstRun';
+import { playFromList, shuffleAll } from '../player/play-from-list';
 
 export function Songs({ query }: { query: string }): React.JSX.Element {
-  const { t, bridge, player } = useApp();
+  const { t, bridge, player, settings } = useApp();
   const { tracks, loaded } = useLibrary();
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean } | null>(null);
   const [results, setResults] = useState<{ q: string; tracks: TrackSummary[] } | null>(null);
@@ -49,10 +50,12 @@ export function Songs({ query }: { query: string }): React.JSX.Element {
             tracks={found}
             label={t('resultsFor', { n: found.length, q })}
             onPlay={(i) =>
-              player.playQueue(
+              playFromList(
+                player,
                 found.map((x) => x.id),
                 i,
                 { kind: 'search', label: q },
+                settings.continueWith,
               )
             }
           />
@@ -79,6 +82,18 @@ export function Songs({ query }: { query: string }): React.JSX.Element {
         >
           {t('playAll')}
         </button>
+        <button
+          type="button"
+          onClick={() =>
+            shuffleAll(
+              player,
+              sorted.map((x) => x.id),
+              { kind: 'library', label: t('songs') },
+            )
+          }
+        >
+          {t('shuffleAll')}
+        </button>
       </div>
       <TrackTable
         tracks={sorted}
@@ -86,10 +101,12 @@ export function Songs({ query }: { query: string }): React.JSX.Element {
         sort={sort ?? undefined}
         onSort={onSort}
         onPlay={(i) =>
-          player.playQueue(
+          playFromList(
+            player,
             sorted.map((x) => x.id),
             i,
             { kind: 'library', label: t('songs') },
+            settings.continueWith,
           )
         }
       />
