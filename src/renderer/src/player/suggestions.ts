@@ -41,7 +41,7 @@ export class Suggestions {
   private generation = 0;
   private enabled = true;
   /** The reason each suggestion was shown with, for "why this is playing". */
-  private readonly reasons = new Map<TrackId, string>();
+  private readonly reasons = new Map<TrackId, Pick<UpNextItem, 'reason' | 'why'>>();
 
   constructor(
     private readonly bridge: Bridge,
@@ -87,7 +87,8 @@ export class Suggestions {
       })
       .then(
         (items) => {
-          for (const item of items) this.reasons.set(item.trackId, item.reason);
+          for (const item of items)
+            this.reasons.set(item.trackId, { reason: item.reason, why: item.why });
           // The newest few hundred are plenty: the reason matters while the track plays.
           while (this.reasons.size > REASONS_KEPT)
             this.reasons.delete(this.reasons.keys().next().value as TrackId);
@@ -110,7 +111,7 @@ export class Suggestions {
   }
 
   /** The reason `id` was suggested with, when it was (null: not one of Encore's suggestions). */
-  reasonFor(id: TrackId): string | null {
+  reasonFor(id: TrackId): Pick<UpNextItem, 'reason' | 'why'> | null {
     return this.reasons.get(id) ?? null;
   }
 

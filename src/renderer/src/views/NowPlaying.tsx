@@ -14,9 +14,10 @@ import { PlayingOpinion } from '../components/PlayingOpinion';
 import { originLabel } from '../components/QueuedEntries';
 import { originAt } from '../player/origins';
 import { CurrentLyrics } from './Lyrics';
+import { reasonText } from '../i18n/reasons';
 
 export function NowPlaying(): React.JSX.Element {
-  const { t, bridge, library, suggestions, goTo } = useApp();
+  const { t, bridge, library, suggestions, goTo, locale } = useApp();
   useLibrary();
   const currentId = usePlayer((s) => s.currentId);
   const origin = usePlayer((s) => originAt(s, s.index));
@@ -46,9 +47,8 @@ export function NowPlaying(): React.JSX.Element {
   }
   const f = features?.id === track.id ? features.f : null;
   const measured = f && f.status === 'ok' ? soundInWords(t, f) : '';
-  const reason =
-    (origin === 'upnext' ? suggestions.reasonFor(track.id) : null) ??
-    originLabel(t, origin, source);
+  const suggested = origin === 'upnext' ? suggestions.reasonFor(track.id) : null;
+  const reason = suggested ? reasonText(suggested, locale) : originLabel(t, origin, source);
 
   return (
     <section className="view now-playing" aria-labelledby="np-h">
