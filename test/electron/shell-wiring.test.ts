@@ -201,6 +201,18 @@ describe('the Electron shell, wired to a stand-in electron module', () => {
     }
   });
 
+  it('opens the native folder chooser for the app frame only (shell.chooseFolder)', async () => {
+    shell.dialogAnswer = music;
+    expect(await call<string | null>('shell.chooseFolder')).toBe(music);
+    expect(shell.openDialogs.at(-1)).toEqual({ properties: ['openDirectory'] });
+    shell.dialogAnswer = null;
+    expect(await call<string | null>('shell.chooseFolder')).toBeNull();
+    const opened = shell.openDialogs.length;
+    const web = { senderFrame: { url: 'https://example.com/', parent: null } };
+    expect(await invoke(web, 'shell.chooseFolder')).toMatchObject({ ok: false });
+    expect(shell.openDialogs.length).toBe(opened);
+  });
+
   it('streams a track by id with Range requests, and 404s an unknown id', async () => {
     const tracks = await call<TrackSummary[]>('library.tracks');
     const [file, entry] = readable.find(([f]) => f.endsWith('01 - Dry Creek.flac')) as [

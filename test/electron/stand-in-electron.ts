@@ -22,6 +22,9 @@ export interface ShellRecord {
   menu: unknown[] | null;
   permissionRequest: Handler | null;
   permissionCheck: Handler | null;
+  /** Options of each dialog.showOpenDialog call, and the folder the stand-in "chooses". */
+  openDialogs: unknown[];
+  dialogAnswer: string | null;
   quit: number;
   /** Resolves at the first app.quit(). */
   quitted: Promise<void>;
@@ -55,6 +58,8 @@ export function shellRecord(): ShellRecord {
       menu: null,
       permissionRequest: null,
       permissionCheck: null,
+      openDialogs: [],
+      dialogAnswer: null,
       quit: 0,
       quitted: new Promise<void>((r) => (resolveQuit = r)),
       markQuit: () => resolveQuit(),
@@ -80,6 +85,11 @@ function checkShown(): void {
 export class StandInWindow {
   static getAllWindows(): StandInWindow[] {
     return shellRecord().windows.filter((w) => !w.destroyed);
+  }
+
+  /** The app has one window; a headless stand-in counts it as focused. */
+  static getFocusedWindow(): StandInWindow | null {
+    return StandInWindow.getAllWindows()[0] ?? null;
   }
 
   readonly options: Record<string, unknown>;
@@ -205,5 +215,16 @@ export const session = {
     setPermissionCheckHandler(fn: Handler): void {
       shellRecord().permissionCheck = fn;
     },
+  },
+};
+
+export const dialog = {
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    const record = shellRecord();
+    record.openDialogs.push(args[args.length - 1]);
+    const answer = record.dialogAnswer;
+    return answer === null
+      ? { canceled: true, filePaths: [] }
+      : { canceled: false, filePaths: [answer] };
   },
 };

@@ -14,9 +14,6 @@ export const AVOID_SESSIONS = 2;
  * suggestion is 1.5, a dislike 3; sampling one's own list 0.2). */
 const CLEAR = 1;
 
-/** Per state: 'artist:<key>' / 'genre:<key>' → sessions with clear negative evidence. */
-const evidence = new WeakMap<RecommenderState, Map<string, Set<string>>>();
-
 /** Folds one event in (called for every event, in log order). */
 export function noteEvidence(state: RecommenderState, e: RecordedEvent): void {
   const lesson = lessonOf(e.kind, e.positionS, e.durationS, e);
@@ -24,8 +21,7 @@ export function noteEvidence(state: RecommenderState, e: RecordedEvent): void {
   const r = state.catalog.row(e.trackId);
   if (r < 0) return;
   const t = state.catalog.tracks[r];
-  let m = evidence.get(state);
-  if (!m) evidence.set(state, (m = new Map()));
+  const m = state.avoidEvidence;
   for (const token of [`artist:${t.artistKey}`, ...t.genres.map((g) => `genre:${g}`)]) {
     if (token.endsWith(':')) continue;
     let s = m.get(token);
@@ -36,5 +32,5 @@ export function noteEvidence(state: RecommenderState, e: RecordedEvent): void {
 
 /** True when the person turned down `token` ('artist:<key>', 'genre:<key>') in enough sessions. */
 export function repeatedlyAvoided(state: RecommenderState, token: string): boolean {
-  return (evidence.get(state)?.get(token)?.size ?? 0) >= AVOID_SESSIONS;
+  return (state.avoidEvidence.get(token)?.size ?? 0) >= AVOID_SESSIONS;
 }

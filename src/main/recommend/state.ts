@@ -26,6 +26,10 @@ export interface RecommenderState {
   settings: RecommendSettings;
   /** Highest event id folded in (an event is never applied twice). */
   applied: number;
+  /** 'artist:<key>' / 'genre:<key>' → sessions with clear negative evidence (avoid-evidence.ts). */
+  avoidEvidence: Map<string, Set<string>>;
+  /** First-run picks not yet listened to: normalised artist → the artist as tagged (picks.ts). */
+  picks: Map<string, string>;
 }
 
 /** Loads everything from the store: catalog, settings, model snapshot, and the event log. */
@@ -44,6 +48,8 @@ export async function loadState(
     sessions: new Map(),
     settings,
     applied: 0,
+    avoidEvidence: new Map(),
+    picks: new Map(),
   };
   // Page through the log so a long history never sits in memory twice.
   const PAGE = 20_000;
