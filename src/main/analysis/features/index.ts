@@ -23,7 +23,7 @@ export type MeasuredFeatures = Omit<
  * Rate of tempo and the essentia.js algorithms (key, danceability, dynamic complexity): onsets,
  * key profiles (25–3500 Hz) and loudness envelopes need no more, and each costs per sample.
  */
-const LOW_RATE = ANALYSIS_RATE / 2;
+export const LOW_RATE = ANALYSIS_RATE / 2;
 
 /** Raised for audio that decodes but has nothing to measure (digital silence). */
 export class SilentAudioError extends Error {}
