@@ -1,12 +1,14 @@
 /**
  * Tempo and onset rate against ground truth made here: the 45-piece corpus of signals.ts (drum
  * kits, electronic, strings and arpeggios without drums, swing, 3/4) rendered at known tempos, and
- * onset trains of known density. Rendered at the rate the analyser hands to estimateTempo (the
- * feature path resamples every track to it), so no decode or resampling runs here; the full path
- * from WAV files is `npm run bench:tempo`.
+ * onset trains of known density. Rendered at ANALYSIS_RATE, the rate every track's mono mix is
+ * resampled to, and from there through the feature path's own steps (lowRate → estimateTempo).
+ * The full path from 44.1 kHz WAV files (decode → excerpts → features), beside aubio, is
+ * `npm run bench:tempo` (docs/benchmarks.md).
  */
 import { describe, expect, it } from 'vitest';
-import { LOW_RATE } from '../../../src/main/analysis/features/index';
+import { ANALYSIS_RATE } from '../../../src/main/analysis/decode/pcm';
+import { LOW_RATE, lowRate } from '../../../src/main/analysis/features/index';
 import { estimateTempo, MAX_BPM, MIN_BPM } from '../../../src/main/analysis/features/tempo';
 import { onsetTrain, renderPiece, TEMPO_CORPUS } from './signals';
 
@@ -16,7 +18,10 @@ describe('tempo corpus', () => {
     const misses: string[] = [];
     let within = 0;
     for (const piece of TEMPO_CORPUS) {
-      const { bpm, confidence } = estimateTempo([renderPiece(piece, 20, LOW_RATE)], LOW_RATE);
+      const { bpm, confidence } = estimateTempo(
+        lowRate([renderPiece(piece, 20, ANALYSIS_RATE)]),
+        LOW_RATE,
+      );
       expect(bpm).toBeGreaterThanOrEqual(MIN_BPM);
       expect(bpm).toBeLessThanOrEqual(MAX_BPM);
       expect(confidence).toBeGreaterThanOrEqual(0);
@@ -36,7 +41,9 @@ describe('tempo corpus', () => {
     const bpms = TEMPO_CORPUS.map((p) => p.bpm);
     expect(Math.min(...bpms)).toBeLessThanOrEqual(60);
     expect(Math.max(...bpms)).toBeGreaterThanOrEqual(200);
-    expect(renderPiece(TEMPO_CORPUS[0], 20, LOW_RATE).length / LOW_RATE).toBeGreaterThanOrEqual(20);
+    expect(
+      renderPiece(TEMPO_CORPUS[0], 20, ANALYSIS_RATE).length / ANALYSIS_RATE,
+    ).toBeGreaterThanOrEqual(20);
   });
 });
 
@@ -44,7 +51,7 @@ describe('onset rate', () => {
   it('rises with the number of rendered onsets a second, and is near it', () => {
     const densities = [0.5, 1, 2, 3, 4, 6];
     const rates = densities.map(
-      (n) => estimateTempo([onsetTrain(n, 20, LOW_RATE)], LOW_RATE).onsetRate,
+      (n) => estimateTempo(lowRate([onsetTrain(n, 20, ANALYSIS_RATE)]), LOW_RATE).onsetRate,
     );
     console.log(densities.map((n, i) => `${n}/s → ${rates[i].toFixed(2)}`).join(', '));
     for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeGreaterThan(rates[i - 1]);

@@ -25,6 +25,11 @@ export type MeasuredFeatures = Omit<
  */
 export const LOW_RATE = ANALYSIS_RATE / 2;
 
+/** The mono excerpts at ANALYSIS_RATE brought down to LOW_RATE, as tempo and essentia take them. */
+export function lowRate(mono: Float32Array[]): Float32Array[] {
+  return mono.map((x) => resample(x, ANALYSIS_RATE, LOW_RATE));
+}
+
 /** Raised for audio that decodes but has nothing to measure (digital silence). */
 export class SilentAudioError extends Error {}
 
@@ -45,7 +50,7 @@ export function extractFeatures(audio: DecodedAudio): MeasuredFeatures {
   const spectral = spectralFeatures(mono, ANALYSIS_RATE);
   // Below −90 dBFS RMS there is no music to describe.
   if (spectral.rms < 3e-5) throw new SilentAudioError('the audio is silent');
-  const low = mono.map((x) => resample(x, ANALYSIS_RATE, LOW_RATE));
+  const low = lowRate(mono);
   const tempo = estimateTempo(low, LOW_RATE);
   const ess = essentiaFeatures(concat(low), LOW_RATE);
   const base = {

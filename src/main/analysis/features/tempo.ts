@@ -104,16 +104,24 @@ function onsetEnvelopes(
     beatW[b] *= BEAT_COMPRESSION / beatPeak;
     onsetW[b] *= ONSET_COMPRESSION / onsetPeak;
   }
+  // Each band's compressed level of the frame before, so every level is computed once.
+  const prevBeat = new Float64Array(BANDS),
+    prevOnset = new Float64Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    prevBeat[b] = Math.log1p(beatW[b] * energies[b]);
+    prevOnset[b] = Math.log1p(onsetW[b] * energies[b]);
+  }
   for (let f = 1; f < frames; f++) {
     let flux = 0,
       flux2 = 0;
     for (let b = 0; b < BANDS; b++) {
-      const e = energies[f * BANDS + b],
-        p = energies[(f - 1) * BANDS + b];
-      const d = Math.log1p(beatW[b] * e) - Math.log1p(beatW[b] * p);
-      if (d > 0) flux += d;
-      const d2 = Math.log1p(onsetW[b] * e) - Math.log1p(onsetW[b] * p);
-      if (d2 > 0) flux2 += d2;
+      const e = energies[f * BANDS + b];
+      const v = Math.log1p(beatW[b] * e),
+        v2 = Math.log1p(onsetW[b] * e);
+      if (v > prevBeat[b]) flux += v - prevBeat[b];
+      if (v2 > prevOnset[b]) flux2 += v2 - prevOnset[b];
+      prevBeat[b] = v;
+      prevOnset[b] = v2;
     }
     beat[f] = flux;
     onset[f] = flux2;
@@ -233,6 +241,15 @@ function chooseTempo(
   // The salience of a beat period: its own periodicity and its recurrence at two and four beats.
   const salience = (lag: number): number =>
     value(lag) + 0.5 * value(2 * lag) + 0.25 * value(4 * lag);
+  // The bar (or phrase): the strongest period of 1.2–4.8 s. A beat divides it a whole number of
+  // times; a period that does not (5/4 of the beat, between the syncopated kicks of a breakbeat)
+  // is a cross-rhythm, not the beat, and loses half its score.
+  let bar = hiLag;
+  for (let l = hiLag; l < acf.length - 1; l++) if (acf[l] > acf[bar]) bar = l;
+  const fitsBar = (lag: number): number => {
+    const r = bar / lag;
+    return r < 0.9 || Math.abs(r - Math.round(r)) <= 0.12 ? 1 : 0.5;
+  };
   let bestLag = loLag,
     bestScore = -Infinity,
     mean = 0;
@@ -240,7 +257,7 @@ function chooseTempo(
     mean += acf[l];
     const isPeak = acf[l] >= acf[l - 1] && acf[l] >= acf[l + 1];
     if (!isPeak) continue;
-    const score = salience(l) * prior(l);
+    const score = salience(l) * prior(l) * fitsBar(l);
     if (score > bestScore) {
       bestScore = score;
       bestLag = l;
