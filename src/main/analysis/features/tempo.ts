@@ -11,8 +11,8 @@
  *      compete), scored by its own periodicity plus half its two-beat and a quarter of its
  *      four-beat periodicity (a beat recurs at the bar), times a perceptual prior: a log-Gaussian
  *      of one octave around 120 BPM, the tempo people tap to when a rhythm allows several;
- *   4. octave check: the double tempo wins when its autocorrelation reaches 80 % of the chosen
- *      one's and the onset rate can carry it (at least one onset per two of its beats): a click
+ *   4. octave check: the double tempo wins when its autocorrelation (above the mean) reaches
+ *      80 % of the chosen one's and the onset rate can carry it (at least one onset per two of its beats): a click
  *      at 180 BPM is also periodic at 90, not the other way round.
  * Peaks are refined with parabolic interpolation and by averaging the positions of their multiples.
  * Results are clamped to 50–220 BPM. The corpus results are in docs/benchmarks.md (bench:tempo).
@@ -271,7 +271,9 @@ function chooseTempo(
     const double = peakNear(acf, chosen.lag / 2, Math.max(1, 0.02 * chosen.lag));
     if (
       lagOf(1) / double.lag > MAX_BPM * 1.02 ||
-      double.value < DOUBLE_SHARE * chosen.value ||
+      // Heights above the mean: where the autocorrelation is flat (no clear beat), every lag
+      // is within 80 % of every other, and the tempo would climb to the top of the range.
+      double.value - mean < DOUBLE_SHARE * (chosen.value - mean) ||
       onsetRate < 0.5 * (fps / double.lag)
     )
       break;
