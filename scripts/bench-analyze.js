@@ -8,6 +8,11 @@
  *      worker's own memory (V8 heap + WASM/array buffers) from a one-worker pass.
  *
  *   npm run bench:analyze [-- --dir /tmp/encore-bench/real --runs 3 --workers N --skip-agreement]
+ *   npm run bench:analyze -- --baseline /path/to/old/checkout [--skip-throughput]
+ *
+ * With --baseline, only compares: the worker of that checkout and of this one run interleaved
+ * (old, new, old, new, …, --runs rounds), each pass the worker-thread CPU time per track and, unless
+ * --skip-throughput, a throughput run of the real Analyser; medians with their range.
  *
  * Bundles the worker and the measuring code (src/main/analysis/bench.ts) with esbuild into
  * node_modules/.cache/encore-bench-analyze, so it needs no app build. Prints Markdown for
@@ -27,6 +32,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
     'skip-agreement': { type: 'boolean', default: false },
     'skip-throughput': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const runs = Number(values.runs);
@@ -40,22 +46,28 @@ function walk(dir) {
   });
 }
 
-const outdir = join(here, 'node_modules/.cache/encore-bench-analyze');
-await build({
-  entryPoints: {
-    'analysis-worker': join(here, 'src/main/analysis/worker.ts'),
-    bench: join(here, 'src/main/analysis/bench.ts'),
-  },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
+/** Bundles a checkout's analysis worker and measuring code into its own cache folder. */
+async function bundle(root, name) {
+  const dir = join(here, 'node_modules/.cache', name);
+  await build({
+    entryPoints: {
+      'analysis-worker': join(root, 'src/main/analysis/worker.ts'),
+      bench: join(root, 'src/main/analysis/bench.ts'),
+    },
+    outdir: dir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return { dir, bench: await import(join(dir, 'bench.js')) };
+}
+const current = await bundle(here, 'encore-bench-analyze');
+const outdir = current.dir;
 process.env.ENCORE_BUILD_DIR = outdir;
-const bench = await import(join(outdir, 'bench.js'));
+const bench = current.bench;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,6 +87,50 @@ console.log(
 console.log(
   `library: ${files.length} tracks, ${(musicS / 60).toFixed(1)} min of music, median ${f(median(tracks.map((t) => t.durationS ?? 0)), 0)} s; workers: ${workers}; runs: ${runs}\n`,
 );
+
+if (values.baseline) {
+  const old = await bundle(resolve(values.baseline), 'encore-bench-analyze-baseline');
+  const sides = [
+    ['baseline', old],
+    ['this checkout', current],
+  ];
+  const cpuMs = { baseline: [], 'this checkout': [] };
+  const rate = { baseline: [], 'this checkout': [] };
+  for (let r = 0; r < runs; r++) {
+    for (const [name, side] of sides) {
+      // workerFile() reads ENCORE_BUILD_DIR when a pool starts: each side runs its own worker.
+      process.env.ENCORE_BUILD_DIR = side.dir;
+      const cpu = (await side.bench.cpuRun(tracks)).filter(
+        (x) => x.cpuMs !== null && x.decoder && !x.decoder.startsWith('ffmpeg'),
+      );
+      cpuMs[name].push(median(cpu.map((x) => x.cpuMs)));
+      if (!values['skip-throughput'])
+        rate[name].push((await side.bench.throughputRun(tracks, workers, false)).tracksPerS);
+      console.log(
+        `round ${r + 1} ${name}: CPU median ${f(cpuMs[name].at(-1), 0)} ms/track${rate[name].length ? `, ${f(rate[name].at(-1))} tracks/s` : ''}; load ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
+    }
+  }
+  process.env.ENCORE_BUILD_DIR = outdir;
+  const range = (xs, d) =>
+    `${f(median(xs), d)} (${f(Math.min(...xs), d)}–${f(Math.max(...xs), d)})`;
+  console.log(
+    `\n| code | worker CPU per track, ms: median of ${runs} runs (range) | tracks/s per worker from CPU | tracks/s, real Analyser, ${workers} worker(s) |`,
+  );
+  console.log('|---|---|---|---|');
+  for (const [name] of sides)
+    console.log(
+      `| ${name} | ${range(cpuMs[name], 0)} | ${f(1000 / median(cpuMs[name]))} | ${rate[name].length ? range(rate[name], 2) : '—'} |`,
+    );
+  console.log(
+    `\nload average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  process.exit(0);
+}
 
 if (!values['skip-throughput']) {
   console.log(

@@ -9,9 +9,9 @@
 /** Precomputed tables for one FFT size. */
 export class Fft {
   private readonly half: number;
-  /** Twiddles of the N/2-point complex FFT. */
-  private readonly cos: Float64Array;
-  private readonly sin: Float64Array;
+  /** Twiddles of the N/2-point complex FFT, stage after stage (len 4, 8, …: len/2 each). */
+  private readonly stageCos: Float64Array;
+  private readonly stageSin: Float64Array;
   /** Twiddles e^(−2πik/N) of the real-split step. */
   private readonly splitCos: Float64Array;
   private readonly splitSin: Float64Array;
@@ -25,11 +25,13 @@ export class Fft {
     if (size < 4 || (size & (size - 1)) !== 0)
       throw new Error(`FFT size ${size} is not a power of two`);
     const h = (this.half = size / 2);
-    this.cos = new Float64Array(h / 2);
-    this.sin = new Float64Array(h / 2);
-    for (let i = 0; i < h / 2; i++) {
-      this.cos[i] = Math.cos((-2 * Math.PI * i) / h);
-      this.sin[i] = Math.sin((-2 * Math.PI * i) / h);
+    this.stageCos = new Float64Array(Math.max(1, h));
+    this.stageSin = new Float64Array(Math.max(1, h));
+    for (let len = 4, t0 = 0; len <= h; t0 += len >> 1, len <<= 1) {
+      for (let k = 0; k < len >> 1; k++) {
+        this.stageCos[t0 + k] = Math.cos((-2 * Math.PI * k) / len);
+        this.stageSin[t0 + k] = Math.sin((-2 * Math.PI * k) / len);
+      }
     }
     this.splitCos = new Float64Array(h + 1);
     this.splitSin = new Float64Array(h + 1);
@@ -56,19 +58,28 @@ export class Fft {
    */
   magnitudes(x: Float32Array, offset: number, out: Float32Array): void {
     const h = this.half;
-    const { re, im, rev, window, cos, sin, splitCos, splitSin } = this;
+    const { re, im, rev, window, stageCos, stageSin, splitCos, splitSin } = this;
     for (let i = 0; i < h; i++) {
       const j = offset + 2 * i;
       re[rev[i]] = j < x.length ? x[j] * window[2 * i] : 0;
       im[rev[i]] = j + 1 < x.length ? x[j + 1] * window[2 * i + 1] : 0;
     }
-    for (let len = 2; len <= h; len <<= 1) {
+    // Butterflies, stage by stage; the first stage (len 2, twiddle 1) needs no multiplications,
+    // and each later stage reads its twiddles in order from `stageCos`/`stageSin`.
+    for (let a = 0; a < h; a += 2) {
+      const tr = re[a + 1],
+        ti = im[a + 1];
+      re[a + 1] = re[a] - tr;
+      im[a + 1] = im[a] - ti;
+      re[a] += tr;
+      im[a] += ti;
+    }
+    for (let len = 4, t0 = 0; len <= h; t0 += len >> 1, len <<= 1) {
       const hl = len >> 1;
-      const step = h / len;
       for (let start = 0; start < h; start += len) {
         for (let k = 0; k < hl; k++) {
-          const c = cos[k * step];
-          const s = sin[k * step];
+          const c = stageCos[t0 + k];
+          const s = stageSin[t0 + k];
           const a = start + k;
           const b = a + hl;
           const tr = re[b] * c - im[b] * s;
@@ -82,8 +93,8 @@ export class Fft {
     }
     // Split: X[k] = E[k] + W^k O[k], E = (Z[k] + Z*[h−k]) / 2, O = (Z[k] − Z*[h−k]) / 2i.
     for (let k = 0; k <= h; k++) {
-      const k1 = k % h;
-      const k2 = (h - k) % h;
+      const k1 = k === h ? 0 : k;
+      const k2 = k === 0 ? 0 : h - k;
       const zr = re[k1],
         zi = im[k1],
         cr = re[k2],

@@ -23,7 +23,12 @@ export type MeasuredFeatures = Omit<
  * Rate of tempo and the essentia.js algorithms (key, danceability, dynamic complexity): onsets,
  * key profiles (25–3500 Hz) and loudness envelopes need no more, and each costs per sample.
  */
-const LOW_RATE = ANALYSIS_RATE / 2;
+export const LOW_RATE = ANALYSIS_RATE / 2;
+
+/** The mono excerpts at ANALYSIS_RATE brought down to LOW_RATE, as tempo and essentia take them. */
+export function lowRate(mono: Float32Array[]): Float32Array[] {
+  return mono.map((x) => resample(x, ANALYSIS_RATE, LOW_RATE));
+}
 
 /** Raised for audio that decodes but has nothing to measure (digital silence). */
 export class SilentAudioError extends Error {}
@@ -45,7 +50,7 @@ export function extractFeatures(audio: DecodedAudio): MeasuredFeatures {
   const spectral = spectralFeatures(mono, ANALYSIS_RATE);
   // Below −90 dBFS RMS there is no music to describe.
   if (spectral.rms < 3e-5) throw new SilentAudioError('the audio is silent');
-  const low = mono.map((x) => resample(x, ANALYSIS_RATE, LOW_RATE));
+  const low = lowRate(mono);
   const tempo = estimateTempo(low, LOW_RATE);
   const ess = essentiaFeatures(concat(low), LOW_RATE);
   const base = {
