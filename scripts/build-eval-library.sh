@@ -8,7 +8,8 @@
 #
 # Needs root for apt-get (installs ffmpeg, aubio-tools, python3-numpy and the soundtrack packages,
 # about 900 MB of downloads). Never add wesnoth or warzone2100: reserved for independent checks.
-# Idempotent: an existing OUT_DIR/manifest.json is kept; delete OUT_DIR to rebuild.
+# Idempotent and resumable: an existing OUT_DIR/manifest.json is kept (delete OUT_DIR to rebuild);
+# an interrupted build picks up where it stopped.
 set -euo pipefail
 OUT=${1:-/tmp/encore-eval-library}
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -109,9 +109,12 @@ def main():
     if os.path.exists(os.path.join(OUT, "manifest.json")):
         print(f"kept {OUT}")
         return
-    tmp = OUT + ".partial"
-    shutil.rmtree(tmp, ignore_errors=True)
-    os.makedirs(tmp)
+    # Excerpts are written in place (renamed into place when complete, so a scan running meanwhile
+    # never reads half a file) and each one's measurements kept beside the library, so an
+    # interrupted build resumes; manifest.json, written last, marks the library complete.
+    done_dir = OUT + ".measured"
+    os.makedirs(OUT, exist_ok=True)
+    os.makedirs(done_dir, exist_ok=True)
     jobs = []
     for p in pieces()[:MAX_PIECES]:
         parts = max(1, min(MAX_PARTS, int(p["duration"] // SPAN_S)))
@@ -122,24 +125,40 @@ def main():
             rel = os.path.join(safe(p["album"]), safe(f"{p['title']} - {k + 1}.ogg"))
             jobs.append((p, k, parts, round(offset, 2), title, rel))
 
+    def complete(path):
+        try:
+            return float(run("ffprobe", "-v", "quiet", "-show_entries", "format=duration", "-of", "csv=p=0", path).stdout) >= EXCERPT_S - 0.5
+        except Exception:
+            return False
+
     def one(job):
         p, k, parts, offset, title, rel = job
-        path = os.path.join(tmp, rel)
+        path = os.path.join(OUT, rel)
+        done = os.path.join(done_dir, rel + ".json")
+        if os.path.exists(done) and os.path.exists(path):
+            with open(done, encoding="utf-8") as f:
+                return json.load(f)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        meta = ["title", title, "artist", p["artist"], "album", p["album"], "genre", p["genre"],
-                "tracknumber", str(k + 1), "comment", f"excerpt {k + 1}/{parts} at {offset:.0f} s of {p['source']}"]
-        encode = ["-map", "0:a", "-map_metadata", "-1", "-ac", "2", "-c:a", "libvorbis", "-q:a", "3"]
-        for i in range(0, len(meta), 2):
-            encode += ["-metadata", f"{meta[i]}={meta[i + 1]}"]
-        # One decode: the tagged excerpt is written and the same audio measured.
-        m = measure(*decode(p["src"], offset=offset, seconds=EXCERPT_S, also=[*encode, path]))
-        return {
+        os.makedirs(os.path.dirname(done), exist_ok=True)
+        if os.path.exists(path) and complete(path):
+            # Written by an interrupted build: measure the same source audio again.
+            m = measure(*decode(p["src"], offset=offset, seconds=EXCERPT_S))
+        else:
+            meta = ["title", title, "artist", p["artist"], "album", p["album"], "genre", p["genre"],
+                    "tracknumber", str(k + 1), "comment", f"excerpt {k + 1}/{parts} at {offset:.0f} s of {p['source']}"]
+            encode = ["-map", "0:a", "-map_metadata", "-1", "-ac", "2", "-c:a", "libvorbis", "-q:a", "3"]
+            for i in range(0, len(meta), 2):
+                encode += ["-metadata", f"{meta[i]}={meta[i + 1]}"]
+            # One decode: the tagged excerpt is written and the same audio measured.
+            m = measure(*decode(p["src"], offset=offset, seconds=EXCERPT_S, also=[*encode, "-f", "ogg", path + ".part"]))
+            os.replace(path + ".part", path)
+        entry = {
             "path": rel.replace(os.sep, "/"),
             "source": p["source"],
             "part": k + 1,
             "parts": parts,
             "offsetS": offset,
-                        "package": p["package"],
+            "package": p["package"],
             "album": p["album"],
             "artist": p["artist"],
             "title": title,
@@ -148,6 +167,10 @@ def main():
             "licence": p["licence"],
             **m,
         }
+        with open(done + ".part", "w", encoding="utf-8") as f:
+            json.dump(entry, f, ensure_ascii=False)
+        os.replace(done + ".part", done)
+        return entry
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         tracks = list(pool.map(one, jobs))
@@ -158,9 +181,10 @@ def main():
         "brightnessHz: median spectral centroid (numpy, 2048-point frames at 44.1 kHz). Excerpts of one piece share `source`.",
         "tracks": tracks,
     }
-    with open(os.path.join(tmp, "manifest.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(OUT, "manifest.json.part"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
-    os.rename(tmp, OUT)
+    os.replace(os.path.join(OUT, "manifest.json.part"), os.path.join(OUT, "manifest.json"))
+    shutil.rmtree(done_dir)
     print(f"wrote {len(tracks)} excerpts of {len({t['source'] for t in tracks})} pieces to {OUT}")
 
 
