@@ -9,6 +9,8 @@ brightness measured by tools that are not Encore's (aubio, ffmpeg's EBU R128 met
 spectral centroid) — so Encore's own measurement errors can cost it.
 
     build_eval_library.py OUT_DIR [MAX_PIECES]    (MAX_PIECES: a small library for a smoke test)
+    build_eval_library.py OUT_DIR --snapshot FILE  (while a build runs: a manifest of the excerpts
+                                                    finished so far, for an evaluation of those)
 """
 
 import glob
@@ -23,7 +25,8 @@ from concurrent.futures import ThreadPoolExecutor
 from measure import decode, measure, run
 
 OUT = sys.argv[1]
-MAX_PIECES = int(sys.argv[2]) if len(sys.argv) > 2 else None
+SNAPSHOT = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--snapshot" else None
+MAX_PIECES = int(sys.argv[2]) if len(sys.argv) > 2 and not SNAPSHOT else None
 # Just over 30 s, so that a rule against fragments under 30 s never drops an excerpt.
 EXCERPT_S = 32
 # One excerpt per this many seconds of music, so excerpts of one piece do not overlap.
@@ -105,7 +108,31 @@ def pieces():
     return out
 
 
+ABOUT = ("Distinct-sounds evaluation library: 32 s excerpts of real, freely licensed game music from Debian packages. "
+         "tempoBpm: aubio tempo (mean beat-to-beat tempo, as the aubio CLI reports); onsetRate: aubio onsets per second; loudnessLufs: ffmpeg ebur128 integrated; "
+         "brightnessHz: median spectral centroid (numpy, 2048-point frames at 44.1 kHz). Excerpts of one piece share `source`.")
+
+
+def snapshot(file):
+    done_dir = OUT + ".measured"
+    tracks = []
+    for root, _dirs, files in os.walk(done_dir):
+        for f in files:
+            if f.endswith(".json"):
+                with open(os.path.join(root, f), encoding="utf-8") as fh:
+                    e = json.load(fh)
+                if os.path.exists(os.path.join(OUT, e["path"])):
+                    tracks.append(e)
+    tracks.sort(key=lambda t: t["path"])
+    with open(file, "w", encoding="utf-8") as fh:
+        json.dump({"about": ABOUT + " Snapshot of an unfinished build.", "tracks": tracks}, fh, ensure_ascii=False, indent=1)
+    print(f"snapshot: {len(tracks)} excerpts of {len({t['source'] for t in tracks})} pieces to {file}")
+
+
 def main():
+    if SNAPSHOT:
+        snapshot(SNAPSHOT)
+        return
     if os.path.exists(os.path.join(OUT, "manifest.json")):
         print(f"kept {OUT}")
         return
@@ -124,6 +151,8 @@ def main():
             title = p["title"] + (f" (part {k + 1})" if parts > 1 else "")
             rel = os.path.join(safe(p["album"]), safe(f"{p['title']} - {k + 1}.ogg"))
             jobs.append((p, k, parts, round(offset, 2), title, rel))
+    # First excerpts of every piece first: a build that is stopped early still spans every piece.
+    jobs.sort(key=lambda j: j[1])
 
     def complete(path):
         try:
@@ -175,12 +204,7 @@ def main():
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         tracks = list(pool.map(one, jobs))
     tracks.sort(key=lambda t: t["path"])
-    manifest = {
-        "about": "Distinct-sounds evaluation library: 32 s excerpts of real, freely licensed game music from Debian packages. "
-        "tempoBpm: aubio tempo (mean beat-to-beat tempo, as the aubio CLI reports); onsetRate: aubio onsets per second; loudnessLufs: ffmpeg ebur128 integrated; "
-        "brightnessHz: median spectral centroid (numpy, 2048-point frames at 44.1 kHz). Excerpts of one piece share `source`.",
-        "tracks": tracks,
-    }
+    manifest = {"about": ABOUT, "tracks": tracks}
     with open(os.path.join(OUT, "manifest.json.part"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
     os.replace(os.path.join(OUT, "manifest.json.part"), os.path.join(OUT, "manifest.json"))

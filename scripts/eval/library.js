@@ -47,7 +47,7 @@ export function cacheDir({ cache, name, roots, manifest, analysisVersion }) {
  * version or file is not current — exactly what a person's install does after an update — so
  * only what changed costs time. Folders that are not among `roots` are removed from it.
  */
-export function prepareLibrary({ roots, dataDir, log }) {
+export function prepareLibrary({ roots, dataDir, log, asAnalysed = false }) {
   const marker = join(dataDir, READY);
   if (existsSync(marker)) return;
   if (!existsSync('out/main/cli.js'))
@@ -75,6 +75,13 @@ export function prepareLibrary({ roots, dataDir, log }) {
     rmSync(`${old}-measured`, { recursive: true, force: true });
   }
   mkdirSync(dataDir, { recursive: true });
+  if (asAnalysed) {
+    // Evaluate what the cache holds (a snapshot of an unfinished build): no scan, no analysis.
+    if (!existsSync(join(dataDir, 'encore.db')))
+      throw new Error('no evaluation cache to use as analysed');
+    writeFileSync(marker, JSON.stringify({ roots: roots.map((r) => resolve(r)), asAnalysed }));
+    return;
+  }
   const encore = (...args) => {
     log(`encore ${args.join(' ')}  (ENCORE_DATA_DIR=${dataDir})`);
     const r = spawnSync(process.execPath, ['bin/encore.js', ...args], {
