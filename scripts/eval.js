@@ -145,6 +145,13 @@ function libraryConfig(name) {
   throw new Error(`unknown library ${name} (distinct or bench)`);
 }
 
+/** Encore with one setting changed, for diagnosis (--systems "Encore,Encore (artist spacing 1)"). */
+const ENCORE_VARIANTS = {
+  'Encore (artist spacing 1)': { artistSpacing: 1 },
+  'Encore (adventurousness 0)': { adventurousness: 0 },
+  'Encore (adventurousness 0.6)': { adventurousness: 0.6 },
+};
+
 /** A system for one listener, and how to tidy it away afterwards. */
 async function open(name, lib, listener, seed, clock) {
   if (name.startsWith('Encore')) {
@@ -162,6 +169,10 @@ async function open(name, lib, listener, seed, clock) {
       random: rng(seed * 7919 + listener.index + 7),
       now: () => clock.now,
     });
+    // Diagnostic variants (run them with --listeners 12, never on held-out listeners): the same
+    // service with one setting changed, to see which part of the ranking a number comes from.
+    const patch = ENCORE_VARIANTS[name];
+    if (patch) await rec.updateSettings(patch);
     return {
       system: encoreSystem(name, rec),
       close: async () => {
