@@ -1,53 +1,115 @@
 /**
- * The evaluation's library: the benchmark folders scanned and analysed by Encore's own CLI (the
- * same scanner and audio analysis a person runs), cached in a data folder so later runs start at
- * once; then loaded with the measured features the simulated listeners judge by.
+ * The evaluation's libraries: folders scanned and analysed by Encore's own CLI (the same scanner
+ * and audio analysis a person runs), cached in a data folder so later runs start at once; then
+ * loaded in path order with Encore's measured sound vectors (for the content baselines and the
+ * diversity measure — the listeners judge by the builder's ground truth instead).
+ *
+ * The cache folder is named by a key over ANALYSIS_VERSION, the scanned folders and the library's
+ * manifest, so a changed analysis or a rebuilt library is rescanned and reanalysed by itself.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 const READY = 'eval-ready.json';
 
-/** Scans `roots` into `dataDir` and analyses every track, unless that was done for these roots. */
-export function prepareLibrary({ roots, dataDir, log }) {
+/** The cache folder of `name` for these roots, manifest and analysis version. */
+export function cacheDir({ cache, name, roots, manifest, analysisVersion }) {
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify({
+        analysisVersion,
+        roots: roots.map((r) => resolve(r)),
+        manifest: createHash('sha256').update(readFileSync(manifest)).digest('hex'),
+      }),
+    )
+    .digest('hex')
+    .slice(0, 12);
+  return join(resolve(cache), `${name}-v${analysisVersion}-${key}`);
+}
+
+/**
+ * Scans `roots` into `dataDir` and analyses every track, unless that was done (the marker is
+ * written last, so an interrupted run resumes). An older cache of the same library (another key:
+ * an older analysis or manifest) is moved here as the starting point: Encore's own scan then
+ * picks up new, changed and removed files and its analysis redoes every track whose analysis
+ * version or file is not current — exactly what a person's install does after an update — so
+ * only what changed costs time. Folders that are not among `roots` are removed from it.
+ */
+export function prepareLibrary({ roots, dataDir, log, asAnalysed = false }) {
   const marker = join(dataDir, READY);
-  const wanted = JSON.stringify(roots.map((r) => resolve(r)));
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return;
+  if (existsSync(marker)) return;
   if (!existsSync('out/main/cli.js'))
     throw new Error(
       'the app is not built: run `npm run build` first (the evaluation uses its CLI)',
     );
-  for (const root of roots) {
-    if (!existsSync(root))
-      throw new Error(
-        `${root} does not exist: build the benchmark library with ../shared/corpus/build-bench-library.sh, or pass --library DIR`,
-      );
+  const parent = dirname(dataDir);
+  const prefix = `${basename(dataDir).split('-v')[0]}-v`;
+  const stale = (existsSync(parent) ? readdirSync(parent) : [])
+    .filter((d) => d.startsWith(prefix) && !d.endsWith('-measured') && d !== basename(dataDir))
+    .map((d) => join(parent, d))
+    .filter((d) => existsSync(join(d, 'encore.db')))
+    .sort(
+      (a, b) => statSync(join(b, 'encore.db')).mtimeMs - statSync(join(a, 'encore.db')).mtimeMs,
+    );
+  rmSync(`${dataDir}-measured`, { recursive: true, force: true });
+  if (!existsSync(join(dataDir, 'encore.db')) && stale.length) {
+    log(`starting from the previous evaluation cache ${basename(stale[0])}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    renameSync(stale[0], dataDir);
+    rmSync(join(dataDir, READY), { force: true });
+  }
+  for (const old of stale) {
+    rmSync(old, { recursive: true, force: true });
+    rmSync(`${old}-measured`, { recursive: true, force: true });
+  }
+  mkdirSync(dataDir, { recursive: true });
+  if (asAnalysed) {
+    // Evaluate what the cache holds (a snapshot of an unfinished build): no scan, no analysis.
+    if (!existsSync(join(dataDir, 'encore.db')))
+      throw new Error('no evaluation cache to use as analysed');
+    writeFileSync(marker, JSON.stringify({ roots: roots.map((r) => resolve(r)), asAnalysed }));
+    return;
   }
   const encore = (...args) => {
     log(`encore ${args.join(' ')}  (ENCORE_DATA_DIR=${dataDir})`);
     const r = spawnSync(process.execPath, ['bin/encore.js', ...args], {
       env: { ...process.env, ENCORE_DATA_DIR: dataDir },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`encore ${args[0]} failed (exit ${r.status})`);
+    return r.stdout;
   };
-  encore('scan', ...roots);
-  // Analysis takes a while for 10,000 tracks (about 4 tracks/s on 2 cores); it is done once.
-  encore('analyze');
-  writeFileSync(marker, wanted);
+  const wanted = new Set(roots.map((r) => resolve(r)));
+  for (const root of JSON.parse(encore('roots', '--json')))
+    if (!wanted.has(root.path)) encore('roots', '--remove', root.path);
+  process.stderr.write(encore('scan', ...roots));
+  process.stderr.write(encore('analyze'));
+  writeFileSync(marker, JSON.stringify({ roots: [...wanted] }));
 }
 
 /**
  * A copy of the prepared library without the files the analysis could not measure (in the
  * benchmark library: excerpts of under a second, cut past the end of their source — not music
- * anyone listens to, and a listener could not say whether they fit a mood). Returns its folder
- * and what was left out.
+ * anyone listens to). Returns its folder and what was left out.
  */
 export async function measuredOnly(Store, dataDir) {
   const dir = `${dataDir}-measured`;
   const marker = join(dir, READY);
   if (existsSync(marker)) return { dir, ...JSON.parse(readFileSync(marker, 'utf8')) };
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   copyFileSync(join(dataDir, 'encore.db'), join(dir, 'encore.db'));
   const store = await Store.open(dir);
@@ -74,58 +136,25 @@ export async function measuredOnly(Store, dataDir) {
   }
 }
 
-/** The measured traits a listener's taste in sound is defined over (names for the report). */
-export const TRAITS = ['arousal', 'valence', 'tempo', 'brightness', 'danceability', 'loudness'];
-
-/** One track's traits in raw units, or null when a value is missing. */
-function rawTraits(f) {
-  const v = [
-    f.arousal,
-    f.valence,
-    f.bpm ? Math.log2(f.bpm) : null,
-    f.spectralCentroid ? Math.log(f.spectralCentroid) : null,
-    f.danceability,
-    f.loudnessLufs,
-  ];
-  return v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? v : null;
-}
-
 /**
- * Loads the present tracks, their measured traits (z-scored over the library, so each counts
- * alike) and the standardised sound vectors Encore itself computes (for the content baseline and
- * intra-list diversity). Tracks the analysis could not measure have neither.
+ * The present tracks in path order (ids follow readdir and worker order, paths do not) and the
+ * standardised sound vectors Encore computed for them; `distinct` counts distinct sounds
+ * (identical audio measures identically).
  */
 export async function loadLibrary(Store, dataDir) {
   const store = await Store.open(dataDir);
   try {
-    const tracks = await store.tracks.list({ present: true, sort: 'added' });
-    const features = await store.features.getMany(tracks.map((t) => t.id));
+    const tracks = (await store.tracks.list({ present: true })).sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
     const sets = await store.features.soundVectors();
-    const raw = new Map();
-    for (const f of features) {
-      const v = f.status === 'ok' ? rawTraits(f) : null;
-      if (v) raw.set(f.trackId, v);
-    }
-    const n = raw.size;
-    const mean = TRAITS.map((_, j) => [...raw.values()].reduce((s, v) => s + v[j], 0) / n);
-    const sd = TRAITS.map(
-      (_, j) =>
-        Math.sqrt([...raw.values()].reduce((s, v) => s + (v[j] - mean[j]) ** 2, 0) / n) || 1,
-    );
-    const traits = new Map(
-      [...raw].map(([id, v]) => [id, Float64Array.from(v, (x, j) => (x - mean[j]) / sd[j])]),
-    );
     const sound = new Map(
       sets.ids.map((id, i) => [id, sets.data.subarray(i * sets.dim, (i + 1) * sets.dim)]),
     );
-    const distinct = new Set([...raw.values()].map((v) => v.map((x) => x.toFixed(4)).join())).size;
-    return {
-      tracks,
-      traits,
-      sound,
-      distinct,
-      failed: tracks.length - raw.size,
-    };
+    const distinct = new Set(
+      [...sound.values()].map((v) => Array.from(v, (x) => x.toFixed(4)).join()),
+    ).size;
+    return { tracks, sound, distinct };
   } finally {
     await store.close();
   }

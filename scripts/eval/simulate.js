@@ -1,7 +1,9 @@
 /**
  * One listener's life with one system: sessions of plays chosen by the system's Up Next, the
  * listener completing or skipping by their hidden preferences (a mood change halfway through
- * every fourth session), then held-out queries for hit rate and NDCG@10.
+ * every fourth session), then held-out queries for hit rate and NDCG@10, scored on lists of
+ * tracks this listener never played (so no system gains from suggesting, or loses from avoiding,
+ * what was already heard).
  */
 import { FATIGUE_PLAYS, THETA, react, songSeconds } from './listener.js';
 
@@ -32,7 +34,7 @@ export async function runListener(o) {
     const sample = Array.from(
       { length: SEED_CHOICES },
       () => tracks[Math.floor(random() * tracks.length)],
-    ).filter((t) => !listener.heldOut.has(t.id));
+    ).filter((t) => !listener.hidden.has(t.id));
     const seed = sample.sort((a, b) => listener.base(b, 0) - listener.base(a, 0))[0];
     await record(seed.id, 'play', 'library', { sessionId });
     clock.now += songSeconds(seed) * 1000;
@@ -43,9 +45,9 @@ export async function runListener(o) {
     for (let pos = 0; pos < length; pos++) {
       if (isChangeSession(s) && pos === changeAt) mood = 1;
       const list = await system.next(current, sessionId, 10);
-      lists.push(list);
+      lists.push({ listener: listener.index, ids: list });
       // Held-out tracks are passed over; when all ten are held out, a longer list has more.
-      const playable = (l) => l.find((x) => !listener.heldOut.has(x));
+      const playable = (l) => l.find((x) => !listener.hidden.has(x));
       const id = playable(list) ?? playable(await system.next(current, sessionId, 100));
       if (id === undefined) break;
       const t = byId.get(id);
@@ -62,6 +64,7 @@ export async function runListener(o) {
       sessionArtists.push(t.artist);
       recent.push(id);
       rows.push({
+        listener: listener.index,
         session: s,
         pos,
         skip: r.kind === 'skip',
@@ -71,22 +74,43 @@ export async function runListener(o) {
       current = id;
     }
   }
-  // Held-out evaluation: from liked tracks the listener completed, what comes next?
+  // Held-out evaluation: from liked tracks the listener completed, what comes next? Every list is
+  // cut to tracks the listener never played before its top 10 is scored; a system whose lists
+  // are made of played tracks by construction (most played) cannot be scored at all.
+  if (system.scoresUnplayed === false) return { rows, lists, evals: [] };
   clock.now = (sessions + 2) * DAY;
-  const completedLiked = [...new Set(recent)].filter(
-    (id) => listener.base(byId.get(id), 0) > THETA + 0.5,
-  );
-  const queries = completedLiked.sort(() => random() - 0.5).slice(0, 20);
+  const played = new Set(recent);
+  const completedLiked = [...played]
+    .filter((id) => listener.base(byId.get(id), 0) > THETA + 0.5)
+    .sort((a, b) => byId.get(a).path.localeCompare(byId.get(b).path));
+  const queries = completedLiked
+    .map((id) => [id, random()])
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 20)
+    .map(([id]) => id);
   const evals = [];
   const ideal = Array.from(
-    { length: Math.min(10, listener.heldOut.size) },
+    { length: Math.min(10, listener.relevant.size) },
     (_, i) => 1 / Math.log2(i + 2),
   ).reduce((a, b) => a + b, 0);
   for (const [q, id] of queries.entries()) {
-    const list = await system.next(id, `eval-${listener.index}-${q}`, 10);
-    const rel = list.map((x) => (listener.heldOut.has(x) ? 1 : 0));
+    const long = await system.next(id, `eval-${listener.index}-${q}`, EVAL_POOL);
+    const list = unplayedTop(long, played, 10);
+    const rel = list.map((x) => (listener.relevant.has(x) ? 1 : 0));
     const dcg = rel.reduce((sum, r, i) => sum + r / Math.log2(i + 2), 0);
-    evals.push({ hit: rel.some((r) => r === 1) ? 1 : 0, ndcg: ideal ? dcg / ideal : 0 });
+    evals.push({
+      listener: listener.index,
+      hit: rel.some((r) => r === 1) ? 1 : 0,
+      ndcg: ideal ? dcg / ideal : 0,
+    });
   }
   return { rows, lists, evals };
+}
+
+/** How many suggestions each held-out query asks for before cutting to unplayed tracks. */
+export const EVAL_POOL = 60;
+
+/** The first `count` suggestions the listener never played, in the system's order. */
+export function unplayedTop(list, played, count) {
+  return list.filter((x) => !played.has(x)).slice(0, count);
 }
