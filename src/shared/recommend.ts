@@ -27,6 +27,10 @@ export const FEEDBACK_KINDS = [
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 /** Where the play came from. */
+/** The feedback context the first-run "Who do you love?" screen sends with its likes: a pick, not
+ * listening (recommend/picks.ts). */
+export const COLD_START_CONTEXT = 'cold-start';
+
 export const FEEDBACK_SOURCES = [
   'upnext',
   'library',

@@ -6,7 +6,14 @@
  */
 import type { RecordedEvent } from '../../shared/recommend';
 import { lessonOf } from './labels';
-import type { RecommenderState } from './state';
+import type { Catalog } from './catalog';
+
+/** The part of the recommender's state the evidence lives in (state.ts holds it). */
+export interface EvidenceState {
+  catalog: Catalog;
+  /** 'artist:<key>' / 'genre:<key>' → sessions with clear negative evidence. */
+  avoidEvidence: Map<string, Set<string>>;
+}
 
 /** Sessions with clear negative evidence needed before an artist or genre is "avoided". */
 export const AVOID_SESSIONS = 2;
@@ -15,7 +22,7 @@ export const AVOID_SESSIONS = 2;
 const CLEAR = 1;
 
 /** Folds one event in (called for every event, in log order). */
-export function noteEvidence(state: RecommenderState, e: RecordedEvent): void {
+export function noteEvidence(state: EvidenceState, e: RecordedEvent): void {
   const lesson = lessonOf(e.kind, e.positionS, e.durationS, e);
   if (!lesson || lesson.label !== 0 || lesson.weight < CLEAR || (lesson.named ?? 1) === 0) return;
   const r = state.catalog.row(e.trackId);
@@ -31,6 +38,6 @@ export function noteEvidence(state: RecommenderState, e: RecordedEvent): void {
 }
 
 /** True when the person turned down `token` ('artist:<key>', 'genre:<key>') in enough sessions. */
-export function repeatedlyAvoided(state: RecommenderState, token: string): boolean {
+export function repeatedlyAvoided(state: EvidenceState, token: string): boolean {
   return (state.avoidEvidence.get(token)?.size ?? 0) >= AVOID_SESSIONS;
 }

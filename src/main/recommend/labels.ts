@@ -6,8 +6,7 @@
  * through a list the person chose (sampling a few seconds each) says "not now", about that song,
  * and teaches nothing about its artist or genre.
  */
-import type { FeedbackKind, FeedbackSource } from '../../shared/recommend';
-import { COLD_START_CONTEXT } from './picks';
+import { COLD_START_CONTEXT, type FeedbackKind, type FeedbackSource } from '../../shared/recommend';
 
 export interface Lesson {
   label: 0 | 1;

@@ -4,14 +4,18 @@
  * artist through, suggestions seeded by the pick say "Because you picked X", never "You liked
  * this".
  */
-import type { RecordedEvent } from '../../shared/recommend';
-import type { RecommenderState } from './state';
+import { COLD_START_CONTEXT, type RecordedEvent } from '../../shared/recommend';
+import type { Catalog } from './catalog';
 
-/** The context the first-run screen sends with its likes. */
-export const COLD_START_CONTEXT = 'cold-start';
+/** The part of the recommender's state the picks live in (state.ts holds them). */
+export interface PickState {
+  catalog: Catalog;
+  /** Normalised artist → the artist as tagged. */
+  picks: Map<string, string>;
+}
 
 /** Folds one event into the picks (called for every event, in log order). */
-export function notePick(state: RecommenderState, e: RecordedEvent): void {
+export function notePick(state: PickState, e: RecordedEvent): void {
   const r = state.catalog.row(e.trackId);
   if (r < 0) return;
   const t = state.catalog.tracks[r];
@@ -21,6 +25,6 @@ export function notePick(state: RecommenderState, e: RecordedEvent): void {
 }
 
 /** The artist's name when the person picked it at first run and has not listened to it since. */
-export function pickedArtist(state: RecommenderState, artistKey: string): string | null {
+export function pickedArtist(state: PickState, artistKey: string): string | null {
   return state.picks.get(artistKey) ?? null;
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useApp, useLibrary } from '../context';
 import { artistsOf } from '../lib/library';
 import { sendFeedback } from '../lib/feedback';
+import { COLD_START_CONTEXT } from '../../../shared/recommend';
 
 // Enough choice to find a favourite without a wall of names.
 const SHOWN = 16;
@@ -45,7 +46,7 @@ export function ColdStart(): React.JSX.Element | null {
     if (!artist || picked.has(name)) return;
     setPicked((p) => new Set(p).add(name));
     for (const tr of artist.tracks.slice(0, LIKES_PER_ARTIST)) {
-      void sendFeedback(bridge, tr.id, 'like', 'library', { context: 'cold-start' });
+      void sendFeedback(bridge, tr.id, 'like', 'library', { context: COLD_START_CONTEXT });
     }
   };
   return (
