@@ -91,8 +91,8 @@ const { modules } = await engineModules('encore-eval', {
   events: 'src/main/events.ts',
   recommender: 'src/main/recommend/recommender.ts',
   features: 'src/main/recommend/features.ts',
-  random: 'src/main/random.ts',
-  version: 'src/main/analysis/version.ts',
+  random: 'src/main/vectors/random.ts',
+  version: 'src/shared/analysis-version.ts',
 });
 const { Store } = modules.store;
 const { EventBus } = modules.events;

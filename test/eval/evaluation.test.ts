@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rng } from '../../src/main/vectors/random';
 
 // The evaluation is plain JavaScript (scripts/eval); loaded by URL, typed here by what is used.
 type Truth = { source: string; genre: string; artist: string; style: string; traits: Float64Array };
@@ -53,18 +54,6 @@ type System = {
   record: (e: object) => Promise<void>;
   scoresUnplayed?: boolean;
 };
-
-/** mulberry32, as src/main/random.ts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 120 excerpts of 40 pieces by 8 artists in 4 genres, with external measurements. */
 function library(ids: (i: number) => number) {
