@@ -1,6 +1,6 @@
 // ESLint flat config: typescript-eslint everywhere, React hooks in the renderer, and the
 // process boundaries of STYLE.md enforced as errors (no raw IPC outside the two bridge files,
-// no console in the engine, no Electron outside the shell).
+// no console in the engine, no Electron outside the shell, src/shared free of process code).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -28,6 +28,36 @@ export default tseslint.config(
             {
               name: 'electron',
               message: 'Only src/main/index.ts and the IPC registration may import electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI prints with console, but it is engine code all the same: no Electron.
+    files: ['src/main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI runs under plain Node: no electron.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is written once for every process: it may not depend on any of them.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/shared is used by every process.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared may not import from src/main, src/renderer or src/preload.',
             },
           ],
         },
