@@ -74,13 +74,12 @@ export interface LibraryRoot {
   lastScanAt: number | null;
 }
 
-/** Which engine services are running: the UI shows an empty state for those that are not. */
+/** What the app tells the UI about itself and the machine it runs on. */
 export interface AppInfo {
   version: string;
   platform: string;
   /** BCP 47 tag of the OS language, e.g. 'zh-CN'. */
   osLanguage: string;
-  services: { analysis: boolean; meaning: boolean; recommend: boolean };
   /** The OS Music folder, proposed on first run; null when there is none. */
   musicFolder: string | null;
   /** Why changes cannot be saved (the library was opened read-only on a full disk), or null. */

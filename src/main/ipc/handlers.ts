@@ -13,7 +13,7 @@ import { browseFolders } from '../library/folder-browser';
 import { trackOpinion } from '../store/opinions';
 
 /** What only the shell knows: the app's version, the OS language, the Music folder. */
-export type HostInfo = Omit<AppInfo, 'services' | 'readOnly'>;
+export type HostInfo = Omit<AppInfo, 'readOnly'>;
 
 export function createHandlers(engine: Engine, host: HostInfo): Handlers {
   const { store, library, recommend, meaning, analysis, playlists } = engine;
@@ -26,7 +26,6 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
   return {
     'app.info': async () => ({
       ...host,
-      services: { analysis: true, meaning: true, recommend: true },
       readOnly: store.readOnly,
     }),
     'library.stats': () => store.tracks.stats(),
