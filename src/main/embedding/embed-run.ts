@@ -13,8 +13,8 @@ import type { Backend } from './model-status';
 import { descriptorText, textHash } from './descriptor';
 import type { SoundFeatures } from './sound-words';
 
-/** What the analysis stage offers (store.features), read structurally so either can land first. */
-export interface FeatureSource {
+/** What the embedding stage reads of the analysis (store.features): the measured sound features. */
+export interface AnalysisReader {
   getMany(ids: TrackId[]): Promise<(SoundFeatures & { trackId: TrackId; status: string })[]>;
   soundVectors?(): Promise<{ ids: TrackId[]; dim: number; data: Float32Array }>;
 }

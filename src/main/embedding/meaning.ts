@@ -21,7 +21,7 @@ import type { Store } from '../store/index';
 import { BackendState } from './backend-state';
 import { Embedder } from './embedder';
 import type { Backend } from './model-status';
-import { embedPendingRun, type FeatureSource } from './embed-run';
+import { embedPendingRun, type AnalysisReader } from './embed-run';
 import { parseSoundTerms, type SoundFeatures } from './sound-words';
 import { refreshMoodsAndStyles } from './refresh';
 import { rankVibe, vibeMatches } from './vibe';
@@ -290,7 +290,7 @@ export class Meaning {
     this.timer.unref();
   }
 
-  private featureSource(): FeatureSource {
+  private featureSource(): AnalysisReader {
     return this.opts.store.features;
   }
 

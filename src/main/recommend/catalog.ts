@@ -7,7 +7,7 @@ import type { CatalogTrackRow } from '../store/feedback';
 import { dirname } from 'node:path';
 import type { TrackId } from '../../shared/library';
 import { VectorIndex } from '../vectors/vector-index';
-import type { FeatureSource, MoodScores, TrackAxes, Unsuggestable, VectorSet } from './features';
+import type { CatalogFeatures, MoodScores, TrackAxes, Unsuggestable, VectorSet } from './features';
 import {
   CONTENT_DIM,
   SOUND_DIM,
@@ -166,7 +166,7 @@ export class Catalog {
 /** Builds the catalog from tracks and whatever the feature source has measured. */
 export async function buildCatalog(
   tracks: CatalogInput[],
-  source: FeatureSource,
+  source: CatalogFeatures,
 ): Promise<Catalog> {
   const [sound, text, axes, moods] = await Promise.all([
     source.soundVectors(),

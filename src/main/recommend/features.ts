@@ -46,7 +46,8 @@ export interface TrackAxes {
 /** Per-track mood scores, 0–1, keyed by mood name (calm, happy, …). */
 export type MoodScores = Record<string, number>;
 
-export interface FeatureSource {
+/** What the recommender's catalogue reads of the analysis and embedding stages (from the store). */
+export interface CatalogFeatures {
   /** Standardised, L2-normalised sound vectors, or null when nothing is analysed yet. */
   soundVectors(): Promise<VectorSet | null>;
   /** Text-description vectors, or null. */
@@ -70,7 +71,7 @@ export function isSilent(loudnessLufs: number | null, rms: number | null): boole
 }
 
 /** Reads the analysis and embedding repositories of the store. */
-export function storeFeatureSource(store: Store): FeatureSource {
+export function storeCatalogFeatures(store: Store): CatalogFeatures {
   return {
     async soundVectors() {
       const set = await store.features.soundVectors();
@@ -122,7 +123,7 @@ export function storeFeatureSource(store: Store): FeatureSource {
 }
 
 /** A source with nothing measured: the recommender runs on tags alone. */
-export const noFeatures: FeatureSource = {
+export const noFeatures: CatalogFeatures = {
   soundVectors: async () => null,
   textVectors: async () => null,
   axes: async () => new Map(),

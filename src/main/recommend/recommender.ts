@@ -25,7 +25,7 @@ import type {
 import { FEEDBACK_KINDS } from '../../shared/recommend';
 import { createLogger } from '../log';
 import { normName } from './content';
-import { storeFeatureSource, type FeatureSource } from './features';
+import { storeCatalogFeatures, type CatalogFeatures } from './features';
 import { matchListens, parseHistory } from './import-history';
 import { journeyItems } from './journey';
 import { Session } from './session';
@@ -52,7 +52,7 @@ export interface RecommenderDeps {
   store: Store;
   events: EventBus;
   /** Measured features; default: whatever the store holds. */
-  features?: FeatureSource;
+  features?: CatalogFeatures;
   /** Text/mood search of the embedding stage, when present. */
   meaning?: MeaningSource;
   /** Randomness for exploration (seedable for tests and the evaluation). */
@@ -67,13 +67,13 @@ export class Recommender {
   private unsaved = 0;
   private readonly random: () => number;
   private readonly now: () => number;
-  private readonly features: FeatureSource;
+  private readonly features: CatalogFeatures;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: RecommenderDeps) {
     this.random = deps.random ?? Math.random;
     this.now = deps.now ?? Date.now;
-    this.features = deps.features ?? storeFeatureSource(deps.store);
+    this.features = deps.features ?? storeCatalogFeatures(deps.store);
     // Tracks added or taken out of the library: rebuild now rather than at the next request, so
     // Up Next stops suggesting removed tracks (upnext.changed tells the views) without waiting
     // for someone to ask first. Before the first request there is nothing loaded to rebuild.

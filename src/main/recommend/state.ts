@@ -9,7 +9,7 @@ import type { Store } from '../store/index';
 import type { RecordedEvent, RecommendSettings } from '../../shared/recommend';
 import { DEFAULT_RECOMMEND_SETTINGS } from '../../shared/recommend';
 import { buildCatalog, type Catalog } from './catalog';
-import type { FeatureSource } from './features';
+import type { CatalogFeatures } from './features';
 import { History } from './history';
 import { lessonOf } from './labels';
 import { Session, SESSION_IDLE_MS } from './session';
@@ -35,7 +35,7 @@ export interface RecommenderState {
 /** Loads everything from the store: catalog, settings, model snapshot, and the event log. */
 export async function loadState(
   store: Store,
-  features: FeatureSource,
+  features: CatalogFeatures,
   now: number,
 ): Promise<RecommenderState> {
   const catalog = await loadCatalog(store, features);
@@ -62,7 +62,7 @@ export async function loadState(
   return state;
 }
 
-export async function loadCatalog(store: Store, features: FeatureSource): Promise<Catalog> {
+export async function loadCatalog(store: Store, features: CatalogFeatures): Promise<Catalog> {
   return buildCatalog(await store.feedback.catalogTracks(), features);
 }
 

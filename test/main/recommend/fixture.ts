@@ -6,7 +6,7 @@
 import { Store } from '../../../src/main/store/index';
 import { EventBus } from '../../../src/main/events';
 import { Recommender } from '../../../src/main/recommend/recommender';
-import type { FeatureSource, TrackAxes } from '../../../src/main/recommend/features';
+import type { CatalogFeatures, TrackAxes } from '../../../src/main/recommend/features';
 import { rng } from '../../../src/main/recommend/content';
 import type { TrackId } from '../../../src/shared/library';
 import { addTracks } from '../../helpers/tracks';
@@ -29,7 +29,7 @@ export interface Fixture {
   /** Track id → genre / artist. */
   genreOf: Map<TrackId, string>;
   artistOf: Map<TrackId, string>;
-  features: FeatureSource;
+  features: CatalogFeatures;
   dir: string;
 }
 
@@ -79,7 +79,7 @@ export async function makeFixture(
 }
 
 /** Sound vectors: a genre centre plus a little per-track noise (dim 8), and the genre's axes. */
-export function measuredSource(ids: TrackId[], genreOf: Map<TrackId, string>): FeatureSource {
+export function measuredSource(ids: TrackId[], genreOf: Map<TrackId, string>): CatalogFeatures {
   const r = rng(7);
   const dim = 8;
   const centre = new Map<string, number[]>(

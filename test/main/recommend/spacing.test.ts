@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index';
 import { EventBus } from '../../../src/main/events';
 import { Recommender } from '../../../src/main/recommend/recommender';
-import type { FeatureSource } from '../../../src/main/recommend/features';
+import type { CatalogFeatures } from '../../../src/main/recommend/features';
 import { rng } from '../../../src/main/vectors/random';
 import { addTracks } from '../../helpers/tracks';
 import { tempDir } from '../../helpers/temp';
@@ -31,7 +31,7 @@ async function lopsided(
   const r = rng(3);
   const dim = 8;
   const data = new Float32Array(ids.length * dim).map(() => r() - 0.5);
-  const features: FeatureSource = {
+  const features: CatalogFeatures = {
     soundVectors: async () => ({ ids, dim, data }),
     textVectors: async () => null,
     axes: async () => new Map(),
