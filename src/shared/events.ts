@@ -23,6 +23,8 @@ export interface EngineEvents {
   'analysis.progress': AnalysisProgress;
   /** Audio features (and sound vectors) of these tracks were written. */
   'analysis.updated': { trackIds: TrackId[] };
+  /** Text vectors of these tracks were written or removed, and mood scores and styles refreshed. */
+  'embedding.updated': { trackIds: TrackId[] };
 }
 
 export type EngineEventName = keyof EngineEvents;

@@ -322,6 +322,9 @@ export class Meaning {
     });
     const stale = changed.length > 0 || (await this.opts.store.vectors.moodTrackCount()) === 0;
     if (!this.closed && stale) await this.refreshMoodsAndStyles(backend);
+    // The next stages (Up Next, stations, mood lists) read text vectors and moods from the store.
+    if (!this.closed && changed.length > 0)
+      this.opts.events.emit('embedding.updated', { trackIds: changed });
   }
 
   /**

@@ -81,11 +81,13 @@ export class Recommender {
       this.invalidate();
       if (this.state) void this.ready();
     });
-    // New sound vectors / audio axes: rebuild the catalog lazily.
+    // New sound vectors / audio axes, new text vectors / mood scores: rebuild the catalog lazily.
     const offAnalysis = deps.events.on('analysis.updated', () => this.invalidate());
+    const offEmbedding = deps.events.on('embedding.updated', () => this.invalidate());
     this.unsubscribe = () => {
       offLibrary();
       offAnalysis();
+      offEmbedding();
     };
   }
 
