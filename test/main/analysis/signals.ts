@@ -81,7 +81,8 @@ export function clickTrack(bpm: number, seconds: number): Float32Array {
   return out;
 }
 
-const NOTE: Record<string, number> = {
+/** Pitch class (0–11) of each key name the analysis reports, for rendering and for checks. */
+export const PITCH_CLASS: Record<string, number> = {
   C: 0,
   'C#': 1,
   D: 2,
@@ -126,7 +127,7 @@ function addNote(
  */
 export function cadence(key: string, scale: 'major' | 'minor', seconds: number): Float32Array {
   const out = new Float32Array(Math.round(seconds * RATE));
-  const tonic = 60 + NOTE[key];
+  const tonic = 60 + PITCH_CLASS[key];
   const third = scale === 'major' ? 4 : 3;
   // Chords as [root offset, third, fifth] in semitones from the tonic.
   const chords =

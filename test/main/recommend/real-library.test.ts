@@ -11,6 +11,7 @@ import { MOODS } from '../../../src/shared/meaning';
 import type { UpNextItem } from '../../../src/shared/recommend';
 import { reasonText } from '../../../src/shared/reason-text';
 import { realLibrary, type RealLibrary } from './real-library';
+import { PITCH_CLASS } from '../analysis/signals';
 
 let lib: RealLibrary;
 let features: Map<TrackId, AudioFeatures>;
@@ -115,20 +116,6 @@ describe('rules everywhere', () => {
 describe('reasons are true', () => {
   const bpm = (id: TrackId): number => features.get(id)!.bpm!;
   const energy = (id: TrackId): number => features.get(id)!.arousal!;
-  const PITCH: Record<string, number> = {
-    C: 0,
-    'C#': 1,
-    D: 2,
-    Eb: 3,
-    E: 4,
-    F: 5,
-    'F#': 6,
-    G: 7,
-    Ab: 8,
-    A: 9,
-    Bb: 10,
-    B: 11,
-  };
 
   it('every reason of a few hundred suggestions states facts that hold for the tracks it names', async () => {
     const rec = lib.engine.recommend;
@@ -164,7 +151,7 @@ describe('reasons are true', () => {
               expect(a.scale).not.toBe(b.scale);
               const minor = a.scale === 'minor' ? a : b;
               const major = a.scale === 'minor' ? b : a;
-              expect((PITCH[minor.key!] + 3) % 12).toBe(PITCH[major.key!]);
+              expect((PITCH_CLASS[minor.key!] + 3) % 12).toBe(PITCH_CLASS[major.key!]);
             }
           }
           if (why.facts.energy) expect(Math.abs(energy(id) - energy(o))).toBeLessThanOrEqual(0.1);
