@@ -18,11 +18,11 @@
  * node_modules/.cache/encore-bench-analyze, so it needs no app build. Prints Markdown for
  * docs/benchmarks.md.
  */
-import { build } from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleEntries, cacheDir } from './lib/bundle.js';
 
 const here = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -48,21 +48,16 @@ function walk(dir) {
 
 /** Bundles a checkout's analysis worker and measuring code into its own cache folder. */
 async function bundle(root, name) {
-  const dir = join(here, 'node_modules/.cache', name);
-  await build({
-    entryPoints: {
-      'analysis-worker': join(root, 'src/main/analysis/worker.ts'),
-      bench: join(root, 'src/main/analysis/bench.ts'),
+  const dir = cacheDir(name);
+  const files = await bundleEntries(
+    {
+      'analysis-worker': 'src/main/analysis/worker.ts',
+      bench: 'src/main/analysis/bench.ts',
     },
-    outdir: dir,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return { dir, bench: await import(join(dir, 'bench.js')) };
+    dir,
+    { root },
+  );
+  return { dir, bench: await import(files.bench) };
 }
 const current = await bundle(here, 'encore-bench-analyze');
 const outdir = current.dir;

@@ -23,12 +23,12 @@
  *        [--fp32] [--json]
  *        node scripts/bench-embed.js --library 10000 [--library-model] [--model DIR]
  */
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bundleEntries } from './lib/bundle.js';
 
 const { values } = parseArgs({
   options: {
@@ -58,20 +58,16 @@ if (!existsSync(join(values.model, 'onnx', 'model_quantized.onnx'))) {
 
 mkdirSync('out', { recursive: true });
 const dir = mkdtempSync(join('out', 'bench-embed-'));
-await build({
-  entryPoints: {
+await bundleEntries(
+  {
     core: 'src/main/embedding/embed-core.ts',
     descriptor: 'src/main/embedding/descriptor.ts',
     library: 'scripts/bench-meaning-library.ts',
     'embed-worker': 'src/main/embedding/embed-worker.ts',
   },
-  outdir: dir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-});
+  dir,
+  { root: process.cwd() },
+);
 const { embed, loadPipeline, intraOpThreads, BATCH_TOKENS } = await import(
   join(process.cwd(), dir, 'core.js')
 );

@@ -10,28 +10,21 @@
  * build needed; the renderer is built with Vite into a temp folder). Prints Markdown for
  * docs/benchmarks.md.
  */
-import { build } from 'esbuild';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { engineModules } from './engine-modules.js';
 
 const here = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, frames: { type: 'string', default: '600' } },
 });
-const outdir = join(here, 'node_modules/.cache/encore-bench-ui');
-await build({
-  entryPoints: { 'ui-bench': join(here, 'test/e2e/bench/ui-bench.ts') },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { runUiBench, median } = await import(pathToFileURL(join(outdir, 'ui-bench.js')).href);
+const { modules } = await engineModules(
+  'encore-bench-ui',
+  { 'ui-bench': 'test/e2e/bench/ui-bench.ts' },
+  here,
+);
+const { runUiBench, median } = modules['ui-bench'];
 const log = (line) => process.stderr.write(`${line}\n`);
 const before = loadavg()[0];
 const r = await runUiBench({ runs: Number(values.runs), frames: Number(values.frames), log });

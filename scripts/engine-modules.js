@@ -1,33 +1,22 @@
 /**
  * Engine modules for the benchmark and evaluation scripts: bundles the given TypeScript entries
- * with esbuild into node_modules/.cache/NAME (next to node_modules, so external packages such as
- * sqlite3 resolve) and imports them.
+ * (scripts/lib/bundle.js) into node_modules/.cache/NAME, with the code they share split into
+ * common chunks so each module exists once, and imports them.
  */
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleEntries, cacheDir } from './lib/bundle.js';
 
 /**
  * `entries` maps a name to a source file; returns the cache folder and each entry's exports under
- * its name. `root` (default: this checkout) is where the source files are read from, e.g. a copy of
+ * its name. Every entry is imported here, so a worker entry (which runs only in a worker thread)
+ * goes through bundleEntries instead. `root` (default: this checkout) is where the source files are read from, e.g. a copy of
  * another commit's tree for an old-against-new benchmark.
  */
-export async function engineModules(name, entries, root = '.') {
-  const dir = resolve('node_modules/.cache', name);
-  mkdirSync(dir, { recursive: true });
-  await build({
-    entryPoints: Object.fromEntries(
-      Object.entries(entries).map(([key, file]) => [key, join(root, file)]),
-    ),
-    outdir: dir,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+export async function engineModules(name, entries, root) {
+  const dir = cacheDir(name);
+  const files = await bundleEntries(entries, dir, { root, splitting: true });
   const modules = {};
-  for (const key of Object.keys(entries)) modules[key] = await import(join(dir, `${key}.js`));
+  for (const [key, file] of Object.entries(files))
+    modules[key] = await import(pathToFileURL(file).href);
   return { dir, modules };
 }

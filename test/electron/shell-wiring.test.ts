@@ -4,17 +4,16 @@
 // renderer folder, IPC from a trusted and an untrusted frame — answered by the real engine. The
 // binary itself is covered by test/e2e/electron.test.ts where it can be downloaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundleEntries, freshBuildDir } from '../../scripts/lib/bundle.js';
 import { ipcChannels, schemes } from '../../src/shared/bridge';
 import type { CallReply, TrackSummary } from '../../src/shared/contract';
 import type { LibraryStats } from '../../src/shared/library';
 import { fixtureLibrary, FIXTURES } from '../helpers/fixtures';
 import { shellRecord, type StandInWindow } from './stand-in-electron';
 
-const repo = resolve(import.meta.dirname, '../..');
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<
   string,
   { error?: string; title?: string }
@@ -27,9 +26,7 @@ const trustedEvent = { senderFrame: { url: `${schemes.app}://encore/index.html`,
 
 describe('the Electron shell, wired to a stand-in electron module', () => {
   const shell = shellRecord();
-  // Inside the repository, so the bundle's bare imports (sqlite3 …) resolve to node_modules.
-  mkdirSync(join(repo, 'out'), { recursive: true });
-  const buildDir = mkdtempSync(join(repo, 'out', 'test-shell-'));
+  const buildDir = freshBuildDir('test-shell-');
   const rendererHtml = '<!doctype html><title>Encore stand-in renderer</title>';
   const { base, music } = fixtureLibrary({ prefix: 'encore-shell-lib-' });
   const previousDataDir = process.env.ENCORE_DATA_DIR;
@@ -49,15 +46,7 @@ describe('the Electron shell, wired to a stand-in electron module', () => {
 
   beforeAll(async () => {
     // The shell resolves the renderer and the preload next to its own file: <build>/main/index.js.
-    await build({
-      entryPoints: { index: join(repo, 'src/main/index.ts') },
-      outdir: join(buildDir, 'main'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
+    await bundleEntries({ index: 'src/main/index.ts' }, join(buildDir, 'main'), {
       plugins: [
         {
           name: 'electron-stand-in',

@@ -1,34 +1,10 @@
 /**
- * Builds and runs fault-child.ts as a separate Node process (bundled next to node_modules so its
- * external packages resolve; workers come from the test build in ENCORE_BUILD_DIR).
+ * Builds and runs fault-child.ts as a separate Node process (test/helpers/node-script.ts; workers
+ * come from the test build in ENCORE_BUILD_DIR).
  */
-import { build } from 'esbuild';
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-let built: Promise<string> | undefined;
-
-/** The bundled child script (built once per test process). */
-export function childScript(): Promise<string> {
-  built ??= (async () => {
-    const dir = resolve(__dirname, '../../node_modules/.cache/encore-faults');
-    mkdirSync(dir, { recursive: true });
-    const outfile = join(dir, `fault-child-${process.pid}.mjs`);
-    await build({
-      entryPoints: [resolve(__dirname, 'fault-child.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
-    return outfile;
-  })();
-  return built;
-}
+import { resolve } from 'node:path';
+import { nodeScript } from '../helpers/node-script';
 
 export interface ChildRun {
   child: ChildProcess;
@@ -50,7 +26,11 @@ export async function runChild(
   } = {},
 ): Promise<ChildRun> {
   const { fileSizeLimitKb, ...spawnOptions } = options;
-  const command = [process.execPath, await childScript(), ...args];
+  const command = [
+    process.execPath,
+    await nodeScript(resolve(__dirname, 'fault-child.ts')),
+    ...args,
+  ];
   const [file, ...argv] =
     fileSizeLimitKb === undefined
       ? command

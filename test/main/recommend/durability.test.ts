@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Store } from '../../../src/main/store/index';
 import { EventBus } from '../../../src/main/events';
 import { Recommender } from '../../../src/main/recommend/recommender';
 import { addTracks } from '../../helpers/tracks';
 import { tempDir } from '../../helpers/temp';
-
-/** Bundles the child next to node_modules so its external packages (sqlite3) resolve. */
-async function buildChild(): Promise<string> {
-  const dir = resolve(__dirname, '../../../node_modules/.cache/encore-test');
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, `durability-child-${process.pid}.mjs`);
-  await build({
-    entryPoints: [resolve(__dirname, 'durability-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return outfile;
-}
+import { nodeScript } from '../../helpers/node-script';
 
 describe('feedback durability', () => {
   it('keeps every acknowledged event when the process is killed mid-write', async () => {
@@ -41,9 +22,13 @@ describe('feedback durability', () => {
       })),
     );
     await store.close();
-    const child = spawn(process.execPath, [await buildChild(), dir, ids.join(',')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [await nodeScript(resolve(__dirname, 'durability-child.ts')), dir, ids.join(',')],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const acked: number[] = [];
     let buffer = '';
     let stderr = '';
