@@ -1,37 +1,44 @@
 // The same scenario in the desktop app, through Playwright's Electron launcher: first run, scan,
 // library, play with the media protocol, synced lyrics. Needs the Electron binary, which is
 // downloaded from outside the package registry; without it the suite is skipped and says why.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { describeOrSkip } from '../helpers/skip';
 import { tempDir } from '../helpers/temp';
 import { screenshotPath } from './support';
 
 const repo = resolve(import.meta.dirname, '../..');
 
-/** The installed Electron binary, found as Electron does (path.txt), without require('electron'):
- * that starts a download when the binary is missing. */
+/**
+ * The installed Electron binary, found as Electron's own index.js finds it (path.txt under dist/,
+ * or under ELECTRON_OVERRIDE_DIST_PATH), without require('electron'): that starts a download when
+ * the binary is missing.
+ */
 function electronBinary(): string | null {
   try {
     const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const exe = join(pkg, 'dist', readFileSync(join(pkg, 'path.txt'), 'utf8'));
-    return existsSync(exe) ? exe : null;
+    const pathFile = join(pkg, 'path.txt');
+    const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const exe = override ? join(override, name ?? 'electron') : name && join(pkg, 'dist', name);
+    return exe && existsSync(exe) ? exe : null;
   } catch {
     return null;
   }
 }
 
 const binary = electronBinary();
-const run = binary ? describe : describe.skip;
-if (!binary) {
-  console.warn(
-    'Electron e2e skipped: no Electron binary in node_modules/electron (it is downloaded from GitHub, ' +
-      'not the package registry). With network access, `npm start` fetches it.',
-  );
-}
+const looked = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? 'node_modules/electron/dist';
+const run = describeOrSkip(
+  binary
+    ? null
+    : `no Electron binary in ${looked} (it is downloaded from GitHub, not the package ` +
+        'registry); with network access, `npm start` fetches it',
+);
 
 run('the desktop app (Electron)', () => {
   let app: ElectronApplication;

@@ -3,7 +3,7 @@
 // Electron's own download path, unpacks it with Electron's install.js, and launches it with the
 // project folder; with the mirror unreachable it ends in one sentence. The real binary cannot be
 // downloaded here, and this is what the launcher does with it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -20,6 +20,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { describeOrSkip } from '../helpers/skip';
 import { tempDir } from '../helpers/temp';
 import { executablePath, standInRelease, type LaunchRecord } from './stand-in-archive';
 
@@ -120,9 +121,9 @@ function serveMirror(files: Record<string, Buffer | string>, requests: string[])
 const baseUrl = (server: Server): string =>
   `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-const run = process.platform === 'win32' ? describe.skip : describe;
-if (process.platform === 'win32')
-  console.warn('start launcher test skipped: the stand-in Electron is a script, not an .exe');
+const run = describeOrSkip(
+  process.platform === 'win32' ? 'the stand-in Electron is a script, not an .exe' : null,
+);
 
 run('npm start on a fresh copy without the Electron binary', () => {
   const work = tempDir('encore-start-work-');

@@ -5,35 +5,21 @@
  * PRAGMA journal_mode=WAL`), and writes again once it is reopened with space. Mounting needs root
  * (CI runs as root); elsewhere the test is skipped and says why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { beforeAll, expect, it } from 'vitest';
 import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../src/main/engine';
 import { MediaResponder } from '../../src/main/media/responder';
 import { createHandlers } from '../../src/main/ipc/handlers';
-import { tempDir } from '../helpers/temp';
+import { describeOrSkip } from '../helpers/skip';
 import { FIXTURES } from './corpus';
 import { runToEnd } from './kill';
+import { mountTmpfs } from './tmpfs';
 
 // Room for the schema, the scanned fixture library and its covers, with space left to fill.
 const TMPFS_SIZE = '8m';
 
-const mountPoint = tempDir('encore-fullstart-');
-let mounted = false;
-let whyNot = '';
-if (process.platform === 'linux') {
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${TMPFS_SIZE}`, 'tmpfs', mountPoint], {
-    encoding: 'utf8',
-  });
-  mounted = r.status === 0;
-  if (!mounted) whyNot = `cannot mount a tmpfs (${(r.stderr || r.error?.message || '').trim()})`;
-} else whyNot = 'tmpfs mounts are a Linux test';
-if (!mounted) console.warn(`disk-full start-up test skipped: ${whyNot}; needs root on Linux`);
-
-afterAll(() => {
-  if (mounted) spawnSync('umount', [mountPoint]);
-});
+const { mountPoint, whyNot } = mountTmpfs('encore-fullstart-', TMPFS_SIZE);
 
 /** Fills the file system to the last block (a second file takes what the first left). */
 function fill(dir: string): void {
@@ -48,7 +34,7 @@ function fill(dir: string): void {
   }
 }
 
-describe.skipIf(!mounted)('disk full at start-up', () => {
+describeOrSkip(whyNot)('disk full at start-up', () => {
   const dataDir = join(mountPoint, 'data');
 
   beforeAll(async () => {

@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { Store } from '../../src/main/store/index';
+import { describeOrSkip } from '../helpers/skip';
 import { tempDir } from '../helpers/temp';
 import { fixtureSources } from './corpus';
 import { runChild } from './child';
@@ -58,10 +59,9 @@ function othersCanReach(path: string): boolean {
 const unreachable = isRoot
   ? [process.execPath, __dirname, tmpdir()].filter((p) => !othersCanReach(dirname(p)))
   : [];
-if (unreachable.length > 0)
-  console.warn(`permission test skipped: uid ${NOBODY} cannot reach ${unreachable.join(', ')}`);
-
-describe.skipIf(unreachable.length > 0)('permission-denied files and folders', () => {
+describeOrSkip(
+  unreachable.length > 0 ? `uid ${NOBODY} cannot reach ${unreachable.join(', ')}` : null,
+)('permission-denied files and folders', () => {
   const dataDir = tempDir('encore-perm-data-');
   const base = tempDir('encore-perm-');
   const root = join(base, 'Music');

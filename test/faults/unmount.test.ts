@@ -4,12 +4,13 @@
  * which must not empty the library. A bind mount stands in for the drive; mounting needs root
  * (CI runs as root), elsewhere the test is skipped and says why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createEngine, type Engine } from '../../src/main/engine';
+import { describeOrSkip } from '../helpers/skip';
 import { fixtureSources } from './corpus';
 
 // Enough files that the reading phase lasts long enough to unmount under it.
@@ -25,7 +26,7 @@ const mount = (): boolean => spawnSync('mount', ['--bind', disk, root]).status =
 const unmount = (): boolean => spawnSync('umount', ['-l', root]).status === 0;
 const canMount = process.platform === 'linux' && mount();
 if (canMount) unmount();
-else console.warn('unmount test skipped: cannot bind-mount (needs root on Linux)');
+const cannotMount = canMount ? null : 'cannot bind-mount (needs root on Linux)';
 
 let engine: Engine;
 const files: string[] = [];
@@ -55,7 +56,7 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-describe.skipIf(!canMount)('a mounted root unmounted mid-scan', () => {
+describeOrSkip(cannotMount)('a mounted root unmounted mid-scan', () => {
   it('marks its tracks missing, removes nothing, and restores them with their history', async () => {
     const first = await engine.library.scan();
     expect(first.added).toBe(files.length);

@@ -17,6 +17,9 @@ import { tempDir } from '../../helpers/temp';
 import { cadence, drumTrack, RATE, writeWav } from './signals';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
+if (!hasFfmpeg) {
+  console.warn('skipped: the MP3, FLAC, Ogg, Opus, M4A and cover-art cases — no ffmpeg on PATH');
+}
 const music = tempDir('encore-analysis-music-');
 const data = tempDir('encore-analysis-data-');
 

@@ -6,11 +6,12 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Analyser } from '../../../src/main/analysis/analyser';
 import { EventBus } from '../../../src/main/events';
 import { Store } from '../../../src/main/store/index';
 import { addTracks } from '../../helpers/tracks';
+import { describeOrSkip } from '../../helpers/skip';
 import { tempDir } from '../../helpers/temp';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus/music-metadata-samples');
@@ -22,7 +23,8 @@ function walk(dir: string): string[] {
   });
 }
 
-describe.skipIf(!existsSync(CORPUS))('music-metadata sample corpus', () => {
+const noCorpus = existsSync(CORPUS) ? null : `no sample corpus at ${CORPUS}`;
+describeOrSkip(noCorpus)('music-metadata sample corpus', () => {
   let store: Store;
   beforeAll(async () => {
     store = await Store.open(tempDir('encore-analysis-corpus-'));

@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { decodeForAnalysis, UnanalysableError } from '../../../src/main/analysis/decode/index';
 import { planExcerpts } from '../../../src/main/analysis/decode/excerpts';
+import { describeOrSkip } from '../../helpers/skip';
 import { tempDir } from '../../helpers/temp';
 import { RATE, writeWav } from './signals';
 
@@ -34,7 +35,10 @@ function frequency(x: Float32Array, rate: number): number {
   return (crossings * rate) / x.length;
 }
 
-describe.skipIf(!hasFfmpeg)('excerpt decoding', () => {
+const noFfmpeg = hasFfmpeg
+  ? null
+  : 'no ffmpeg on PATH (it makes the MP3, FLAC, Ogg, Opus, M4A clips)';
+describeOrSkip(noFfmpeg)('excerpt decoding', () => {
   const wav = join(dir, 'clock.wav');
   writeWav(wav, [clock()]);
   const plan = planExcerpts(SECONDS);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeForAnalysis } from '../../../src/main/analysis/decode/index';
 import { extractFeatures } from '../../../src/main/analysis/features/index';
 import { measureLoudness } from '../../../src/main/analysis/features/loudness';
+import { skipSaying } from '../../helpers/skip';
 import { tempDir } from '../../helpers/temp';
 import { cadence, clickTrack, drumTrack, RATE, toneAt, whiteNoise, writeWav } from './signals';
 
@@ -98,7 +99,7 @@ describe('loudness', () => {
   }
 
   it('white noise at −14 and −23 LUFS (reference: ffmpeg ebur128) within 1 LU', async (ctx) => {
-    if (!hasFfmpeg) ctx.skip();
+    if (!hasFfmpeg) skipSaying(ctx, 'no ffmpeg on PATH (its ebur128 meter is the reference)');
     for (const target of [-14, -23]) {
       // White noise of RMS r reads about 20·log10(r) + 3 (two channels) + ~2.5 (K-weighting of a
       // flat spectrum) LUFS; ffmpeg's meter says exactly, and that is the reference.

@@ -2,11 +2,12 @@
  * The real-world sample corpus (225 odd, old and broken files from the music-metadata project):
  * a scan finishes, never throws, and every audio file ends up as a track or a recorded error.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../../src/main/engine';
 import { isAudioPath } from '../../../src/main/library/formats';
+import { describeOrSkip } from '../../helpers/skip';
 import { tempDir } from '../../helpers/temp';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus/music-metadata-samples');
@@ -20,7 +21,8 @@ function audioFiles(dir: string): string[] {
   });
 }
 
-describe.skipIf(!existsSync(CORPUS))('scan of the sample corpus', () => {
+const noCorpus = existsSync(CORPUS) ? null : `no sample corpus at ${CORPUS}`;
+describeOrSkip(noCorpus)('scan of the sample corpus', () => {
   it('accounts for every audio file as a track or an error, with a reason', async () => {
     const engine = await createEngine({ dataDir: tempDir() });
     try {

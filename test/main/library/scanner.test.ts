@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createEngine, type Engine } from '../../../src/main/engine';
+import { itOrSkip } from '../../helpers/skip';
 import { tempDir } from '../../helpers/temp';
 import { FIXTURES, fixtureLibrary } from '../../helpers/fixtures';
 import type { Track } from '../../../src/shared/library';
@@ -209,7 +210,7 @@ describe('rescans after changes on disk', () => {
   });
 
   // Root reads through permissions, so the folder cannot be made unreadable when tests run as root.
-  it.skipIf(process.getuid?.() === 0)(
+  itOrSkip(process.getuid?.() === 0 ? 'running as root, which reads through permissions' : null)(
     'marks the tracks of an unreadable folder missing instead of deleting them',
     async () => {
       const { base, music } = fixtureLibrary();
