@@ -6,12 +6,18 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { describeOrSkip } from '../helpers/skip';
-import { fixtureSources } from './corpus';
+import {
+  copiedAlbums,
+  expectRestored,
+  firstScanWithHistory,
+  scanPulling,
+  touchAll,
+} from './pulled-root';
 
 // Enough files that the reading phase lasts long enough to unmount under it.
 const COPIES = 30;
@@ -34,16 +40,7 @@ let mounted = false;
 
 beforeAll(async () => {
   if (!canMount) return;
-  const sources = fixtureSources();
-  for (let c = 0; c < COPIES; c++) {
-    const dir = join(disk, `Album ${c}`);
-    mkdirSync(dir, { recursive: true });
-    sources.forEach((s, i) => {
-      const dest = join(dir, `${i} ${basename(s)}`);
-      copyFileSync(s, dest);
-      files.push(dest);
-    });
-  }
+  files.push(...copiedAlbums(disk, COPIES));
   mounted = mount();
   engine = await createEngine({ dataDir: join(base, 'data'), workers: 1 });
   await engine.meaning.configure({ offline: true });
@@ -58,28 +55,11 @@ afterAll(async () => {
 
 describeOrSkip(cannotMount)('a mounted root unmounted mid-scan', () => {
   it('marks its tracks missing, removes nothing, and restores them with their history', async () => {
-    const first = await engine.library.scan();
-    expect(first.added).toBe(files.length);
-    const before = await engine.store.tracks.list();
-    const idByPath = new Map(before.map((t) => [t.path, t.id]));
-    for (const t of before.slice(0, 30)) {
-      await engine.recommend.record({
-        trackId: t.id,
-        kind: 'like',
-        sessionId: 'h',
-        source: 'library',
-      });
-    }
-    const history = (await engine.store.feedback.since(0)).map((e) => e.id);
+    const scanned = await firstScanWithHistory(engine, files, 30, 'like');
 
     // New mtimes: the next scan must read every file again, and the drive goes after 40.
-    const at = new Date(Date.now() + 10_000);
-    for (const f of files) utimesSync(f, at, at);
-    let pulled = false;
-    const off = engine.events.on('scan.progress', (p) => {
-      if (!pulled && p.phase === 'reading' && p.done >= 40) pulled = unmount();
-    });
-    const during = await engine.library.scan().finally(off);
+    touchAll(files, 10);
+    const { pulled, summary: during } = await scanPulling(engine, 40, unmount);
     mounted = !pulled;
     expect(pulled).toBe(true);
     expect(during.removed).toBe(0);
@@ -95,11 +75,6 @@ describeOrSkip(cannotMount)('a mounted root unmounted mid-scan', () => {
     mounted = mount();
     expect(mounted).toBe(true);
     await engine.library.scan();
-    const back = await engine.store.tracks.list({ present: true });
-    expect(back.length).toBe(files.length);
-    for (const t of back) expect(t.id).toBe(idByPath.get(t.path));
-    expect(await engine.store.tracks.errors()).toEqual([]);
-    expect((await engine.store.feedback.since(0)).map((e) => e.id)).toEqual(history);
-    expect(await engine.store.integrityCheck()).toBe('ok');
+    await expectRestored(engine, files, scanned);
   });
 });

@@ -4,12 +4,17 @@
  * return with their ids and their listening history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, renameSync, utimesSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { tempDir } from '../helpers/temp';
-import type { ScanSummary } from '../../src/shared/library';
-import { fixtureSources } from './corpus';
+import {
+  copiedAlbums,
+  expectRestored,
+  firstScanWithHistory,
+  scanPulling,
+  touchAll,
+} from './pulled-root';
 
 // Enough files that the reading phase lasts long enough to pull the folder out from under it.
 const COPIES = 30;
@@ -22,16 +27,7 @@ const files: string[] = [];
 beforeAll(async () => {
   base = tempDir('encore-vanish-');
   root = join(base, 'Music');
-  const sources = fixtureSources();
-  for (let c = 0; c < COPIES; c++) {
-    const dir = join(root, `Album ${c}`);
-    mkdirSync(dir, { recursive: true });
-    sources.forEach((s, i) => {
-      const dest = join(dir, `${i} ${basename(s)}`);
-      copyFileSync(s, dest);
-      files.push(dest);
-    });
-  }
+  files.push(...copiedAlbums(root, COPIES));
   engine = await createEngine({ dataDir: tempDir('encore-vanish-data-'), workers: 1 });
   await engine.meaning.configure({ offline: true });
   await engine.library.addRoot(root);
@@ -41,47 +37,18 @@ afterAll(async () => {
   await engine?.close();
 });
 
-/** Touches every file, so the next scan has to read them all again. */
-function touchAll(seconds: number): void {
-  const at = new Date(Date.now() + seconds * 1000);
-  for (const f of files) utimesSync(f, at, at);
-}
-
-/** Scans, moving the root away once `after` files have been read; returns the summary. */
-async function scanAndPull(after: number): Promise<{ pulled: boolean; summary: ScanSummary }> {
-  let pulled = false;
-  const off = engine.events.on('scan.progress', (p) => {
-    if (!pulled && p.phase === 'reading' && p.done >= after) {
-      renameSync(root, `${root}.away`);
-      pulled = true;
-    }
-  });
-  try {
-    const summary = await engine.library.scan();
-    return { pulled, summary };
-  } finally {
-    off();
-  }
+/** Moves the root away, as a folder moved or a share gone. */
+function moveAway(): boolean {
+  renameSync(root, `${root}.away`);
+  return true;
 }
 
 describe('a root that vanishes mid-scan', () => {
   it('keeps every track and its history, and restores them when the folder returns', async () => {
-    const first = await engine.library.scan();
-    expect(first.added).toBe(files.length);
-    const before = await engine.store.tracks.list();
-    const idByPath = new Map(before.map((t) => [t.path, t.id]));
-    for (const t of before.slice(0, 50)) {
-      await engine.recommend.record({
-        trackId: t.id,
-        kind: 'complete',
-        sessionId: 'history',
-        source: 'library',
-      });
-    }
-    const history = await engine.store.feedback.since(0);
+    const scanned = await firstScanWithHistory(engine, files, 50, 'complete');
 
-    touchAll(10);
-    const { pulled, summary } = await scanAndPull(40);
+    touchAll(files, 10);
+    const { pulled, summary } = await scanPulling(engine, 40, moveAway);
     expect(pulled).toBe(true);
     // At the end of that very scan: the folder is unavailable, its tracks missing, nothing
     // deleted, and the summary's counts agree with `stats` and `tracks --errors`.
@@ -99,12 +66,6 @@ describe('a root that vanishes mid-scan', () => {
 
     renameSync(`${root}.away`, root);
     await engine.library.scan();
-    const after = await engine.store.tracks.list({ present: true });
-    expect(after.length).toBe(files.length);
-    for (const t of after) expect(t.id).toBe(idByPath.get(t.path));
-    expect(await engine.store.tracks.errors()).toEqual([]);
-    const kept = await engine.store.feedback.since(0);
-    expect(kept.map((e) => e.id)).toEqual(history.map((e) => e.id));
-    expect(await engine.store.integrityCheck()).toBe('ok');
+    await expectRestored(engine, files, scanned);
   });
 });
