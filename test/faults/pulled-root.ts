@@ -28,12 +28,6 @@ export function copiedAlbums(dir: string, copies: number): string[] {
   return files;
 }
 
-/** New mtimes `seconds` ahead on every file: the next scan has to read them all again. */
-export function touchAll(files: string[], seconds: number): void {
-  const at = new Date(Date.now() + seconds * 1000);
-  for (const f of files) utimesSync(f, at, at);
-}
-
 export interface ScannedWithHistory {
   /** Track id by path after the first scan. */
   idByPath: Map<string, number>;
@@ -74,13 +68,17 @@ export async function expectRestored(
 
 /**
  * A scan during which `pull` takes the root away once `after` files have been read (it returns
- * whether the root went); the scan's summary and whether it did.
+ * whether the root went); the scan's summary and whether it did. Every file gets a new mtime
+ * first, so that the scan has them all to read again.
  */
 export async function scanPulling(
   engine: Engine,
+  files: string[],
   after: number,
   pull: () => boolean,
 ): Promise<{ pulled: boolean; summary: ScanSummary }> {
+  const at = new Date(Date.now() + 10_000);
+  for (const f of files) utimesSync(f, at, at);
   let pulled = false;
   const off = engine.events.on('scan.progress', (p) => {
     if (!pulled && p.phase === 'reading' && p.done >= after) pulled = pull();

@@ -8,13 +8,7 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { tempDir } from '../helpers/temp';
-import {
-  copiedAlbums,
-  expectRestored,
-  firstScanWithHistory,
-  scanPulling,
-  touchAll,
-} from './pulled-root';
+import { copiedAlbums, expectRestored, firstScanWithHistory, scanPulling } from './pulled-root';
 
 // Enough files that the reading phase lasts long enough to pull the folder out from under it.
 const COPIES = 30;
@@ -47,8 +41,7 @@ describe('a root that vanishes mid-scan', () => {
   it('keeps every track and its history, and restores them when the folder returns', async () => {
     const scanned = await firstScanWithHistory(engine, files, 50, 'complete');
 
-    touchAll(files, 10);
-    const { pulled, summary } = await scanPulling(engine, 40, moveAway);
+    const { pulled, summary } = await scanPulling(engine, files, 40, moveAway);
     expect(pulled).toBe(true);
     // At the end of that very scan: the folder is unavailable, its tracks missing, nothing
     // deleted, and the summary's counts agree with `stats` and `tracks --errors`.
