@@ -9,6 +9,7 @@ import type {
   TrackId,
 } from '../../shared/library';
 import type { TrackSummary } from '../../shared/contract';
+import type { TrackSort } from '../../shared/payload-schemas';
 import { ftsQuery, ftsText } from './fts-text';
 import { listSummaries } from './track-summaries';
 
@@ -285,7 +286,6 @@ function toTrack(r: TrackRow): Track {
 
 const SELECT_TRACK = `SELECT t.*, c.hash AS cover_hash FROM tracks t LEFT JOIN covers c ON c.id = t.cover_id`;
 
-export type TrackSort = 'artist' | 'album' | 'title' | 'added' | 'duration' | 'year';
 // Each order ends on the id, so ties come back in the same order from every query that uses it
 // (the full list, the summaries, page after page).
 const ORDER_BY: Record<TrackSort, string> = {

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index';
-import type { TrackSort } from '../../../src/main/store/tracks';
+import { trackSortSchema } from '../../../src/shared/payload-schemas';
 import { toSummary } from '../../../src/main/ipc/summaries';
 import { tempDir } from '../../helpers/temp';
 import { addTracks } from '../../helpers/tracks';
 
-const SORTS: TrackSort[] = ['artist', 'album', 'title', 'added', 'duration', 'year'];
+const SORTS = trackSortSchema.options;
 
 /** A small library with every case a summary maps differently: tags missing, several artists
  * and genres, a cover, lyrics, a missing file, an unreadable file, and ties in every sort. */
