@@ -127,14 +127,14 @@ export const recommendSettingsSchema = z.strictObject({
   noRepeatHours: z.number().min(0).max(720),
   /** At most one track per artist within this many consecutive slots. 1–20. */
   artistSpacing: z.int().min(1).max(20),
-  excludedGenres: z.array(text.min(1)).max(1000),
-  excludedArtists: z.array(text.min(1)).max(1000),
-  /** Absolute folder paths whose tracks are never suggested. */
-  excludedFolders: z.array(pathArg).max(1000),
   /** 0 = stay close to what is playing, 1 = surprise me. */
   adventurousness: z.number().min(0).max(1),
   /** Continue from Up Next when the queue runs out. */
   autoDj: z.boolean(),
+  excludedGenres: z.array(text.min(1)).max(1000),
+  excludedArtists: z.array(text.min(1)).max(1000),
+  /** Absolute folder paths whose tracks are never suggested. */
+  excludedFolders: z.array(pathArg).max(1000),
 });
 export type RecommendSettings = z.infer<typeof recommendSettingsSchema>;
 
