@@ -8,9 +8,6 @@ import type { PlayerState, QueueSource, Settings } from './payload-schemas';
 
 export type { PlayerState, QueueSource, Settings };
 export type RepeatMode = PlayerState['repeat'];
-export type Language = Settings['language'];
-export type Normalisation = Settings['normalisation'];
-export type ColourBy = Settings['mapColourBy'];
 export type ContinueWith = Settings['continueWith'];
 
 export const defaultSettings: Settings = {

@@ -15,6 +15,7 @@ import type {
   ScanSummary,
   Track,
   TrackId,
+  TrackSummary,
 } from './library';
 import {
   forgetFacetSchema,
@@ -54,25 +55,7 @@ const method =
 const none = z.strictObject({});
 const playlistName = z.string().trim().min(1).max(200);
 
-/** The library row the list views need: small, so 100,000 of them load fast. */
-export interface TrackSummary {
-  id: TrackId;
-  title: string;
-  artist: string;
-  album: string;
-  albumArtist: string;
-  /** Seconds, or null when unknown. */
-  durationS: number | null;
-  year: number | null;
-  genre: string;
-  trackNo: number | null;
-  discNo: number | null;
-  coverHash: string | null;
-  hasLyrics: boolean;
-  missing: boolean;
-  /** Unix ms. */
-  addedAt: number;
-}
+export type { TrackSummary } from './library';
 
 export interface LibraryRoot {
   path: string;

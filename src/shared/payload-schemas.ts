@@ -53,7 +53,7 @@ export const settingsSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Where the current queue came from, shown above the queue ("Album: Kind of Blue"). */
-export const queueSourceSchema = z.strictObject({
+const queueSourceSchema = z.strictObject({
   kind: z.enum(['library', 'album', 'artist', 'search', 'mood', 'station', 'upNext', 'playlist']),
   label: text,
 });
@@ -139,7 +139,7 @@ export const recommendSettingsSchema = z.strictObject({
 export type RecommendSettings = z.infer<typeof recommendSettingsSchema>;
 
 /** What a line of the taste page is about. */
-export const tasteFacetSchema = z.enum(['artist', 'genre', 'mood', 'album', 'decade']);
+const tasteFacetSchema = z.enum(['artist', 'genre', 'mood', 'album', 'decade']);
 export type TasteFacet = z.infer<typeof tasteFacetSchema>;
 /** What `recs.forget` can forget: a taste facet, or the learned sound preference as a whole. */
 export const forgetFacetSchema = z.enum([...tasteFacetSchema.options, 'sound']);

@@ -181,7 +181,6 @@ export const MOODS = [
   'workout',
   'sleep',
 ] as const;
-export type MoodName = (typeof MOODS)[number];
 
 export interface MoodPlaylist {
   mood: string;
