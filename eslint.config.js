@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint everywhere, React hooks in the renderer, and the
 // process boundaries of STYLE.md enforced as errors (no raw IPC outside the two bridge files,
-// no console in the engine, no Electron outside the shell, src/shared free of process code).
+// no console in the engine, no Electron outside the shell, src/shared free of process code),
+// and explicit types on every export.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -15,6 +16,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // STYLE.md: explicit return (and argument) types on everything a module exports, so a
+    // module's interface is read from its declarations, not inferred from its bodies.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/explicit-module-boundary-types': 'error' },
   },
   {
     files: ['src/main/**/*.ts'],

@@ -29,10 +29,10 @@ if (!existsSync(source)) {
 }
 const { modules } = await engineModules('encore-bench-library-list', {
   store: 'src/main/store/index.ts',
-  summaries: 'src/main/ipc/summaries.ts',
+  library: 'src/shared/library.ts',
 });
 const { Store } = modules.store;
-const { toSummary } = modules.summaries;
+const { toTrackSummary } = modules.library;
 
 const dir = mkdtempSync(join(tmpdir(), 'encore-bench-library-list-'));
 copyFileSync(source, join(dir, 'encore.db'));
@@ -54,7 +54,7 @@ async function time(fn) {
 
 const paths = {
   // What the handler did before: full Track rows, then the summary of each.
-  'list + toSummary': () => store.tracks.list({ sort }).then((ts) => ts.map(toSummary)),
+  'list + toTrackSummary': () => store.tracks.list({ sort }).then((ts) => ts.map(toTrackSummary)),
 };
 if (typeof store.tracks.summaries === 'function')
   paths['summaries'] = () => store.tracks.summaries({ sort });

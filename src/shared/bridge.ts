@@ -7,7 +7,6 @@
 import type { TrackId } from './library';
 import type {
   CallError,
-  CallReply,
   EventName,
   EventPayload,
   MessageArgs,
@@ -40,20 +39,6 @@ export interface Bridge {
 export interface ShellBridge {
   invoke<M extends ShellMethodName>(method: M): Promise<ShellMethodResult<M>>;
   /** The file system path of a file or folder dropped onto the window. */
-  pathForFile(file: File): string;
-}
-
-/**
- * What the Electron preload exposes as `window.encore`: the raw transport (calls answer with the
- * contract's reply envelope, since errors lose their class crossing the context bridge). The
- * renderer wraps it into a Bridge. The preload's object is checked against this type.
- */
-export interface PreloadApi {
-  invoke(method: MethodName | ShellMethodName, args: unknown): Promise<CallReply<unknown>>;
-  send(message: MessageName, args: unknown): void;
-  on(event: EventName, listener: (payload: unknown) => void): () => void;
-  mediaUrl(trackId: TrackId): string;
-  coverUrl(hash: string): string;
   pathForFile(file: File): string;
 }
 

@@ -15,12 +15,28 @@ import type {
   ScanSummary,
   Track,
   TrackId,
+  TrackSummary,
 } from './library';
-import type { PlayerState, Settings } from './app-state';
+import {
+  forgetFacetSchema,
+  id,
+  ids,
+  moodName,
+  pathArg,
+  playerStateSchema,
+  recommendSettingsSchema,
+  settingsSchema,
+  stationSeedSchema,
+  text,
+  trackSortSchema,
+  upNextRequestSchema,
+  feedbackEventSchema,
+  type PlayerState,
+  type Settings,
+} from './payload-schemas';
 import type { EngineEvents } from './events';
 import type { AnalysisProgress, AudioFeatures } from './analysis';
 import type { MeaningStatus, VibeResult } from './meaning';
-import { FEEDBACK_KINDS, FEEDBACK_SOURCES } from './recommend';
 import type { MoodPlaylist, RecordedEvent, Station, Taste, UpNextItem } from './recommend';
 import type { Playlist, PlaylistImport, PlaylistSummary } from './playlists';
 
@@ -36,36 +52,10 @@ const method =
   <R>() =>
   <A extends z.ZodType>(args: A): MethodDef<A, R> => ({ args });
 
-const id = z.int().positive().max(Number.MAX_SAFE_INTEGER);
-const ids = z.array(id).max(100_000);
-// Paths and free text come from people; bound them so a payload cannot balloon the engine.
-const pathArg = z.string().min(1).max(4096);
-const text = z.string().max(1000);
 const none = z.strictObject({});
 const playlistName = z.string().trim().min(1).max(200);
 
-/** The library row the list views need: small, so 100,000 of them load fast. */
-export interface TrackSummary {
-  id: TrackId;
-  title: string;
-  artist: string;
-  album: string;
-  albumArtist: string;
-  /** Seconds, or null when unknown. */
-  durationS: number | null;
-  year: number | null;
-  genre: string;
-  trackNo: number | null;
-  discNo: number | null;
-  coverHash: string | null;
-  hasLyrics: boolean;
-  missing: boolean;
-  /** Unix ms. */
-  addedAt: number;
-}
-
-export type TrackSort = 'artist' | 'album' | 'title' | 'added' | 'duration' | 'year';
-const trackSort = z.enum(['artist', 'album', 'title', 'added', 'duration', 'year']);
+export type { TrackSummary } from './library';
 
 export interface LibraryRoot {
   path: string;
@@ -106,67 +96,6 @@ export interface MoodPoint {
   valence: number;
 }
 
-const sessionId = z.string().min(1).max(100);
-const moodName = z.string().min(1).max(100);
-const feedbackEvent = z.strictObject({
-  trackId: id,
-  kind: z.enum(FEEDBACK_KINDS),
-  sessionId,
-  source: z.enum(FEEDBACK_SOURCES),
-  positionS: z.number().min(0).max(1e6).nullable().optional(),
-  durationS: z.number().min(0).max(1e6).nullable().optional(),
-  context: z.string().max(200).nullable().optional(),
-});
-const stationSeed = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('track'), trackId: id }),
-  z.strictObject({ kind: z.literal('artist'), name: text.min(1) }),
-  z.strictObject({ kind: z.literal('mood'), name: moodName }),
-  z.strictObject({ kind: z.literal('vibe'), text: text.min(1) }),
-]);
-
-const settingsPatch = z
-  .strictObject({
-    language: z.enum(['system', 'en', 'zh-CN']),
-    normalisation: z.enum(['off', 'track', 'album']),
-    crossfadeS: z.number().min(0).max(12),
-    autoDj: z.boolean(),
-    adventurousness: z.number().min(0).max(1),
-    analysisEnabled: z.boolean(),
-    offline: z.boolean(),
-    notifyOnTrackChange: z.boolean(),
-    excludedFolders: z.array(pathArg).max(1000),
-    mapColourBy: z.enum(['mood', 'genre']),
-    continueWith: z.enum(['suggestions', 'list']),
-  })
-  .partial();
-
-const playerState = z.strictObject({
-  queue: ids,
-  origins: z.array(z.enum(FEEDBACK_SOURCES)).max(100_000).optional(),
-  index: z.int().min(-1).max(100_000),
-  positionS: z.number().min(0).max(1e6),
-  volume: z.number().min(0).max(1),
-  muted: z.boolean(),
-  shuffle: z.boolean(),
-  repeat: z.enum(['off', 'all', 'one']),
-  source: z
-    .strictObject({
-      kind: z.enum([
-        'library',
-        'album',
-        'artist',
-        'search',
-        'mood',
-        'station',
-        'upNext',
-        'playlist',
-      ]),
-      label: text,
-    })
-    .nullable(),
-  playing: z.boolean().optional(),
-});
-
 export const methods = {
   'app.info': method<AppInfo>()(none),
   'library.stats': method<LibraryStats>()(none),
@@ -177,7 +106,7 @@ export const methods = {
   'library.scan': method<ScanSummary>()(
     z.strictObject({ roots: z.array(pathArg).max(100).optional() }),
   ),
-  'library.tracks': method<TrackSummary[]>()(z.strictObject({ sort: trackSort.optional() })),
+  'library.tracks': method<TrackSummary[]>()(z.strictObject({ sort: trackSortSchema.optional() })),
   'library.summaries': method<TrackSummary[]>()(z.strictObject({ ids })),
   'library.track': method<Track | null>()(z.strictObject({ id })),
   'library.search': method<TrackSummary[]>()(
@@ -190,29 +119,17 @@ export const methods = {
   'player.state': method<PlayerState>()(none),
   'player.nowPlaying': method<NowPlayingInfo | null>()(z.strictObject({ id })),
   'settings.get': method<Settings>()(none),
-  'recs.upNext': method<UpNextItem[]>()(
-    z.strictObject({
-      sessionId,
-      currentTrackId: id.optional(),
-      count: z.int().min(1).max(100).optional(),
-      queued: ids.optional(),
-    }),
-  ),
+  'recs.upNext': method<UpNextItem[]>()(upNextRequestSchema),
   /** Records one feedback event; resolves once it is committed (acknowledged). */
-  'recs.feedback': method<RecordedEvent>()(z.strictObject({ event: feedbackEvent })),
+  'recs.feedback': method<RecordedEvent>()(z.strictObject({ event: feedbackEventSchema })),
   'recs.station': method<Station>()(
-    z.strictObject({ seed: stationSeed, count: z.int().min(1).max(200).optional() }),
+    z.strictObject({ seed: stationSeedSchema, count: z.int().min(1).max(200).optional() }),
   ),
   'recs.moodPlaylist': method<MoodPlaylist>()(
     z.strictObject({ mood: moodName, count: z.int().min(1).max(200).optional() }),
   ),
   'recs.taste': method<Taste>()(none),
-  'recs.forget': method<Taste>()(
-    z.strictObject({
-      facet: z.enum(['artist', 'genre', 'mood', 'album', 'decade', 'sound']),
-      name: text,
-    }),
-  ),
+  'recs.forget': method<Taste>()(z.strictObject({ facet: forgetFacetSchema, name: text })),
   'meaning.vibe': method<VibeResult>()(
     z.strictObject({ query: text.min(1), limit: z.int().min(1).max(200).optional() }),
   ),
@@ -232,7 +149,7 @@ export const methods = {
   'analysis.progress': method<AnalysisProgress>()(none),
   'analysis.features': method<AudioFeatures | null>()(z.strictObject({ id })),
   'analysis.map': method<MoodPoint[]>()(none),
-  'settings.set': method<Settings>()(z.strictObject({ patch: settingsPatch })),
+  'settings.set': method<Settings>()(z.strictObject({ patch: settingsSchema.partial() })),
   /** Subfolders of a folder (`~` expanded; home when omitted) and the places to start from. */
   'library.browseFolders': method<FolderListing>()(z.strictObject({ path: pathArg.optional() })),
   /** How many tracks and how much listening history removing a library folder concerns. */
@@ -291,7 +208,7 @@ export const isShellMethodName = (name: unknown): name is ShellMethodName =>
 
 export const messages = {
   /** The player's state, sent on every change (debounced for the position). */
-  'player.save': z.strictObject({ state: playerState }),
+  'player.save': z.strictObject({ state: playerStateSchema }),
 } as const;
 
 export type Methods = typeof methods;
@@ -321,8 +238,7 @@ export const isMessageName = (name: unknown): name is MessageName =>
   typeof name === 'string' && Object.hasOwn(messages, name);
 
 /** Why a call failed, as every bridge reports it. */
-export type CallErrorCode =
-  'unknown-method' | 'invalid-payload' | 'not-found' | 'unavailable' | 'failed';
+export type CallErrorCode = 'unknown-method' | 'invalid-payload' | 'not-found' | 'failed';
 
 export interface CallError {
   code: CallErrorCode;
@@ -332,18 +248,5 @@ export interface CallError {
 /** The envelope every transport carries back for a method call. */
 export type CallReply<R> = { ok: true; result: R } | { ok: false; error: CallError };
 
-/**
- * The recommender settings a person may change (`encore recommend-settings KEY=VALUE`), with the
- * ranges the recommender works in (see RecommendSettings in ./recommend).
- */
-export const recommendSettingsPatch = z
-  .strictObject({
-    noRepeatHours: z.number().min(0).max(720),
-    artistSpacing: z.int().min(1).max(20),
-    adventurousness: z.number().min(0).max(1),
-    autoDj: z.boolean(),
-    excludedGenres: z.array(text.min(1)).max(1000),
-    excludedArtists: z.array(text.min(1)).max(1000),
-    excludedFolders: z.array(pathArg).max(1000),
-  })
-  .partial();
+/** The recommender settings a person may change (`encore recommend-settings KEY=VALUE`). */
+export const recommendSettingsPatch = recommendSettingsSchema.partial();

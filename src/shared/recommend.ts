@@ -4,61 +4,30 @@
  * person controls.
  */
 import type { TrackId } from './library';
+import type {
+  FeedbackPayload,
+  RecommendSettings,
+  StationSeed,
+  TasteFacet,
+  UpNextRequest,
+} from './payload-schemas';
 
-/**
- * What happened to a track. A skip carries the position it happened at: in the first 30 s or the
- * first 25 % it is a strong negative, later a weak one. `remove` = removed from a generated
- * playlist (context names which). `forget` never appears: taste edits are not events.
- */
-export const FEEDBACK_KINDS = [
-  'play',
-  'progress',
-  'complete',
-  'skip',
-  'like',
-  'unlike',
-  'dislike',
-  'undislike',
-  'queue',
-  'replay',
-  'remove',
-] as const;
+export { FEEDBACK_KINDS, FEEDBACK_SOURCES } from './feedback-vocabulary';
+export type { FeedbackKind, FeedbackSource } from './feedback-vocabulary';
+export type { RecommendSettings, StationSeed, TasteFacet, UpNextRequest };
 
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-
-/** Where the play came from. */
 /** The feedback context the first-run "Who do you love?" screen sends with its likes: a pick, not
  * listening (recommend/picks.ts). */
 export const COLD_START_CONTEXT = 'cold-start';
 
-export const FEEDBACK_SOURCES = [
-  'upnext',
-  'library',
-  'playlist',
-  'search',
-  'station',
-  'queue',
-  'import',
-] as const;
-
-export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
-
-/** One feedback event as the UI or CLI sends it. */
-export interface FeedbackEvent {
-  trackId: TrackId;
-  kind: FeedbackKind;
-  /** Groups the plays of one listening session (the player makes one per sitting). */
-  sessionId: string;
-  source: FeedbackSource;
+/**
+ * One feedback event as the engine records it: what a UI sends (the contract's schema), plus,
+ * for imported listening history only, when it happened.
+ */
+export type FeedbackEvent = FeedbackPayload & {
   /** Unix ms; default now. */
   at?: number;
-  /** Seconds into the track (skip, progress). */
-  positionS?: number | null;
-  /** Track length in seconds, when the player knows it better than the tags. */
-  durationS?: number | null;
-  /** Free context, e.g. 'mood:calm' for a removal from that mood playlist. */
-  context?: string | null;
-}
+};
 
 /** An event as stored: append-only, with its id and time. */
 export interface RecordedEvent extends Required<
@@ -151,32 +120,6 @@ export type Reason =
   | { kind: 'journey'; facts: { from: ReasonTrack; to: ReasonTrack; percent: number } }
   | { kind: 'explore'; facts: { newArtist: boolean; artist?: string } };
 
-export interface UpNextRequest {
-  /** The playing track; absent at cold start (then taste and exploration lead). */
-  currentTrackId?: TrackId;
-  sessionId: string;
-  /** Items wanted, 1–100; default 10. */
-  count?: number;
-  /** Tracks already queued by the person: not suggested again. */
-  queued?: TrackId[];
-}
-
-/** The settings the person controls. */
-export interface RecommendSettings {
-  /** A track played within this many hours is not suggested again. 0–720. */
-  noRepeatHours: number;
-  /** At most one track per artist within this many consecutive slots. 1–20. */
-  artistSpacing: number;
-  excludedGenres: string[];
-  excludedArtists: string[];
-  /** Absolute folder paths whose tracks are never suggested. */
-  excludedFolders: string[];
-  /** 0 = stay close to what is playing, 1 = surprise me. */
-  adventurousness: number;
-  /** Continue from Up Next when the queue runs out. */
-  autoDj: boolean;
-}
-
 export const DEFAULT_RECOMMEND_SETTINGS: RecommendSettings = {
   noRepeatHours: 4,
   artistSpacing: 3,
@@ -186,8 +129,6 @@ export const DEFAULT_RECOMMEND_SETTINGS: RecommendSettings = {
   adventurousness: 0.3,
   autoDj: true,
 };
-
-export type TasteFacet = 'artist' | 'genre' | 'mood' | 'album' | 'decade';
 
 /** One line of the taste page: something Encore thinks the person likes (weight > 0) or not. */
 export interface TasteEntry {
@@ -210,13 +151,6 @@ export interface Taste {
   /** Which features the model could use, e.g. ['tags', 'sound', 'text']. */
   features: string[];
 }
-
-/** What a station starts from: `SONG`, `artist:NAME`, `mood:NAME` or `vibe:"TEXT"`. */
-export type StationSeed =
-  | { kind: 'track'; trackId: TrackId }
-  | { kind: 'artist'; name: string }
-  | { kind: 'mood'; name: string }
-  | { kind: 'vibe'; text: string };
 
 export interface Station {
   seed: StationSeed;
@@ -247,7 +181,6 @@ export const MOODS = [
   'workout',
   'sleep',
 ] as const;
-export type MoodName = (typeof MOODS)[number];
 
 export interface MoodPlaylist {
   mood: string;

@@ -6,7 +6,7 @@
 import type { Engine } from '../engine';
 import type { AppInfo } from '../../shared/contract';
 import { CallFailure, type Handlers, type MessageHandlers } from './dispatch';
-import { toSummary } from './summaries';
+import { toTrackSummary } from '../../shared/library';
 import { updateSettings } from './settings';
 import { moodMapPoints } from '../store/mood-map';
 import { browseFolders } from '../library/folder-browser';
@@ -34,10 +34,10 @@ export function createHandlers(engine: Engine, host: HostInfo): Handlers {
     'library.removeRoot': async ({ path }) => (await library.removeRoot(path), roots()),
     'library.scan': ({ roots: only }) => library.scan({ roots: only }),
     'library.tracks': ({ sort }) => store.tracks.summaries({ sort }),
-    'library.summaries': async ({ ids }) => (await store.tracks.getMany(ids)).map(toSummary),
+    'library.summaries': async ({ ids }) => (await store.tracks.getMany(ids)).map(toTrackSummary),
     'library.track': async ({ id }) => (await store.tracks.get(id)) ?? null,
     'library.search': async ({ query, limit }) =>
-      (await store.tracks.search(query, limit)).map(toSummary),
+      (await store.tracks.search(query, limit)).map(toTrackSummary),
     'library.lyrics': async ({ id }) => (await store.tracks.lyrics(id)) ?? null,
     'library.errors': ({ limit }) => store.tracks.errors(limit),
     'player.state': () => engine.playerState(),

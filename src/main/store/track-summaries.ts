@@ -3,7 +3,7 @@
  * summary shows, so listing 100,000 tracks does not build (and JSON-decode) 100,000 full Tracks.
  */
 import type { SqlRunner } from './database';
-import type { TrackSummary } from '../../shared/contract';
+import type { TrackSummary } from '../../shared/library';
 
 interface SummaryRow {
   id: number;
@@ -22,21 +22,16 @@ interface SummaryRow {
   added_at: number;
 }
 
-// The same defaults as the full Track (tracks.ts toTrack), so a summary never differs from
-// toSummary(track) of the same row.
 const SELECT_SUMMARY = `SELECT t.id, t.title, t.artist, t.album, t.album_artist, t.duration_s,
   t.year, t.genre, t.track_no, t.disc_no, c.hash AS cover_hash, t.has_lyrics, t.missing, t.added_at
   FROM tracks t LEFT JOIN covers c ON c.id = t.cover_id`;
 
 /**
- * Every playable track in the library (no scan error, not removed, missing ones included) as a summary, in `orderBy` order (one
- * of the track repository's sorts).
+ * The one mapping of a tracks row to the summary's fields: the full Track (tracks.ts toTrack) is
+ * built on it, so a summary never differs from the same fields of the Track.
  */
-export async function listSummaries(reader: SqlRunner, orderBy: string): Promise<TrackSummary[]> {
-  const rows = await reader.all<SummaryRow>(
-    `${SELECT_SUMMARY} WHERE t.scan_error IS NULL AND t.removed_at IS NULL ORDER BY ${orderBy}`,
-  );
-  return rows.map((r) => ({
+export function summaryOf(r: SummaryRow): TrackSummary {
+  return {
     id: r.id,
     title: r.title ?? '',
     artist: r.artist ?? '',
@@ -51,5 +46,16 @@ export async function listSummaries(reader: SqlRunner, orderBy: string): Promise
     hasLyrics: r.has_lyrics === 1,
     missing: r.missing === 1,
     addedAt: r.added_at,
-  }));
+  };
+}
+
+/**
+ * Every playable track in the library (no scan error, not removed, missing ones included) as a summary, in `orderBy` order (one
+ * of the track repository's sorts).
+ */
+export async function listSummaries(reader: SqlRunner, orderBy: string): Promise<TrackSummary[]> {
+  const rows = await reader.all<SummaryRow>(
+    `${SELECT_SUMMARY} WHERE t.scan_error IS NULL AND t.removed_at IS NULL ORDER BY ${orderBy}`,
+  );
+  return rows.map(summaryOf);
 }

@@ -8,9 +8,10 @@ import type {
   Track,
   TrackId,
 } from '../../shared/library';
-import type { TrackSummary } from '../../shared/contract';
+import type { TrackSummary } from '../../shared/library';
+import type { TrackSort } from '../../shared/payload-schemas';
 import { ftsQuery, ftsText } from './fts-text';
-import { listSummaries } from './track-summaries';
+import { listSummaries, summaryOf } from './track-summaries';
 
 /** What the scanner knows about one file on disk (no id: the store assigns it). */
 export interface TrackFields {
@@ -234,25 +235,17 @@ interface TrackRow {
 
 const jsonArray = (s: string | null): string[] => (s ? (JSON.parse(s) as string[]) : []);
 
+/** A full Track: the summary's fields (mapped once, in track-summaries.ts) and the rest. */
 function toTrack(r: TrackRow): Track {
   return {
-    id: r.id,
+    ...summaryOf(r),
     path: r.path,
-    title: r.title ?? '',
-    artist: r.artist ?? '',
     artists: jsonArray(r.artists),
-    album: r.album ?? '',
-    albumArtist: r.album_artist ?? r.artist ?? '',
-    trackNo: r.track_no,
     trackTotal: r.track_total,
-    discNo: r.disc_no,
     discTotal: r.disc_total,
-    year: r.year,
-    genre: r.genre ?? '',
     genres: jsonArray(r.genres),
     composer: r.composer,
     comment: r.comment,
-    durationS: r.duration_s,
     container: r.container,
     codec: r.codec,
     lossless: r.lossless === null ? null : r.lossless === 1,
@@ -276,16 +269,11 @@ function toTrack(r: TrackRow): Track {
     },
     pathFallback: jsonArray(r.path_fallback),
     tagEncodingFix: r.tag_encoding_fix,
-    coverHash: r.cover_hash,
-    hasLyrics: r.has_lyrics === 1,
-    missing: r.missing === 1,
-    addedAt: r.added_at,
   };
 }
 
 const SELECT_TRACK = `SELECT t.*, c.hash AS cover_hash FROM tracks t LEFT JOIN covers c ON c.id = t.cover_id`;
 
-export type TrackSort = 'artist' | 'album' | 'title' | 'added' | 'duration' | 'year';
 // Each order ends on the id, so ties come back in the same order from every query that uses it
 // (the full list, the summaries, page after page).
 const ORDER_BY: Record<TrackSort, string> = {

@@ -1,15 +1,15 @@
 /**
  * The library view's summaries (store.tracks.summaries) against what the 'library.tracks' handler
- * used to return, list(...).map(toSummary), for every sort: the same rows in the same order.
+ * used to return, list(...).map(toTrackSummary), for every sort: the same rows in the same order.
  */
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index';
-import type { TrackSort } from '../../../src/main/store/tracks';
-import { toSummary } from '../../../src/main/ipc/summaries';
+import { trackSortSchema } from '../../../src/shared/payload-schemas';
+import { toTrackSummary } from '../../../src/shared/library';
 import { tempDir } from '../../helpers/temp';
 import { addTracks } from '../../helpers/tracks';
 
-const SORTS: TrackSort[] = ['artist', 'album', 'title', 'added', 'duration', 'year'];
+const SORTS = trackSortSchema.options;
 
 /** A small library with every case a summary maps differently: tags missing, several artists
  * and genres, a cover, lyrics, a missing file, an unreadable file, and ties in every sort. */
@@ -59,11 +59,11 @@ async function library(store: Store): Promise<{ missingId: number; untaggedId: n
 }
 
 describe('track summaries', () => {
-  it('returns exactly what list().map(toSummary) returned, for every sort', async () => {
+  it('returns exactly what list().map(toTrackSummary) returned, for every sort', async () => {
     const store = await Store.open(tempDir());
     const { missingId, untaggedId } = await library(store);
     for (const sort of SORTS) {
-      const before = (await store.tracks.list({ sort })).map(toSummary);
+      const before = (await store.tracks.list({ sort })).map(toTrackSummary);
       const after = await store.tracks.summaries({ sort });
       expect(after, sort).toEqual(before);
       // Not two empty lists: the unreadable file is left out, the missing one kept and flagged.
@@ -101,7 +101,7 @@ describe('track summaries', () => {
   it('defaults to the artist sort, like list()', async () => {
     const store = await Store.open(tempDir());
     await library(store);
-    expect(await store.tracks.summaries()).toEqual((await store.tracks.list()).map(toSummary));
+    expect(await store.tracks.summaries()).toEqual((await store.tracks.list()).map(toTrackSummary));
     await store.close();
   });
 });

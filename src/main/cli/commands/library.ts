@@ -3,11 +3,11 @@ import type { Command } from '../command';
 import { formatDuration, wholeNumberOption } from '../args';
 import { UsageError } from '../command';
 import type { ScanSummary, Track } from '../../../shared/library';
-import type { TrackSort } from '../../store/tracks';
+import { trackSortSchema, type TrackSort } from '../../../shared/payload-schemas';
 import { explainError } from '../../../shared/error-sentences';
 import { libraryProblems } from '../problems';
 
-const SORTS: TrackSort[] = ['artist', 'album', 'title', 'added', 'duration', 'year'];
+const SORTS = trackSortSchema.options;
 
 function trackLine(t: Track): string {
   return `${String(t.id).padStart(6)}  ${formatDuration(t.durationS)}  ${t.artist || '?'} — ${t.title}${t.album ? `  (${t.album})` : ''}${t.missing ? '  [missing]' : ''}`;

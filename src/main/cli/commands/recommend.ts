@@ -8,10 +8,10 @@ import type {
   FeedbackKind,
   RecommendSettings,
   StationSeed,
-  TasteFacet,
   UpNextItem,
 } from '../../../shared/recommend';
-import { MOODS } from '../../../shared/recommend';
+import type { ForgetFacet } from '../../../shared/payload-schemas';
+import { FEEDBACK_KINDS, MOODS } from '../../../shared/recommend';
 import { toM3u8 } from '../../recommend/mood';
 import { formatDuration, resolveTrack, wholeNumberOption } from '../args';
 import { methods, recommendSettingsPatch } from '../../../shared/contract';
@@ -71,31 +71,28 @@ const next: Command = {
   },
 };
 
-const KINDS: FeedbackKind[] = [
-  'play',
-  'complete',
-  'skip',
-  'like',
-  'unlike',
-  'dislike',
-  'undislike',
-  'queue',
-  'replay',
-];
+/**
+ * What a person can report from the command line: every feedback kind of the contract except
+ * `progress` (the player's periodic position, not something a person says) and `remove` (a
+ * removal from a generated playlist, which only the playlist view knows).
+ */
+const KINDS = FEEDBACK_KINDS.filter(
+  (k): k is Exclude<FeedbackKind, 'progress' | 'remove'> => k !== 'progress' && k !== 'remove',
+);
 
 const feedback: Command = {
   name: 'feedback',
   summary:
     'Tell Encore what happened: play, complete, skip[@SECONDS], like, dislike (undo: unlike, undislike)',
-  usage:
-    'TRACK play|complete|skip[@SECONDS]|like|dislike|unlike|undislike|queue|replay [--session ID] [--json]',
+  usage: `TRACK ${KINDS.map((k) => (k === 'skip' ? 'skip[@SECONDS]' : k)).join('|')} [--session ID] [--json]`,
   options: { session: { type: 'string' } },
   async run(ctx) {
     const [spec, what, ...more] = ctx.positionals;
     if (!spec || !what || more.length)
       throw new UsageError('give a track (id or words) and what happened');
-    const [kind, at, ...extra] = what.split('@') as [FeedbackKind, string | undefined];
-    if (!KINDS.includes(kind) || extra.length)
+    const [word, at, ...extra] = what.split('@');
+    const kind = KINDS.find((k) => k === word);
+    if (!kind || extra.length)
       throw new UsageError(`unknown feedback "${what}" (one of ${KINDS.join(', ')})`);
     const positionS = at === undefined ? null : Number(at);
     const positionField = methods['recs.feedback'].args.shape.event.shape.positionS;
@@ -164,7 +161,7 @@ const sameName = (a: string, b: string): boolean =>
 /** What the taste holds under `facet:name` (as it shows it), or null when nothing. */
 async function knownInTaste(
   engine: Engine,
-  facet: TasteFacet | 'sound',
+  facet: ForgetFacet,
   name: string,
 ): Promise<string | null> {
   const t = await engine.recommend.taste();
@@ -187,17 +184,17 @@ const taste: Command = {
       );
     }
     if (typeof ctx.values.forget === 'string') {
-      const [facet, ...name] = ctx.values.forget.split(':');
-      if (!FACETS.includes(facet as TasteFacet))
-        throw new UsageError(`forget what? one of ${FACETS.join(', ')}`);
-      const known = await knownInTaste(engine, facet as TasteFacet | 'sound', name.join(':'));
+      const [word, ...name] = ctx.values.forget.split(':');
+      const facet = FACETS.find((f) => f === word);
+      if (!facet) throw new UsageError(`forget what? one of ${FACETS.join(', ')}`);
+      const known = await knownInTaste(engine, facet, name.join(':'));
       if (!known) {
         ctx.out.error(
           `Encore has learned nothing about ${ctx.values.forget}, so there is nothing to forget (see \`encore taste\` for what it has learned)`,
         );
         return 1;
       }
-      await engine.recommend.forget(facet as TasteFacet, name.join(':'));
+      await engine.recommend.forget(facet, name.join(':'));
       ctx.out.line(`Forgot ${known}.`);
     }
     const t = await engine.recommend.taste();

@@ -2,12 +2,8 @@
  * The Electron bridge: wraps the preload's `window.encore` transport into a Bridge, turning
  * error replies into BridgeErrors (errors lose their class crossing the context bridge).
  */
-import {
-  BridgeError,
-  type Bridge,
-  type PreloadApi,
-  type ShellBridge,
-} from '../../../shared/bridge';
+import { BridgeError, type Bridge, type ShellBridge } from '../../../shared/bridge';
+import type { PreloadApi } from '../../../preload/api';
 import type {
   CallReply,
   EventName,
