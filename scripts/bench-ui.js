@@ -56,8 +56,8 @@ process.stdout.write(
     `| 100,000 rows: main-thread work per frame, steady / drag — script, style + layout, all tasks | ${f(r.steady)} / ${f(r.scroll)} |`,
     `| 100,000 tracks loaded: renderer JS heap (after GC) | ${r.memory.jsHeapMb.toFixed(1)} MB |`,
     `| 100,000 tracks loaded: DOM nodes | ${r.memory.domNodes} |`,
-    `| 100,000 rows: steady scroll, traced — main-thread self time per frame, largest | ${r.trace
-      .slice(0, 6)
+    `| 100,000 rows: steady scroll, traced — main-thread CPU (thread time) per frame: total, then the largest by trace event | ${r.trace
+      .slice(0, 7)
       .map((e) => `${e.name} ${e.msPerFrame.toFixed(2)}`)
       .join(', ')} ms |`,
     '',

@@ -1,7 +1,9 @@
 /**
  * Where the renderer's main-thread time goes: records a Chromium trace (the DevTools timeline
- * categories) over one run of work and sums each trace event's self time (its duration minus the
- * events nested in it) by event name on the page's main thread, per animation frame.
+ * categories) over one run of work and sums each trace event's self time (its time minus the
+ * events nested in it) by event name on the page's main thread, per animation frame. Thread time
+ * (`tdur`, the CPU the thread really got) where Chromium records it, not wall time: on a shared,
+ * loaded machine a wall-clock duration also counts the time the thread waited for a core.
  */
 import type { CDPSession } from 'playwright-core';
 
@@ -10,12 +12,14 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
 }
 
-/** Self time per trace-event name, ms per frame, largest first. */
+/** Self thread time per trace-event name, ms per frame, largest first; 'total' first of all. */
 export type FrameBreakdown = { name: string; msPerFrame: number }[];
 
 const CATEGORIES = [
@@ -37,7 +41,7 @@ async function readStream(cdp: CDPSession, handle: string): Promise<string> {
   return text;
 }
 
-/** Self time (µs) of each complete event, by name, on one thread's nested events. */
+/** Self thread time (µs) of each complete event, by name, on one thread's nested events. */
 function selfTimes(events: TraceEvent[]): Map<string, number> {
   const sorted = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined)
@@ -51,8 +55,9 @@ function selfTimes(events: TraceEvent[]): Map<string, number> {
   for (const e of sorted) {
     while (stack.length && (stack.at(-1)?.end ?? 0) <= e.ts) pop();
     const parent = stack.at(-1);
-    if (parent) parent.self -= e.dur ?? 0;
-    stack.push({ end: e.ts + (e.dur ?? 0), name: e.name, self: e.dur ?? 0 });
+    const cpu = e.tdur ?? e.dur ?? 0;
+    if (parent) parent.self -= cpu;
+    stack.push({ end: e.ts + (e.dur ?? 0), name: e.name, self: cpu });
   }
   while (stack.length) pop();
   return totals;
@@ -82,7 +87,8 @@ export async function traceFrames(
   const main = mains.sort((a, b) => busy(b) - busy(a))[0];
   if (!main) return [];
   const totals = selfTimes(traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid));
-  return [...totals]
+  const all = [...totals.values()].reduce((sum, us) => sum + us, 0);
+  return [['total', all] as const, ...totals]
     .map(([name, us]) => ({ name, msPerFrame: us / 1000 / frames }))
     .sort((a, b) => b.msPerFrame - a.msPerFrame);
 }
