@@ -6,9 +6,8 @@
  *
  *   npm run bench:ui [-- --runs 5 --frames 600]
  *
- * Bundles the measuring code with esbuild into node_modules/.cache/encore-bench-ui (no app
- * build needed; the renderer is built with Vite into a temp folder). Prints Markdown for
- * docs/benchmarks.md.
+ * Bundles the measuring code with esbuild into out/bench-ui (no app build needed; the renderer is
+ * built with Vite into a temp folder). Prints Markdown for docs/benchmarks.md.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -48,6 +47,10 @@ process.stdout.write(
     `| 100,000 rows: main-thread work per frame, steady / drag — script, style + layout, all tasks | ${f(r.steady)} / ${f(r.scroll)} |`,
     `| 100,000 tracks loaded: renderer JS heap (after GC) | ${r.memory.jsHeapMb.toFixed(1)} MB |`,
     `| 100,000 tracks loaded: DOM nodes | ${r.memory.domNodes} |`,
+    `| 100,000 rows: steady scroll, traced — main-thread CPU (thread time) per frame: total, then the largest by trace event | ${r.trace
+      .slice(0, 7)
+      .map((e) => `${e.name} ${e.msPerFrame.toFixed(2)}`)
+      .join(', ')} ms |`,
     '',
   ].join('\n'),
 );

@@ -14,6 +14,7 @@ import type {
   MethodArgs,
   MethodName,
   MethodResult,
+  ShellMethodArgs,
   ShellMethodName,
   ShellMethodResult,
 } from './contract';
@@ -37,7 +38,11 @@ export interface Bridge {
 
 /** What only the desktop app can do for the renderer. */
 export interface ShellBridge {
-  invoke<M extends ShellMethodName>(method: M): Promise<ShellMethodResult<M>>;
+  /** Calls a shell-only method; `args` may be left out by methods that take none. */
+  invoke<M extends ShellMethodName>(
+    method: M,
+    args?: ShellMethodArgs<M>,
+  ): Promise<ShellMethodResult<M>>;
   /** The file system path of a file or folder dropped onto the window. */
   pathForFile(file: File): string;
 }

@@ -195,10 +195,13 @@ export const methods = {
 export const shellMethods = {
   /** The native folder chooser; the chosen folder's path, or null when cancelled. */
   'shell.chooseFolder': method<string | null>()(none),
+  /** Shows a library track's file in the system file manager; false when no track has that id. */
+  'shell.showTrackInFolder': method<boolean>()(z.strictObject({ id })),
 } as const;
 
 export type ShellMethods = typeof shellMethods;
 export type ShellMethodName = keyof ShellMethods;
+export type ShellMethodArgs<M extends ShellMethodName> = z.input<ShellMethods[M]['args']>;
 export type ShellMethodResult<M extends ShellMethodName> = Exclude<
   ShellMethods[M]['result'],
   undefined

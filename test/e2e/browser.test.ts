@@ -7,18 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createEngine, type Engine } from '../../src/main/engine';
-import { startHost, type RunningHost } from '../../src/main/host/server';
+import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/main/engine';
+import type { RunningHost } from '../../src/main/host/server';
 import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
 import { moodMapPoints } from '../../src/main/store/mood-map';
 import {
-  buildRenderer,
   chromiumAvailable,
   chromiumPath,
-  launchChromium,
   screenshotPath,
+  startBrowserHost,
+  type BrowserHost,
 } from './support';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/library');
@@ -31,11 +31,10 @@ if (!chromiumAvailable())
 run('the app in a browser (encore serve)', () => {
   let engine: Engine;
   let host: RunningHost;
-  let browser: BrowserContext;
+  let app: BrowserHost;
   let page: Page;
   const library = join(tempDir('encore-e2e-lib-'), 'Music');
   const mediaResponses: { url: string; status: number; range: string | null }[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     cpSync(fixtures, library, { recursive: true });
@@ -70,16 +69,8 @@ run('the app in a browser (encore serve)', () => {
       seconds: 2,
       tags: { title: XSS_TITLE, artist: 'javascript:alert(1)', album: 'Long' },
     });
-    const [rendererDir] = await Promise.all([buildRenderer()]);
-    engine = await createEngine({ dataDir: tempDir('encore-e2e-data-'), workers: 1 });
-    host = await startHost({
-      engine,
-      rendererDir,
-      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
-    });
-    browser = await launchChromium(tempDir('encore-e2e-profile-'));
-    page = await browser.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    app = await startBrowserHost({ name: 'e2e' });
+    ({ engine, host, page } = app);
     page.on('response', (res) => {
       if (res.url().includes('/media/track/'))
         mediaResponses.push({
@@ -90,11 +81,7 @@ run('the app in a browser (encore serve)', () => {
     });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await engine?.close();
-  });
+  afterAll(() => app?.close());
 
   it('first run: adds a folder, scans it, and shows the library', async () => {
     await page.goto(host.url);
@@ -387,6 +374,6 @@ run('the app in a browser (encore serve)', () => {
     // After every view has shown the HTML-looking tags and lyrics: not one became markup.
     expect(await page.locator('a[href^="javascript:"], img[src="x"], [onerror]').count()).toBe(0);
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -7,17 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createEngine, type Engine } from '../../src/main/engine';
-import { startHost, type RunningHost } from '../../src/main/host/server';
+import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/main/engine';
+import type { RunningHost } from '../../src/main/host/server';
 import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
 import {
-  buildRenderer,
   chromiumAvailable,
   chromiumPath,
-  launchChromium,
   screenshotPath,
+  startBrowserHost,
+  type BrowserHost,
 } from './support';
 
 // Enough files that the scan takes several batches (200 per batch): tracks must show before the end.
@@ -31,12 +31,11 @@ if (!chromiumAvailable())
 run('library folders in a browser (encore serve)', () => {
   let engine: Engine;
   let host: RunningHost;
-  let browser: BrowserContext;
+  let app: BrowserHost;
   let page: Page;
   const base = tempDir('encore-e2e-folders-');
   const music = join(base, 'Music');
   const second = join(base, 'Second');
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     for (let i = 0; i < FIRST_RUN_FILES; i++) {
@@ -53,23 +52,11 @@ run('library folders in a browser (encore serve)', () => {
         seconds: 0.2,
         tags: { title: `Other ${i}`, artist: 'Second Artist', album: 'Second' },
       });
-    const rendererDir = await buildRenderer();
-    engine = await createEngine({ dataDir: tempDir('encore-e2e-folders-data-'), workers: 1 });
-    host = await startHost({
-      engine,
-      rendererDir,
-      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
-    });
-    browser = await launchChromium(tempDir('encore-e2e-folders-profile-'));
-    page = await browser.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    app = await startBrowserHost({ name: 'e2e-folders' });
+    ({ engine, host, page } = app);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await engine?.close();
-  });
+  afterAll(() => app?.close());
 
   it('first run: shows counts, rate and time left, disables adding, and lists tracks as they are read', async () => {
     await page.goto(host.url);
@@ -171,6 +158,6 @@ run('library folders in a browser (encore serve)', () => {
     await page.getByRole('searchbox', { name: 'Search' }).fill('Other');
     await page.getByText('Nothing matches “Other”').waitFor();
     await page.screenshot({ path: screenshotPath('library-6-songs-after-remove') });
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -6,18 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createEngine, type Engine } from '../../src/main/engine';
-import { startHost, type RunningHost } from '../../src/main/host/server';
-import { tempDir } from '../helpers/temp';
+import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/main/engine';
+import type { RunningHost } from '../../src/main/host/server';
 import { fixtureLibrary } from '../helpers/fixtures';
+import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
 import {
-  buildRenderer,
   chromiumAvailable,
   chromiumPath,
-  launchChromium,
   screenshotPath,
+  startBrowserHost,
+  type BrowserHost,
 } from './support';
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -29,13 +29,12 @@ const DRONE_S = 120;
 const DRONES = ['Drone One', 'Drone Two', 'Drone Three', 'Drone Four'];
 
 run('the listening flow in a browser (encore serve)', () => {
+  let app: BrowserHost;
   let engine: Engine;
   let host: RunningHost;
-  let browser: BrowserContext;
   let page: Page;
   const { music } = fixtureLibrary({ prefix: 'encore-listening-lib-' });
   const mediaRequests: string[] = [];
-  const pageErrors: string[] = [];
   const titles = new Map<number, string>();
 
   beforeAll(async () => {
@@ -47,23 +46,13 @@ run('the listening flow in a browser (encore serve)', () => {
         tags: { title, artist: 'Long Tones', album: 'Drones' },
       }),
     );
-    const rendererDir = await buildRenderer();
-    engine = await createEngine({
-      dataDir: tempDir('encore-listening-data-'),
-      workers: 1,
-      background: false,
+    app = await startBrowserHost({
+      name: 'listening',
+      engine: { background: false },
+      library: music,
     });
-    await engine.library.addRoot(music);
-    await engine.library.scan();
+    ({ engine, host, page } = app);
     for (const t of await engine.store.tracks.list()) titles.set(t.id, t.title);
-    host = await startHost({
-      engine,
-      rendererDir,
-      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
-    });
-    browser = await launchChromium(tempDir('encore-listening-profile-'));
-    page = await browser.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('request', (req) => {
       if (req.url().includes('/media/track/')) mediaRequests.push(req.url());
     });
@@ -71,11 +60,7 @@ run('the listening flow in a browser (encore serve)', () => {
     await page.getByRole('grid', { name: 'Songs' }).waitFor({ timeout: 60_000 });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await engine?.close();
-  });
+  afterAll(() => app?.close());
 
   const panel = (): ReturnType<Page['getByRole']> =>
     page.getByRole('complementary', { name: 'Up Next' });
@@ -323,7 +308,10 @@ run('the listening flow in a browser (encore serve)', () => {
         panel().getByRole('list', { name: 'Queue' }).locator('.s-title').allTextContents(),
       )
       .toEqual(reordered.slice(1));
-    expect((await engine.store.appState.player()).queue).toEqual(reordered.map(idOf));
+    // The player's state is saved a moment after the change.
+    await expect
+      .poll(async () => (await engine.store.appState.player()).queue)
+      .toEqual(reordered.map(idOf));
     // Keyboard: Alt+ArrowUp on a row moves it up.
     await page.locator('.queue-row', { hasText: 'Drone Three' }).locator('.queue-play').focus();
     await page.keyboard.press('Alt+ArrowUp');
@@ -386,6 +374,43 @@ run('the listening flow in a browser (encore serve)', () => {
     await page.screenshot({ path: screenshotPath('listening-08-imported') });
   });
 
+  it('makes a new playlist from a track menu: named there, holding that track, then shown', async () => {
+    await nav('Songs');
+    const menu = page.getByRole('menu');
+    // The browser cannot open a file manager: it offers the path instead.
+    await page.getByRole('gridcell', { name: 'Dry Creek' }).click({ button: 'right' });
+    expect(await menu.getByRole('menuitem', { name: 'Show file in folder' }).count()).toBe(0);
+    await menu.getByRole('menuitem', { name: 'Copy file path' }).waitFor();
+    await menu.getByRole('menuitem', { name: 'Add to new playlist…' }).click();
+    const naming = page.getByRole('dialog', { name: 'Add to new playlist…' });
+    const field = naming.getByRole('textbox', { name: 'Playlist name' });
+    // The name field takes the focus, offering the track's title; Escape makes nothing.
+    await expect
+      .poll(() => field.evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true);
+    expect(await field.inputValue()).toBe('Dry Creek');
+    const before = (await engine.playlists.list()).length;
+    await page.keyboard.press('Escape');
+    await expect.poll(() => naming.count()).toBe(0);
+    expect((await engine.playlists.list()).length).toBe(before);
+
+    await page.getByRole('gridcell', { name: 'Dry Creek' }).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Add to new playlist…' }).click();
+    await field.fill('Dusty roads');
+    await page.screenshot({ path: screenshotPath('listening-12-new-playlist-from-menu') });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dusty roads' }).waitFor();
+    await expect
+      .poll(() => page.locator('.queue-row .q-title').allTextContents())
+      .toEqual(['Dry Creek']);
+    const made = (await engine.playlists.list()).find((p) => p.name === 'Dusty roads');
+    expect((await engine.playlists.get(made?.id ?? -1))?.trackIds).toEqual([idOf('Dry Creek')]);
+    const side = page.getByRole('navigation');
+    expect(await side.getByRole('button', { name: /^Dusty roads/ }).textContent()).toBe(
+      'Dusty roads1',
+    );
+  });
+
   it('fits the minimum window (900×600): no title cut short, Up Next folded and unfoldable', async () => {
     await page.setViewportSize({ width: 900, height: 600 });
     await page.reload();
@@ -403,7 +428,25 @@ run('the listening flow in a browser (encore serve)', () => {
     const open = page.getByRole('button', { name: 'Show Up Next' });
     await open.click();
     await panel().getByRole('heading', { name: 'Up Next' }).waitFor();
+    // With Up Next open the list is narrower still: it drops the album column, not the titles.
+    await expect.poll(cut).toEqual([]);
+    expect(await page.locator('.tracks .c-album').first().isVisible()).toBe(false);
     await page.screenshot({ path: screenshotPath('listening-11-900x600-upnext') });
+    // The track menu, opened at the bottom right of the list, stays inside the window.
+    const list = await page.locator('.vlist.tracks').boundingBox();
+    if (!list) throw new Error('the song list is not on screen');
+    await page.mouse.click(list.x + list.width - 60, list.y + list.height - 10, {
+      button: 'right',
+    });
+    const box = await page.getByRole('menu').boundingBox();
+    expect(box && box.x >= 0 && box.y >= 0).toBe(true);
+    expect(box && box.x + box.width <= 900 && box.y + box.height <= 600).toBe(true);
+    await page.screenshot({ path: screenshotPath('listening-13-900x600-menu') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Open the now-playing view' }).click();
+    await page.getByRole('heading', { name: 'Why this is playing' }).waitFor();
+    await page.screenshot({ path: screenshotPath('listening-14-900x600-now-playing') });
+    await nav('Songs');
     await page.getByRole('button', { name: 'Hide Up Next' }).click();
     await open.waitFor();
     // Volume is announced as a percentage.
@@ -441,6 +484,6 @@ run('the listening flow in a browser (encore serve)', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -7,17 +7,16 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createEngine, type Engine } from '../../src/main/engine';
-import { startHost, type RunningHost } from '../../src/main/host/server';
+import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/main/engine';
+import type { RunningHost } from '../../src/main/host/server';
 import { DEFAULT_MODEL } from '../../src/shared/model-catalog';
-import { tempDir } from '../helpers/temp';
 import {
-  buildRenderer,
   chromiumAvailable,
   chromiumPath,
-  launchChromium,
   screenshotPath,
+  startBrowserHost,
+  type BrowserHost,
 } from './support';
 
 const TINY = resolve(import.meta.dirname, '../fixtures/models/tiny-bert');
@@ -79,31 +78,22 @@ function startHub(): Promise<{
 run('model download in Settings (browser, local hub)', () => {
   let engine: Engine;
   let host: RunningHost;
-  let browser: BrowserContext;
+  let app: BrowserHost;
   let page: Page;
   let hub: Awaited<ReturnType<typeof startHub>>;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     hub = await startHub();
-    const rendererDir = await buildRenderer();
-    engine = await createEngine({ dataDir: tempDir('encore-e2e-model-data-'), workers: 1 });
-    await engine.meaning.configure({ host: hub.url, offline: false, model: DEFAULT_MODEL });
-    host = await startHost({
-      engine,
-      rendererDir,
-      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
+    app = await startBrowserHost({
+      name: 'e2e-model',
+      prepare: (e) => e.meaning.configure({ host: hub.url, offline: false, model: DEFAULT_MODEL }),
     });
-    browser = await launchChromium(tempDir('encore-e2e-model-profile-'));
-    page = await browser.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    ({ engine, host, page } = app);
   }, 180_000);
 
   afterAll(async () => {
     hub?.release();
-    await browser?.close();
-    await host?.close();
-    await engine?.close();
+    await app?.close();
     hub?.server.close();
   });
 
@@ -160,6 +150,6 @@ run('model download in Settings (browser, local hub)', () => {
 
     await models.getByText('Advanced').click();
     expect(await models.getByRole('textbox').isVisible()).toBe(true);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -6,18 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { createEngine, type Engine } from '../../src/main/engine';
-import { startHost, type RunningHost } from '../../src/main/host/server';
-import { tempDir } from '../helpers/temp';
+import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/main/engine';
+import type { RunningHost } from '../../src/main/host/server';
 import { fixtureLibrary } from '../helpers/fixtures';
 import { writeWav } from '../main/media/wav';
 import {
-  buildRenderer,
   chromiumAvailable,
   chromiumPath,
-  launchChromium,
   screenshotPath,
+  startBrowserHost,
+  type BrowserHost,
 } from './support';
 
 const run = chromiumAvailable() ? describe : describe.skip;
@@ -34,7 +33,7 @@ const SAMPLE_S = 3;
 run('sampling an artist in a browser does not make it "avoided"', () => {
   let engine: Engine;
   let host: RunningHost;
-  let browser: BrowserContext;
+  let app: BrowserHost;
   let page: Page;
   const { music } = fixtureLibrary({ prefix: 'encore-sampling-lib-' });
 
@@ -48,30 +47,17 @@ run('sampling an artist in a browser does not make it "avoided"', () => {
         tags: { title, artist: ARTIST, album: 'Samples', genre: 'Ambient' },
       }),
     );
-    const rendererDir = await buildRenderer();
-    engine = await createEngine({
-      dataDir: tempDir('encore-sampling-data-'),
-      workers: 1,
-      background: false,
+    app = await startBrowserHost({
+      name: 'sampling',
+      engine: { background: false },
+      library: music,
     });
-    await engine.library.addRoot(music);
-    await engine.library.scan();
-    host = await startHost({
-      engine,
-      rendererDir,
-      info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
-    });
-    browser = await launchChromium(tempDir('encore-sampling-profile-'));
-    page = await browser.newPage();
+    ({ engine, host, page } = app);
     await page.goto(host.url);
     await page.getByRole('grid', { name: 'Songs' }).waitFor({ timeout: 60_000 });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await engine?.close();
-  });
+  afterAll(() => app?.close());
 
   const nav = (name: string): Promise<void> =>
     page.getByRole('navigation').getByRole('button', { name, exact: true }).click();

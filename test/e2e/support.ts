@@ -1,12 +1,13 @@
 /**
  * End-to-end support: builds the renderer once per source version into a temp folder (never
  * out/, which other builds use), starts the browser host on a real engine, and launches the
- * system Chromium through playwright-core.
+ * system Chromium through playwright-core — all three at once with startBrowserHost().
  */
 import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -15,7 +16,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { EngineConfig } from '../../src/main/config';
+import { createEngine, type Engine } from '../../src/main/engine';
+import { startHost, type RunningHost } from '../../src/main/host/server';
 
 /** The repository root: the nearest folder above this file holding src/renderer (also when bundled). */
 function findRepo(): string {
@@ -103,4 +107,64 @@ export function screenshotPath(name: string): string {
   const dir = join(repo, 'test-results');
   mkdirSync(dir, { recursive: true });
   return join(dir, `${name}.png`);
+}
+
+export interface BrowserHostOptions {
+  /** Names the temp folders (encore-NAME-data-…, encore-NAME-profile-…). */
+  name: string;
+  /** Engine settings beyond its data folder and one analysis worker (e.g. background: false). */
+  engine?: Partial<EngineConfig>;
+  /** A music folder to add and scan before the page opens. */
+  library?: string;
+  /** Runs on the engine before the host starts (e.g. pointing it at a stand-in model hub). */
+  prepare?: (engine: Engine) => Promise<void>;
+}
+
+/** A real engine behind `encore serve`'s host, and a Chromium page (not yet navigated). */
+export interface BrowserHost {
+  engine: Engine;
+  host: RunningHost;
+  browser: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, in order. */
+  pageErrors: string[];
+  /** Closes the browser, the host and the engine, and removes the temp folders. */
+  close: () => Promise<void>;
+}
+
+/** Builds the renderer, opens an engine, starts the browser host on it and opens a page. */
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const dirs = ['data', 'profile'].map((kind) =>
+    mkdtempSync(join(tmpdir(), `encore-${opts.name}-${kind}-`)),
+  );
+  const [dataDir, profileDir] = dirs as [string, string];
+  const rendererDir = await buildRenderer();
+  const engine = await createEngine({ workers: 1, ...opts.engine, dataDir });
+  if (opts.library) {
+    await engine.library.addRoot(opts.library);
+    await engine.library.scan();
+  }
+  await opts.prepare?.(engine);
+  const host = await startHost({
+    engine,
+    rendererDir,
+    info: { version: 'e2e', platform: process.platform, osLanguage: 'en-US', musicFolder: null },
+  });
+  const browser = await launchChromium(profileDir);
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return {
+    engine,
+    host,
+    browser,
+    page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      await engine.close();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -202,6 +202,24 @@ describe('the Electron shell, wired to a stand-in electron module', () => {
     expect(shell.openDialogs.length).toBe(opened);
   });
 
+  it('shows a library track in the file manager by its id only (shell.showTrackInFolder)', async () => {
+    const tracks = await call<TrackSummary[]>('library.tracks');
+    const track = tracks.find((t) => t.title === 'Dry Creek') as TrackSummary;
+    const full = await call<{ path: string }>('library.track', { id: track.id });
+    expect(await call<boolean>('shell.showTrackInFolder', { id: track.id })).toBe(true);
+    expect(shell.shownInFolder).toEqual([full.path]);
+    // An unknown track, a path instead of an id, and the web: nothing is shown.
+    expect(await call<boolean>('shell.showTrackInFolder', { id: 999_999 })).toBe(false);
+    expect(
+      await invoke(trustedEvent, 'shell.showTrackInFolder', { path: full.path }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    const web = { senderFrame: { url: 'https://example.com/', parent: null } };
+    expect(await invoke(web, 'shell.showTrackInFolder', { id: track.id })).toMatchObject({
+      ok: false,
+    });
+    expect(shell.shownInFolder).toEqual([full.path]);
+  });
+
   it('streams a track by id with Range requests, and 404s an unknown id', async () => {
     const tracks = await call<TrackSummary[]>('library.tracks');
     const [file, entry] = readable.find(([f]) => f.endsWith('01 - Dry Creek.flac')) as [

@@ -25,6 +25,8 @@ export interface ShellRecord {
   /** Options of each dialog.showOpenDialog call, and the folder the stand-in "chooses". */
   openDialogs: unknown[];
   dialogAnswer: string | null;
+  /** The paths given to shell.showItemInFolder, in order. */
+  shownInFolder: string[];
   quit: number;
   /** Resolves at the first app.quit(). */
   quitted: Promise<void>;
@@ -60,6 +62,7 @@ export function shellRecord(): ShellRecord {
       permissionCheck: null,
       openDialogs: [],
       dialogAnswer: null,
+      shownInFolder: [],
       quit: 0,
       quitted: new Promise<void>((r) => (resolveQuit = r)),
       markQuit: () => resolveQuit(),
@@ -226,5 +229,11 @@ export const dialog = {
     return answer === null
       ? { canceled: true, filePaths: [] }
       : { canceled: false, filePaths: [answer] };
+  },
+};
+
+export const shell = {
+  showItemInFolder(path: string): void {
+    shellRecord().shownInFolder.push(path);
   },
 };

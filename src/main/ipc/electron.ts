@@ -3,7 +3,7 @@
  * invoke channel and one send channel, each checking that the sender is the top frame of our own
  * app page before the payload is validated and dispatched; engine events go to every window.
  */
-import { BrowserWindow, dialog, ipcMain, type WebFrameMain } from 'electron';
+import { BrowserWindow, dialog, ipcMain, shell, type WebFrameMain } from 'electron';
 import { ipcChannels, schemes } from '../../shared/bridge';
 import type { AppCommand } from '../../shared/contract';
 import type { Engine } from '../engine';
@@ -23,17 +23,28 @@ export function trustedFrame(frame: WebFrameMain | null | undefined): boolean {
   }
 }
 
-/** The shell-only methods: native dialogs, which only the desktop app can open. */
-export const shellHandlers: ShellHandlers = {
-  'shell.chooseFolder': async () => {
-    const options = { properties: ['openDirectory' as const] };
-    const win = BrowserWindow.getFocusedWindow();
-    const picked = win
-      ? await dialog.showOpenDialog(win, options)
-      : await dialog.showOpenDialog(options);
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
-  },
-};
+/**
+ * The shell-only methods: native dialogs and the file manager, which only the desktop app can
+ * open. A file is shown by track id, never by a path from the page: only library files.
+ */
+export function createShellHandlers(engine: Engine): ShellHandlers {
+  return {
+    'shell.chooseFolder': async () => {
+      const options = { properties: ['openDirectory' as const] };
+      const win = BrowserWindow.getFocusedWindow();
+      const picked = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    'shell.showTrackInFolder': async ({ id }) => {
+      const track = await engine.store.tracks.get(id);
+      if (!track) return false;
+      shell.showItemInFolder(track.path);
+      return true;
+    },
+  };
+}
 
 /**
  * Registers the contract's handlers, and the shell-only ones (native dialogs) that only this
@@ -42,7 +53,7 @@ export const shellHandlers: ShellHandlers = {
 export function registerIpc(
   engine: Engine,
   info: HostInfo,
-  shell: ShellHandlers = shellHandlers,
+  shell: ShellHandlers = createShellHandlers(engine),
 ): () => void {
   const handlers = createHandlers(engine, info);
   const messageHandlers = createMessageHandlers(engine);

@@ -17,6 +17,7 @@ import { createEngine, type Engine } from '../../../src/main/engine';
 import { startHost, type RunningHost } from '../../../src/main/host/server';
 import { trackFields } from '../../helpers/tracks';
 import { buildRenderer, launchChromium } from '../support';
+import { traceFrames, type FrameBreakdown } from './trace';
 
 export interface UiBenchOptions {
   runs: number;
@@ -45,7 +46,12 @@ export interface UiBenchResult {
   /** Steady scrolling: a page and a half per frame. */
   steady: ScrollResult;
   memory: { jsHeapMb: number; domNodes: number; tracks: number };
+  /** A traced steady scroll (TRACED_FRAMES frames): main-thread self time per event, per frame. */
+  trace: FrameBreakdown;
 }
+
+// Fewer frames than the measured scrolls: tracing slows the page, and 200 frames show the mix.
+const TRACED_FRAMES = 200;
 
 const WORDS =
   'amber blue cold dawn echo fall glass home iron june kite lake moon night ocean paper quiet river salt tide'.split(
@@ -225,6 +231,8 @@ export async function runUiBench(opts: UiBenchOptions): Promise<UiBenchResult> {
     // 1,000 px ≈ a page and a half of the 800 px window: a fast wheel or fling.
     const steady = await perFrame(() => scrollAll(page, opts.frames, 1000));
     opts.log(`100k steady scroll: ${JSON.stringify(steady)}`);
+    const trace = await traceFrames(cdp, TRACED_FRAMES, () => scrollAll(page, TRACED_FRAMES, 1000));
+    opts.log(`100k steady scroll, traced: ${JSON.stringify(trace.slice(0, 12))}`);
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
@@ -234,7 +242,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<UiBenchResult> {
       tracks: 100_000,
     };
     opts.log(`100k memory: ${JSON.stringify(memory)}`);
-    return { fcpMs, fmpMs, ttiMs, scroll, steady, memory };
+    return { fcpMs, fmpMs, ttiMs, scroll, steady, memory, trace };
   } finally {
     await browser.close();
     await host?.close();

@@ -125,7 +125,10 @@ describe('the folder browser over the browser host', () => {
       osLanguage: 'en',
       musicFolder: null,
     });
-    const shell = { 'shell.chooseFolder': async () => '/chosen' };
+    const shell = {
+      'shell.chooseFolder': async () => '/chosen',
+      'shell.showTrackInFolder': async () => false,
+    };
     expect(await dispatch(handlers, 'shell.chooseFolder', {}, shell)).toEqual({
       ok: true,
       result: '/chosen',

@@ -11,6 +11,7 @@ import type {
   MessageName,
   MethodName,
   MethodResult,
+  ShellMethodArgs,
   ShellMethodName,
   ShellMethodResult,
 } from '../../../shared/contract';
@@ -22,8 +23,11 @@ export class ElectronBridge implements Bridge {
 
   constructor(private readonly api: PreloadApi) {
     this.shell = {
-      invoke: async <M extends ShellMethodName>(method: M): Promise<ShellMethodResult<M>> => {
-        const reply = (await api.invoke(method, {})) as CallReply<ShellMethodResult<M>>;
+      invoke: async <M extends ShellMethodName>(
+        method: M,
+        args?: ShellMethodArgs<M>,
+      ): Promise<ShellMethodResult<M>> => {
+        const reply = (await api.invoke(method, args ?? {})) as CallReply<ShellMethodResult<M>>;
         if (!reply.ok) throw new BridgeError(reply.error);
         return reply.result;
       },

@@ -5,18 +5,17 @@
  */
 import { useRef, useState } from 'react';
 import { useApp, usePlaylists } from '../context';
+import { PlaylistNameForm } from './PlaylistNameForm';
 
 export function PlaylistNav({ openId }: { openId: number | null }): React.JSX.Element {
   const { t, playlists, goTo } = useApp();
   const list = usePlaylists();
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
-  const create = async (): Promise<void> => {
-    const made = await playlists.change((b) => b.invoke('playlists.create', { name: name.trim() }));
-    setName('');
+  const create = async (name: string): Promise<void> => {
+    const made = await playlists.change((b) => b.invoke('playlists.create', { name }));
     setNaming(false);
     goTo({ kind: 'playlist', id: made.id });
   };
@@ -47,26 +46,12 @@ export function PlaylistNav({ openId }: { openId: number | null }): React.JSX.El
         ))}
       </ul>
       {naming ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) void create().catch((err: Error) => setError(err.message));
-          }}
-        >
-          <input
-            type="text"
-            aria-label={t('playlistName')}
-            placeholder={t('playlistName')}
-            value={name}
-            autoFocus
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setNaming(false)}
-          />
-          <button type="submit" disabled={!name.trim()}>
-            {t('createPlaylist')}
-          </button>
-        </form>
+        <PlaylistNameForm
+          submitLabel={t('createPlaylist')}
+          autoFocus
+          onSubmit={(name) => void create(name).catch((err: Error) => setError(err.message))}
+          onCancel={() => setNaming(false)}
+        />
       ) : (
         <button type="button" className="link" onClick={() => setNaming(true)}>
           + {t('newPlaylist')}

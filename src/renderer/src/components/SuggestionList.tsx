@@ -5,9 +5,18 @@
 import type { UpNextItem } from '../../../shared/recommend';
 import { useApp, useLibrary } from '../context';
 import { Cover } from './Cover';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { reasonText } from '../i18n/reasons';
 import { onItemActionKeys } from '../lib/item-actions';
+
+type FeedbackKind = 'like' | 'skip' | 'dislike';
+
+/** The feedback buttons of each suggestion, in order; the arrow keys move between them. */
+const FEEDBACK: { kind: FeedbackKind; label: 'like' | 'skip' | 'notThis'; icon: IconName }[] = [
+  { kind: 'like', label: 'like', icon: 'like' },
+  { kind: 'skip', label: 'skip', icon: 'next' },
+  { kind: 'dislike', label: 'notThis', icon: 'notThis' },
+];
 
 export interface SuggestionListProps {
   items: readonly UpNextItem[];
@@ -15,7 +24,7 @@ export interface SuggestionListProps {
   /** A tag shown on every item ("Suggested"), when the list sits among other entries. */
   badge?: string;
   onPlay: (index: number) => void;
-  onFeedback?: (item: UpNextItem, kind: 'like' | 'skip' | 'dislike') => void;
+  onFeedback?: (item: UpNextItem, kind: FeedbackKind) => void;
 }
 
 export function SuggestionList({
@@ -55,36 +64,19 @@ export function SuggestionList({
             </button>
             {onFeedback ? (
               <span className="feedback">
-                <button
-                  type="button"
-                  className="icon"
-                  tabIndex={-1}
-                  aria-label={t('like')}
-                  title={t('like')}
-                  onClick={() => onFeedback(item, 'like')}
-                >
-                  <Icon name="like" size={16} />
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  tabIndex={-1}
-                  aria-label={t('skip')}
-                  title={t('skip')}
-                  onClick={() => onFeedback(item, 'skip')}
-                >
-                  <Icon name="next" size={16} />
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  tabIndex={-1}
-                  aria-label={t('notThis')}
-                  title={t('notThis')}
-                  onClick={() => onFeedback(item, 'dislike')}
-                >
-                  <Icon name="notThis" size={16} />
-                </button>
+                {FEEDBACK.map(({ kind, label, icon }) => (
+                  <button
+                    key={kind}
+                    type="button"
+                    className="icon"
+                    tabIndex={-1}
+                    aria-label={t(label)}
+                    title={t(label)}
+                    onClick={() => onFeedback(item, kind)}
+                  >
+                    <Icon name={icon} size={16} />
+                  </button>
+                ))}
               </span>
             ) : null}
           </li>

@@ -1,10 +1,13 @@
 /**
  * The actions menu of one track (right click on any track row, or its "…" button): Play next, Add
- * to queue, Start radio, Like, Not this, Go to album, Go to artist, Copy file path. A real menu for
- * the keyboard: it takes the focus, arrows move, Escape or Tab closes it and the focus goes back.
+ * to queue, Start radio, Like, Not this, Add to a playlist or to a new one (named in the menu,
+ * then shown), Go to album, Go to artist, and Show file in folder (the desktop app) or Copy file
+ * path (the browser, which cannot open a file manager). A real menu for the keyboard: it takes
+ * the focus, arrows move, Escape or Tab closes it and the focus goes back.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useApp, usePlaylists, type TrackMenuRequest } from '../context';
+import { PlaylistNameForm } from './PlaylistNameForm';
 import { albumKeyOf } from '../lib/library';
 import { sendFeedback } from '../lib/feedback';
 import { useOpinion } from '../lib/opinion';
@@ -20,6 +23,8 @@ interface Item {
   text: string;
   run: () => void | Promise<unknown>;
   pressed?: boolean;
+  /** The item changes the menu (asks for a name) instead of closing it. */
+  keepOpen?: boolean;
 }
 
 // Browsing: the person acted on a track from a list, not on something queued for them.
@@ -30,6 +35,7 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
   const lists = usePlaylists();
   const ref = useRef<HTMLDivElement>(null);
   const [at, setAt] = useState({ x: request.x, y: request.y });
+  const [naming, setNaming] = useState(false);
   const { trackId } = request;
   const track = library.get(trackId);
   const { opinion, toggleLike, toggleDislike } = useOpinion(trackId, fromBrowsing);
@@ -48,8 +54,8 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
       x: Math.max(0, Math.min(request.x, window.innerWidth - box.width - 4)),
       y: Math.max(0, Math.min(request.y, window.innerHeight - box.height - 4)),
     });
-    el.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-  }, [request]);
+    if (!naming) el.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
+  }, [request, naming]);
 
   useEffect(() => {
     const outside = (e: MouseEvent): void => {
@@ -82,6 +88,7 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
       run: () =>
         playlists.change((b) => b.invoke('playlists.add', { id: p.id, trackIds: [trackId] })),
     })),
+    { key: 'newPlaylist', text: t('addToNewPlaylist'), run: () => setNaming(true), keepOpen: true },
     {
       key: 'goToAlbum',
       text: t('goToAlbum'),
@@ -92,15 +99,28 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
       text: t('goToArtist'),
       run: () => goTo({ kind: 'artist', name: track.artist }),
     },
-    {
-      key: 'copyPath',
-      text: t('copyPath'),
-      run: async () => {
-        const full = await bridge.invoke('library.track', { id: trackId });
-        if (full) await navigator.clipboard.writeText(full.path);
-      },
-    },
+    bridge.shell
+      ? {
+          key: 'showInFolder',
+          text: t('showInFolder'),
+          run: () => bridge.shell?.invoke('shell.showTrackInFolder', { id: trackId }),
+        }
+      : {
+          key: 'copyPath',
+          text: t('copyPath'),
+          run: async () => {
+            const full = await bridge.invoke('library.track', { id: trackId });
+            if (full) await navigator.clipboard.writeText(full.path);
+          },
+        },
   ];
+
+  const createWith = async (name: string): Promise<void> => {
+    const made = await playlists.change((b) =>
+      b.invoke('playlists.create', { name, trackIds: [trackId] }),
+    );
+    goTo({ kind: 'playlist', id: made.id });
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
@@ -115,6 +135,29 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
     e.preventDefault();
     e.stopPropagation();
   };
+
+  if (naming) {
+    return (
+      <div
+        ref={ref}
+        className="menu"
+        role="dialog"
+        aria-label={t('addToNewPlaylist')}
+        style={{ left: at.x, top: at.y }}
+      >
+        <PlaylistNameForm
+          submitLabel={t('createPlaylist')}
+          initial={title}
+          autoFocus
+          onSubmit={(name) => {
+            onClose();
+            void createWith(name).catch((err: unknown) => console.warn('new playlist failed', err));
+          }}
+          onCancel={close}
+        />
+      </div>
+    );
+  }
 
   return (
     <div
@@ -133,7 +176,7 @@ export function TrackMenu({ request, onClose }: TrackMenuProps): React.JSX.Eleme
           aria-checked={item.pressed}
           tabIndex={-1}
           onClick={() => {
-            close();
+            if (!item.keepOpen) close();
             void Promise.resolve(item.run()).catch((err: unknown) =>
               console.warn('track action failed', err),
             );

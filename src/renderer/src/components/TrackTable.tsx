@@ -6,10 +6,11 @@
  * "…" button, or the context-menu key / Shift+F10). Tags and file names are rendered as React
  * text, never as HTML.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { TrackSummary } from '../../../shared/contract';
 import { useApp, usePlayer } from '../context';
-import { formatTime, type SortKey } from '../lib/library';
+import type { SortKey } from '../lib/library';
+import { ROW_MENU_CLASS, rowIndexOf, TrackRow } from './TrackRow';
 import { VirtualList } from './VirtualList';
 
 // 32 px: one line of 14 px text with comfortable padding; also the unit of the scroll benchmark.
@@ -41,6 +42,7 @@ export function TrackTable({
   const { t, openTrackMenu } = useApp();
   const currentId = usePlayer((s) => s.currentId);
   const [selected, setSelected] = useState<number | null>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
   const gridId = useId();
   const rowId = (i: number): string => `${gridId}-row-${i}`;
 
@@ -52,7 +54,8 @@ export function TrackTable({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (tracks.length === 0) return;
+    // Keys pressed on the row's "…" button are the button's (Enter opens the menu, not plays).
+    if (tracks.length === 0 || e.target !== e.currentTarget) return;
     const at = selected ?? -1;
     if (e.key === 'ArrowDown') setSelected(Math.min(tracks.length - 1, at + 1));
     else if (e.key === 'ArrowUp') setSelected(Math.max(0, at - 1));
@@ -97,66 +100,43 @@ export function TrackTable({
     </div>
   );
 
+  // The rows carry no handlers: the grid listens once and finds the row from the target.
+  const onClick = (e: MouseEvent<HTMLDivElement>): void => {
+    const i = rowIndexOf(e.target);
+    if (i === null) return;
+    const button = (e.target as Element).closest<HTMLElement>(`.${ROW_MENU_CLASS}`);
+    if (!button) return setSelected(i);
+    const box = button.getBoundingClientRect();
+    openMenu(i, box.left, box.bottom, button);
+  };
+  const onDoubleClick = (e: MouseEvent<HTMLDivElement>): void => {
+    const i = rowIndexOf(e.target);
+    if (i !== null && !(e.target as Element).closest(`.${ROW_MENU_CLASS}`)) onPlay(i);
+  };
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>): void => {
+    const i = rowIndexOf(e.target);
+    if (i === null) return;
+    e.preventDefault();
+    openMenu(i, e.clientX, e.clientY, e.currentTarget);
+  };
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>): void => {
+    const i = rowIndexOf(e.target);
+    if (i !== hovered) setHovered(i);
+  };
+  const onMouseLeave = (): void => setHovered(null);
+
   const renderRow = (i: number): React.JSX.Element => {
     const tr = tracks[i] as TrackSummary;
-    const classes = [
-      'trow',
-      i === selected ? 'selected' : '',
-      tr.id === currentId ? 'current' : '',
-      tr.missing ? 'missing' : '',
-    ];
     return (
-      <div
-        role="row"
+      <TrackRow
+        track={tr}
+        index={i}
         id={rowId(i)}
-        aria-rowindex={i + 2}
-        aria-selected={i === selected}
-        className={classes.join(' ')}
-        onClick={() => setSelected(i)}
-        onDoubleClick={() => onPlay(i)}
-        onContextMenu={(e) => {
-          e.preventDefault();
-          openMenu(i, e.clientX, e.clientY, e.currentTarget.closest<HTMLElement>('.vlist'));
-        }}
-        data-track-id={tr.id}
-      >
-        <div role="gridcell" className="cell c-no">
-          {tr.trackNo ?? ''}
-        </div>
-        <div role="gridcell" className="cell c-title" title={tr.title}>
-          {tr.id === currentId ? <span aria-hidden="true">▶ </span> : null}
-          {tr.title || t('untitled')}
-        </div>
-        <div role="gridcell" className="cell c-artist">
-          {tr.artist || t('unknownArtist')}
-        </div>
-        <div role="gridcell" className="cell c-album">
-          {tr.album || t('unknownAlbum')}
-        </div>
-        <div role="gridcell" className="cell c-year">
-          {tr.year ?? ''}
-        </div>
-        <div role="gridcell" className="cell c-duration">
-          {formatTime(tr.durationS)}
-        </div>
-        <div role="gridcell" className="cell c-actions">
-          <button
-            type="button"
-            className="icon row-menu"
-            tabIndex={i === selected ? 0 : -1}
-            aria-label={t('moreActions')}
-            title={t('trackActions', { title: tr.title || t('untitled') })}
-            onClick={(e) => {
-              e.stopPropagation();
-              const box = e.currentTarget.getBoundingClientRect();
-              openMenu(i, box.left, box.bottom, e.currentTarget);
-            }}
-            onDoubleClick={(e) => e.stopPropagation()}
-          >
-            …
-          </button>
-        </div>
-      </div>
+        selected={i === selected}
+        playing={tr.id === currentId}
+        withMenu={i === selected || i === hovered}
+        t={t}
+      />
     );
   };
 
@@ -173,6 +153,7 @@ export function TrackTable({
       }
       scrollToIndex={selected}
       onKeyDown={onKeyDown}
+      pointer={{ onClick, onDoubleClick, onContextMenu, onMouseOver, onMouseLeave }}
       header={header}
       className="tracks"
     />

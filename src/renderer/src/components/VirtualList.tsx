@@ -8,6 +8,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type DOMAttributes,
   type ReactNode,
   type KeyboardEvent,
 } from 'react';
@@ -28,11 +29,18 @@ export interface VirtualListProps {
   /** The id of the row the keyboard is on (the list keeps the focus). */
   ariaActiveDescendant?: string;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
+  /** Mouse handlers on the whole list, for lists that delegate their rows' events to it. */
+  pointer?: Pick<
+    DOMAttributes<HTMLDivElement>,
+    'onClick' | 'onDoubleClick' | 'onContextMenu' | 'onMouseOver' | 'onMouseLeave'
+  >;
   header?: ReactNode;
 }
 
 export function VirtualList(props: VirtualListProps): React.JSX.Element {
-  const { count, rowHeight, renderRow, overscan = 8, scrollToIndex } = props;
+  // 4 rows (128 px at 32 px) each side: a wheel notch or a keyboard page never shows a gap, and
+  // every extra row is DOM that each frame of a fast scroll rewrites.
+  const { count, rowHeight, renderRow, overscan = 4, scrollToIndex } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -93,6 +101,7 @@ export function VirtualList(props: VirtualListProps): React.JSX.Element {
       aria-activedescendant={props.ariaActiveDescendant}
       tabIndex={0}
       onKeyDown={props.onKeyDown}
+      {...props.pointer}
     >
       {props.header}
       <div className="vspacer" style={{ height: count * rowHeight }}>

@@ -242,6 +242,9 @@ const en = {
   collapseUpNext: 'Hide Up Next',
   expandUpNext: 'Show Up Next',
   volumePercent: '{n} %',
+  // Track menu: a new playlist from a track, and the file in the file manager (desktop app).
+  addToNewPlaylist: 'Add to new playlist…',
+  showInFolder: 'Show file in folder',
   // Singular forms, used when {n} is 1 (see translator).
   tracksCount_one: '{n} song',
   albumsCount_one: '{n} album',
@@ -482,6 +485,9 @@ const zhCN: Record<StringKey, string> = {
   collapseUpNext: '隐藏“接下来”',
   expandUpNext: '显示“接下来”',
   volumePercent: '{n}%',
+  // 曲目菜单：用一首歌新建播放列表，以及在文件管理器中显示文件（桌面应用）。
+  addToNewPlaylist: '添加到新播放列表…',
+  showInFolder: '在文件夹中显示文件',
   // 中文没有单复数之分：与复数形式相同。
   tracksCount_one: '{n} 首歌曲',
   albumsCount_one: '{n} 张专辑',

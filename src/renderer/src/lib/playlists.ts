@@ -17,6 +17,8 @@ export class PlaylistsModel {
   private list: PlaylistSummary[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly reports = new Map<number, ImportReport>();
+  /** The last change sent: each change waits for the one before (see change()). */
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly bridge: Bridge) {}
 
@@ -49,10 +51,19 @@ export class PlaylistsModel {
     return report;
   }
 
-  /** Runs a change through the engine, then reloads the list; resolves with the change's result. */
-  async change<T>(work: (bridge: Bridge) => Promise<T>): Promise<T> {
-    const result = await work(this.bridge);
-    await this.load();
-    return result;
+  /**
+   * Runs a change through the engine, then reloads the list; resolves with the change's result.
+   * Changes run one after another, in the order they were made: the engine edits a playlist by
+   * reading and rewriting its entries, so two adds in flight at once (two quick "Add to" clicks
+   * on a busy machine) would keep only one of them.
+   */
+  change<T>(work: (bridge: Bridge) => Promise<T>): Promise<T> {
+    const run = this.pending.then(async () => {
+      const result = await work(this.bridge);
+      await this.load();
+      return result;
+    });
+    this.pending = run.catch(() => undefined);
+    return run;
   }
 }

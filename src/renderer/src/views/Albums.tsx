@@ -4,8 +4,7 @@ import { useApp, useLibrary } from '../context';
 import { albumsOf, type Album } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
-import { startRadio } from '../player/radio';
-import { shuffleAll } from '../player/play-from-list';
+import { ListActions } from '../components/ListActions';
 import { Cover } from '../components/Cover';
 import { FirstRun } from './FirstRun';
 
@@ -69,14 +68,12 @@ export function Albums({ openKey }: { openKey?: string }): React.JSX.Element {
 }
 
 function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): React.JSX.Element {
-  const { t, bridge, player } = useApp();
+  const { t, player } = useApp();
   const first = album.tracks[0];
-  const play = (i: number): void =>
-    player.playQueue(
-      album.tracks.map((x) => x.id),
-      i,
-      { kind: 'album', label: album.title },
-    );
+  const name = album.title || t('unknownAlbum');
+  const ids = album.tracks.map((x) => x.id);
+  const source = { kind: 'album', label: album.title } as const;
+  const play = (i: number): void => player.playQueue(ids, i, source);
   return (
     <section className="view" aria-labelledby="album-h">
       <button type="button" className="link" onClick={onBack}>
@@ -90,36 +87,12 @@ function AlbumDetail({ album, onBack }: { album: Album; onBack: () => void }): R
             {album.artist || t('unknownArtist')}
             {album.year ? ` · ${album.year}` : ''} · {t('tracksCount', { n: album.tracks.length })}
           </p>
-          <button type="button" className="primary" onClick={() => play(0)}>
-            {t('playAlbum', { album: album.title || t('unknownAlbum') })}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              shuffleAll(
-                player,
-                album.tracks.map((x) => x.id),
-                { kind: 'album', label: album.title },
-              )
-            }
-          >
-            {t('shuffleAll')}
-          </button>{' '}
-          {first ? (
-            <button
-              type="button"
-              onClick={() =>
-                void startRadio(
-                  bridge,
-                  player,
-                  { kind: 'track', trackId: first.id },
-                  t('radioFor', { name: album.title || t('unknownAlbum') }),
-                )
-              }
-            >
-              {t('startRadio')}
-            </button>
-          ) : null}
+          <ListActions
+            ids={ids}
+            source={source}
+            playLabel={t('playAlbum', { album: name })}
+            radio={first ? { seed: { kind: 'track', trackId: first.id }, name } : undefined}
+          />
         </div>
       </div>
       <TrackTable tracks={album.tracks} label={album.title || t('unknownAlbum')} onPlay={play} />

@@ -5,14 +5,14 @@ import { artistsOf, type Artist } from '../lib/library';
 import { VirtualList } from '../components/VirtualList';
 import { TrackTable } from '../components/TrackTable';
 import { FirstRun } from './FirstRun';
-import { playFromList, shuffleAll } from '../player/play-from-list';
-import { startRadio } from '../player/radio';
+import { ListActions } from '../components/ListActions';
+import { playFromList } from '../player/play-from-list';
 
 const ROW = 40;
 
 /** `openName`: the artist to open, from "Go to artist". */
 export function Artists({ openName }: { openName?: string }): React.JSX.Element {
-  const { t, bridge, player, settings } = useApp();
+  const { t, player, settings } = useApp();
   const { tracks, loaded } = useLibrary();
   const artists = useMemo(() => artistsOf(tracks), [tracks]);
   const [open, setOpen] = useState<Artist | null>(
@@ -35,29 +35,14 @@ export function Artists({ openName }: { openName?: string }): React.JSX.Element 
           <span className="muted">
             {t('tracksCount', { n: open.tracks.length })} · {t('albumsCount', { n: open.albums })}
           </span>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => player.playQueue(ids, 0, source)}
-          >
-            {t('playAll')}
-          </button>
-          <button type="button" onClick={() => shuffleAll(player, ids, source)}>
-            {t('shuffleAll')}
-          </button>
-          <button
-            type="button"
-            onClick={() =>
-              void startRadio(
-                bridge,
-                player,
-                { kind: 'artist', name: open.name },
-                t('radioFor', { name: open.name || t('unknownArtist') }),
-              )
-            }
-          >
-            {t('startRadio')}
-          </button>
+          <ListActions
+            ids={ids}
+            source={source}
+            radio={{
+              seed: { kind: 'artist', name: open.name },
+              name: open.name || t('unknownArtist'),
+            }}
+          />
         </div>
         <TrackTable tracks={open.tracks} label={open.name} onPlay={play} />
       </section>

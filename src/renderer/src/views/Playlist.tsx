@@ -5,10 +5,11 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Playlist as PlaylistData } from '../../../shared/playlists';
-import { useApp } from '../context';
+import { useApp, usePlaylists } from '../context';
+import { ListActions } from '../components/ListActions';
 import { OrderedTracks } from '../components/OrderedTracks';
+import { PlaylistNameForm } from '../components/PlaylistNameForm';
 import type { ImportReport } from '../lib/playlists';
-import { shuffleAll } from '../player/play-from-list';
 
 export function Playlist({ id }: { id: number }): React.JSX.Element {
   const { t, bridge, player, playlists, navigate } = useApp();
@@ -17,6 +18,8 @@ export function Playlist({ id }: { id: number }): React.JSX.Element {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [paths, setPaths] = useState<'relative' | 'absolute'>('relative');
   const [report] = useState<ImportReport | null>(() => playlists.takeReport(id));
+  // Loaded again after every playlist change, also those made elsewhere (a track menu's "Add to").
+  const changed = usePlaylists();
 
   useEffect(() => {
     let live = true;
@@ -27,7 +30,7 @@ export function Playlist({ id }: { id: number }): React.JSX.Element {
     return () => {
       live = false;
     };
-  }, [bridge, id]);
+  }, [bridge, id, changed]);
 
   /** An edit through the engine; the playlist it answers with is shown. */
   const edit = useCallback(
@@ -56,41 +59,19 @@ export function Playlist({ id }: { id: number }): React.JSX.Element {
         {renaming === null ? (
           <h1 id="playlist-h">{list.name}</h1>
         ) : (
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const name = renaming.trim();
+          <PlaylistNameForm
+            submitLabel={t('renamePlaylist')}
+            initial={renaming}
+            autoFocus
+            onSubmit={(name) => {
               setRenaming(null);
-              if (name) edit(() => bridge.invoke('playlists.rename', { id, name }));
+              edit(() => bridge.invoke('playlists.rename', { id, name }));
             }}
-          >
-            <input
-              type="text"
-              aria-label={t('playlistName')}
-              value={renaming}
-              autoFocus
-              onChange={(e) => setRenaming(e.target.value)}
-            />
-            <button type="submit">{t('renamePlaylist')}</button>
-          </form>
+            onCancel={() => setRenaming(null)}
+          />
         )}
         <span className="muted">{t('tracksCount', { n: list.trackIds.length })}</span>
-        <button
-          type="button"
-          className="primary"
-          disabled={!list.trackIds.length}
-          onClick={() => player.playQueue(list.trackIds, 0, source)}
-        >
-          {t('playAll')}
-        </button>
-        <button
-          type="button"
-          disabled={!list.trackIds.length}
-          onClick={() => shuffleAll(player, list.trackIds, source)}
-        >
-          {t('shuffleAll')}
-        </button>
+        <ListActions ids={list.trackIds} source={source} />
         {renaming === null ? (
           <button type="button" onClick={() => setRenaming(list.name)}>
             {t('renamePlaylist')}

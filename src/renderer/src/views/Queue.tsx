@@ -2,22 +2,19 @@
  * The play queue: where it came from, the current track, reorder (drag, or move up/down), remove,
  * clear, and save it as a playlist.
  */
-import { useState } from 'react';
 import { useApp, usePlayer } from '../context';
 import { OrderedTracks } from '../components/OrderedTracks';
+import { PlaylistNameForm } from '../components/PlaylistNameForm';
 
 export function Queue(): React.JSX.Element {
   const { t, player, playlists, goTo } = useApp();
   const queue = usePlayer((s) => s.queue);
   const index = usePlayer((s) => s.index);
   const source = usePlayer((s) => s.source);
-  const [name, setName] = useState('');
-
-  const save = async (): Promise<void> => {
+  const save = async (name: string): Promise<void> => {
     const made = await playlists.change((b) =>
-      b.invoke('playlists.create', { name: name.trim(), trackIds: player.snapshot().queue }),
+      b.invoke('playlists.create', { name, trackIds: player.snapshot().queue }),
     );
-    setName('');
     goTo({ kind: 'playlist', id: made.id });
   };
 
@@ -34,24 +31,7 @@ export function Queue(): React.JSX.Element {
         ) : null}
       </div>
       {queue.length ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (name.trim()) void save();
-          }}
-        >
-          <input
-            type="text"
-            aria-label={t('playlistName')}
-            placeholder={t('playlistName')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <button type="submit" disabled={!name.trim()}>
-            {t('saveAsPlaylist')}
-          </button>
-        </form>
+        <PlaylistNameForm submitLabel={t('saveAsPlaylist')} onSubmit={(n) => void save(n)} />
       ) : null}
       {queue.length === 0 ? <p className="empty">{t('queueEmpty')}</p> : null}
       <OrderedTracks
