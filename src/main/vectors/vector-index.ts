@@ -64,7 +64,10 @@ export class VectorIndex {
   private capacity = 0;
   private count = 0;
   private slotIds = new Int32Array(0);
+  /** int8 only: per slot its scale, then the two queries' (at `capacity` and `capacity + 1`). */
   private scales = new Float32Array(0);
+  /** int8 only: L1 norm of each dequantised row, same layout as `scales` (for error bounds). */
+  private l1 = new Float64Array(0);
   /** slotOf[id] = row + 1, 0 when absent (ids are small non-negative integers: track ids). */
   private slotOf = new Int32Array(0);
 
@@ -141,6 +144,7 @@ export class VectorIndex {
       const movedId = this.slotIds[last];
       this.slotIds[slot] = movedId;
       this.scales[slot] = this.scales[last];
+      this.l1[slot] = this.l1[last];
       this.slotOf[movedId] = slot + 1;
     }
     this.slotOf[id] = 0;
@@ -216,7 +220,7 @@ export class VectorIndex {
   }
 
   /**
-   * Scores every stored vector against two queries in one pass over the rows (float32 only):
+   * Scores every stored vector against two queries in one pass over the rows:
    * out[i] and out2[i] belong to the i-th id in storage order; both arrays hold ≥ `size` values.
    * The same scores as two `scoreAll` calls, with the vectors read from memory once and no
    * allocation (a 100,000-row catalog does this once per Up Next).
@@ -231,28 +235,123 @@ export class VectorIndex {
       throw new Error(`queries must have ${this.dim} values`);
     if (out.length < this.count || out2.length < this.count)
       throw new Error(`score arrays must hold ${this.count} values`);
-    if (this.quantized) {
-      out.set(this.scoreAll(query).scores);
-      out2.set(this.scoreAll(query2).scores);
-      return;
-    }
     this.writeRow(-1, query, this.queryPtr);
-    this.writeRow(-1, query2, this.query2Ptr);
+    this.writeRow(-2, query2, this.query2Ptr);
     const { buffer } = this.memory;
+    const dots = this.quantized ? this.kernels.dots2I8 : this.kernels.dots2F32;
     for (let start = 0; start < this.count; start += BLOCK) {
       const rows = Math.min(BLOCK, this.count - start);
       const base = this.dataPtr + start * this.stride;
-      this.kernels.dots2F32(
-        this.queryPtr,
-        this.query2Ptr,
-        base,
-        rows,
-        this.stride,
-        this.scorePtr,
-        this.score2Ptr,
-      );
-      out.set(new Float32Array(buffer, this.scorePtr, rows), start);
-      out2.set(new Float32Array(buffer, this.score2Ptr, rows), start);
+      dots(this.queryPtr, this.query2Ptr, base, rows, this.stride, this.scorePtr, this.score2Ptr);
+      if (this.quantized) this.dequantise(start, rows, out, out2, start);
+      else {
+        out.set(new Float32Array(buffer, this.scorePtr, rows), start);
+        out2.set(new Float32Array(buffer, this.score2Ptr, rows), start);
+      }
+    }
+  }
+
+  /**
+   * int8 only: `scoreBoth` plus, per row, a bound on how far each approximate score can be from
+   * the score a float32 index of the same vectors gives (the kernel's own rounding included):
+   * |exact − out[i]| ≤ err[i], |exact2 − out2[i]| ≤ err2[i]. A caller keeps the rows whose
+   * bound reaches its threshold and scores only those exactly (`scoreIds` of a float32 index).
+   */
+  scoreBothBounded(
+    query: ArrayLike<number>,
+    query2: ArrayLike<number>,
+    out: Float32Array,
+    out2: Float32Array,
+    err: Float32Array,
+    err2: Float32Array,
+  ): void {
+    if (!this.quantized) throw new Error('error bounds are for an int8 index');
+    if (err.length < this.count || err2.length < this.count)
+      throw new Error(`bound arrays must hold ${this.count} values`);
+    this.scoreBoth(query, query2, out, out2);
+    const [a1, b1] = this.boundTerms(this.capacity);
+    const [a2, b2] = this.boundTerms(this.capacity + 1);
+    const { scales, l1 } = this;
+    for (let i = 0; i < this.count; i++) {
+      err[i] = scales[i] * a1 + l1[i] * b1;
+      err2[i] = scales[i] * a2 + l1[i] * b2;
+    }
+  }
+
+  /**
+   * The error bound of query slot `q` as err = scale_row·a + l1_row·b. With q = q̂ + f and
+   * v = v̂ + e (|f_j| ≤ s_q/2, |e_j| ≤ s_v/2): |q·v − q̂·v̂| ≤ s_v/2·|q̂|₁ + s_q/2·|v̂|₁ + D·s_q·s_v/4;
+   * a float32 kernel adds at most γ·Σ|q_j v_j| ≤ γ·127.5·s_q·(|v̂|₁ + D·s_v/2), γ = D·2⁻²³
+   * (generous for D-term float32 sums). The result is rounded up by a part in 10⁵, and stored
+   * float32 (a bound, not a score).
+   */
+  private boundTerms(q: number): [number, number] {
+    const D = this.dim;
+    const sq = this.scales[q];
+    const gamma = D * 2 ** -23;
+    const up = 1 + 1e-5;
+    return [
+      up * (this.l1[q] / 2 + (D * sq) / 4 + gamma * 63.75 * D * sq),
+      up * (sq / 2 + gamma * 127.5 * sq),
+    ];
+  }
+
+  /**
+   * Scores of the stored vectors of `ids[0 … count)` against two queries: out[i], out2[i] are
+   * bit-identical to what `scoreBoth` gives those rows (same kernel, row by row). For rescoring the
+   * few rows a coarse pass could not rule out. Unknown ids score NaN.
+   */
+  scoreIds(
+    query: ArrayLike<number>,
+    query2: ArrayLike<number>,
+    ids: Int32Array,
+    count: number,
+    out: Float32Array,
+    out2: Float32Array,
+  ): void {
+    if (query.length !== this.dim || query2.length !== this.dim)
+      throw new Error(`queries must have ${this.dim} values`);
+    this.writeRow(-1, query, this.queryPtr);
+    this.writeRow(-2, query2, this.query2Ptr);
+    const dots = this.quantized ? this.kernels.dots2I8 : this.kernels.dots2F32;
+    const { buffer } = this.memory;
+    const f1 = new Float32Array(buffer, this.scorePtr, 1);
+    const f2 = new Float32Array(buffer, this.score2Ptr, 1);
+    for (let i = 0; i < count; i++) {
+      const id = ids[i];
+      if (!this.has(id)) {
+        out[i] = out2[i] = NaN;
+        continue;
+      }
+      const slot = this.slotOf[id] - 1;
+      const base = this.dataPtr + slot * this.stride;
+      dots(this.queryPtr, this.query2Ptr, base, 1, this.stride, this.scorePtr, this.score2Ptr);
+      if (this.quantized) this.dequantise(slot, 1, out, out2, i);
+      else {
+        out[i] = f1[0];
+        out2[i] = f2[0];
+      }
+    }
+  }
+
+  /** int8: the kernel's integer sums for slots `slot … slot + rows` as scores, written to
+   * out[at …] and out2[at …]. */
+  private dequantise(
+    slot: number,
+    rows: number,
+    out: Float32Array,
+    out2: Float32Array,
+    at: number,
+  ): void {
+    const { buffer } = this.memory;
+    const ints = new Int32Array(buffer, this.scorePtr, rows);
+    const ints2 = new Int32Array(buffer, this.score2Ptr, rows);
+    const s1 = this.scales[this.capacity];
+    const s2 = this.scales[this.capacity + 1];
+    for (let r = 0; r < rows; r++) {
+      const s = this.scales[slot + r];
+      out[at + r] = ints[r] * s * s1;
+      out2[at + r] = ints2[r] * s * s2;
     }
   }
 
@@ -262,6 +361,7 @@ export class VectorIndex {
       this.memory.buffer.byteLength +
       this.slotIds.byteLength +
       this.scales.byteLength +
+      this.l1.byteLength +
       this.slotOf.byteLength
     );
   }
@@ -293,10 +393,16 @@ export class VectorIndex {
     // Symmetric per-vector scale: ±127 spans the largest component.
     const scale = max > 0 ? max / 127 : 1;
     const row = new Int8Array(this.memory.buffer, at, this.stride);
-    for (let j = 0; j < this.dim; j++) row[j] = Math.round(vector[j] / norm / scale);
+    let l1 = 0;
+    for (let j = 0; j < this.dim; j++) {
+      row[j] = Math.round(vector[j] / norm / scale);
+      l1 += Math.abs(row[j]);
+    }
     row.fill(0, this.dim);
-    // The query's scale sits one past the last slot.
-    this.scales[slot < 0 ? this.capacity : slot] = scale;
+    // The queries' scales sit past the last slot (query 1 at capacity, query 2 one further).
+    const s = slot < 0 ? this.capacity - 1 - slot : slot;
+    this.scales[s] = scale;
+    this.l1[s] = l1 * this.scales[s];
   }
 
   private reserve(rows: number): void {
@@ -307,9 +413,12 @@ export class VectorIndex {
     const ids = new Int32Array(rows);
     ids.set(this.slotIds.subarray(0, this.count));
     this.slotIds = ids;
-    const scales = new Float32Array(this.quantized ? rows + 1 : 0);
+    const scales = new Float32Array(this.quantized ? rows + 2 : 0);
     scales.set(this.scales.subarray(0, Math.min(this.count, scales.length)));
     this.scales = scales;
+    const l1 = new Float64Array(scales.length);
+    l1.set(this.l1.subarray(0, Math.min(this.count, l1.length)));
+    this.l1 = l1;
     this.capacity = rows;
   }
 
