@@ -8,13 +8,14 @@
  * a heavy listener), and its events include runs of two early skips, which make Up Next change
  * direction (the most expensive path: it scans the history for a place to go).
  *
- * The baseline (default: the code at `main`, extracted with `git archive` into a temp folder and
- * bundled the same way) runs interleaved with this checkout's code, run by run on the same store
- * and the same seeded events, so both see the same machine load; the report gives medians with
- * their range, whether both suggested the same tracks, and the load average at start and end.
+ * The baselines (default: the code at `main`; a comma-separated list of commits, each extracted
+ * with `git archive` into a temp folder and bundled the same way) run interleaved with this
+ * checkout's code, run by run on the same store and the same seeded events, so all see the same
+ * machine load; the report gives medians with their range, each baseline's ratio to the new code,
+ * whether each suggested the same tracks as the new code, and the load average at start and end.
  *
  * Usage: node scripts/bench-recommend.js [--tracks 100000] [--history 50000] [--events 200]
- *        [--runs 3] [--baseline main|none] [--json]
+ *        [--runs 3] [--baseline main|COMMIT,COMMIT|none] [--json]
  */
 import { engineModules } from './engine-modules.js';
 import { execSync } from 'node:child_process';
@@ -53,16 +54,17 @@ const { trackFields } = modules.tracks;
 const { rng } = modules.random;
 /** The code under test, by label: this checkout, and the baseline commit's when asked for. */
 const variants = [{ label: 'new', Recommender: modules.recommender.Recommender }];
-if (values.baseline !== 'none') {
+const baselines = values.baseline === 'none' ? [] : values.baseline.split(',').filter(Boolean);
+for (const [i, commit] of baselines.entries()) {
   const src = mkdtempSync(join(tmpdir(), 'encore-bench-recommend-old-'));
-  execSync(`git archive ${values.baseline} src test/helpers | tar -x -C ${src}`);
+  execSync(`git archive ${commit} src test/helpers | tar -x -C ${src}`);
   const old = await engineModules(
-    `encore-bench-recommend-${basename(process.cwd())}-old`,
+    `encore-bench-recommend-${basename(process.cwd())}-old-${i}`,
     { recommender: ENTRIES.recommender },
     src,
   );
   rmSync(src, { recursive: true, force: true });
-  variants.unshift({ label: values.baseline, Recommender: old.modules.recommender.Recommender });
+  variants.splice(i, 0, { label: commit, Recommender: old.modules.recommender.Recommender });
 }
 
 const N = Number(values.tracks);
@@ -264,7 +266,18 @@ try {
       }),
     );
   const labels = variants.map((v) => v.label);
-  const same = labels.length === 2 ? sameLists(suggested[labels[0]], suggested[labels[1]]) : null;
+  /** Per baseline: its suggestions against the new code's, and its medians over the new code's. */
+  const same = Object.fromEntries(
+    baselines.map((l) => [l, sameLists(suggested[l], suggested.new)]),
+  );
+  const ratios = Object.fromEntries(
+    baselines.map((l) => [
+      l,
+      Object.fromEntries(
+        keys.map((k) => [k, median(runs[l].map((r) => r[k])) / median(runs.new.map((r) => r[k]))]),
+      ),
+    ]),
+  );
   const result = {
     tracks: ids.length,
     history: HISTORY,
@@ -273,6 +286,7 @@ try {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`,
     loadAverage: { start: loadStart.map(round2), end: loadEnd.map(round2) },
     sameSuggestions: same,
+    baselineOverNew: ratios,
     variants: Object.fromEntries(labels.map((l) => [l, summary(runs[l])])),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result, round3, 2)}\n`);
@@ -293,10 +307,13 @@ try {
         `  … after 2 early skips:  p50 ${f(m.jumpP50)} ms, p95 ${f(m.jumpP95)} ms (changes direction)`,
       );
     }
-    if (same)
+    for (const l of baselines) {
+      const r = ratios[l];
       lines.push(
-        `same suggestions (last run, ${labels.join(' vs ')}): ${same.equal} of ${same.total} Up Next lists identical`,
+        `${l} ÷ new (medians): Up Next p50 ${r.upNextP50.toFixed(2)}×, p95 ${r.upNextP95.toFixed(2)}×; after 2 early skips p50 ${r.jumpP50.toFixed(2)}×, p95 ${r.jumpP95.toFixed(2)}×`,
+        `same suggestions (last run, ${l} vs new): ${same[l].equal} of ${same[l].total} Up Next lists identical`,
       );
+    }
     process.stdout.write(lines.join('\n') + '\n');
   }
 } catch (err) {

@@ -2,10 +2,9 @@
  * Exact top-k lists of two queries over the same rows, at the cost of an int8 scan: one pass over
  * an int8 copy of the vectors gives each row an approximate score with an error bound
  * (`VectorIndex.scoreBothBounded`); a row whose best possible score cannot reach the k-th best
- * guaranteed score is ruled out, and only the rest (a few hundred of 100,000 rows) are scored
- * again from the float32 copy. The lists are then exactly those of a full float32 scan — same
- * rows, same order — because `TopK`'s order (score, then id) does not depend on which superset of
- * rows it is given or in what order. The int8 rows are 4× smaller, and the scan reads memory once.
+ * guaranteed score is ruled out, and only the rest are scored again from the float32 copy. The
+ * lists are then exactly those of a full float32 scan — same rows, same order — because `TopK`'s
+ * order (score, then id) does not depend on which superset of rows it is given or in what order.
  */
 import { TopK } from './top-k';
 import type { VectorIndex } from './vector-index';
@@ -30,8 +29,6 @@ export interface TwoStageQuery {
 export class TwoStageBuffers {
   approx = new Float32Array(0);
   approx2 = new Float32Array(0);
-  err = new Float32Array(0);
-  err2 = new Float32Array(0);
   rows = new Int32Array(0);
   exact = new Float32Array(0);
   exact2 = new Float32Array(0);
@@ -40,8 +37,6 @@ export class TwoStageBuffers {
     if (this.approx.length >= n) return this;
     this.approx = new Float32Array(n);
     this.approx2 = new Float32Array(n);
-    this.err = new Float32Array(n);
-    this.err2 = new Float32Array(n);
     this.rows = new Int32Array(n);
     this.exact = new Float32Array(n);
     this.exact2 = new Float32Array(n);
@@ -49,9 +44,10 @@ export class TwoStageBuffers {
   }
 }
 
-/** How far below a float32 threshold an unrounded score may be and still round up to it. */
-function slack(threshold: number): number {
-  return Math.abs(threshold) * 2 ** -20 + 1e-30;
+/** A threshold lowered by what float32 rounding can lift an unrounded score by (a score just
+ * under a float32 threshold may round up to it). */
+function below(threshold: number): number {
+  return threshold - Math.abs(threshold) * 2 ** -20;
 }
 
 /**
@@ -63,43 +59,47 @@ export function twoStageTopK(
   buf: TwoStageBuffers,
 ): { top: TopK; top2: TopK; rescored: number } {
   const n = q.coarse.size;
-  const b = buf.ensure(n);
-  q.coarse.scoreBothBounded(q.query, q.query2, b.approx, b.approx2, b.err, b.err2);
-  const { approx, approx2, err, err2, rows } = b;
-  const { allowed, add2, add2Scale: w } = q;
-  // Lower bounds of the exact scores: their k-th best is a floor no kept row can be under.
-  const floor = new TopK(q.k);
-  const floor2 = new TopK(q.k2);
+  const { approx, approx2, rows, exact, exact2 } = buf.ensure(n);
+  const { scale, l1, a, b, a2, b2 } = q.coarse.scoreBothBounded(q.query, q.query2, approx, approx2);
+  const { allowed, add2, add2Scale: w, k, k2 } = q;
+  // Lower bounds of the exact scores: their k-th best is a floor no kept row can be under, and
+  // it only rises during the pass. A row whose upper bound is under both floors is out.
+  const floor = new TopK(k);
+  const floor2 = new TopK(k2);
+  let t = k > 0 ? -Infinity : Infinity;
+  let t2 = k2 > 0 ? -Infinity : Infinity;
   let m = 0;
   for (let r = 0; r < n; r++) {
     if (allowed[r] === 0) continue;
+    const e = scale[r] * a + l1[r] * b;
+    const e2 = scale[r] * a2 + l1[r] * b2;
+    const s = approx[r];
     const s2 = approx2[r] + w * add2[r];
-    floor2.push(r, s2 - err2[r]);
-    let keep = q.k2 > 0 && s2 + err2[r] >= floor2.threshold - slack(floor2.threshold);
-    if (q.k > 0) {
-      floor.push(r, approx[r] - err[r]);
-      keep ||= approx[r] + err[r] >= floor.threshold - slack(floor.threshold);
+    if (s + e < t && s2 + e2 < t2) continue;
+    rows[m++] = r;
+    if (k > 0) {
+      floor.push(r, s - e);
+      t = below(floor.threshold);
     }
-    if (keep) rows[m++] = r;
+    if (k2 > 0) {
+      floor2.push(r, s2 - e2);
+      t2 = below(floor2.threshold);
+    }
   }
-  // The floors only rose during the pass: drop what the final ones rule out, score the rest.
-  const t = floor.threshold - slack(floor.threshold);
-  const t2 = floor2.threshold - slack(floor2.threshold);
+  // Drop what the final floors rule out, score the rest exactly.
   let kept = 0;
   for (let i = 0; i < m; i++) {
     const r = rows[i];
-    if (
-      (q.k > 0 && approx[r] + err[r] >= t) ||
-      (q.k2 > 0 && approx2[r] + w * add2[r] + err2[r] >= t2)
-    )
-      rows[kept++] = r;
+    const e = scale[r] * a + l1[r] * b;
+    const e2 = scale[r] * a2 + l1[r] * b2;
+    if (approx[r] + e >= t || approx2[r] + w * add2[r] + e2 >= t2) rows[kept++] = r;
   }
-  q.exact.scoreIds(q.query, q.query2, rows, kept, b.exact, b.exact2);
-  const top = new TopK(q.k);
-  const top2 = new TopK(q.k2);
+  q.exact.scoreIds(q.query, q.query2, rows, kept, exact, exact2);
+  const top = new TopK(k);
+  const top2 = new TopK(k2);
   for (let i = 0; i < kept; i++) {
-    top.push(rows[i], b.exact[i]);
-    top2.push(rows[i], b.exact2[i] + w * add2[rows[i]]);
+    top.push(rows[i], exact[i]);
+    top2.push(rows[i], exact2[i] + w * add2[rows[i]]);
   }
   return { top, top2, rescored: kept };
 }

@@ -30,6 +30,16 @@ export interface VectorIndexOptions {
   capacity?: number;
 }
 
+/** Per-row error bounds of int8 scores of two queries (see `scoreBothBounded`). */
+export interface ErrorBounds {
+  scale: Float32Array;
+  l1: Float64Array;
+  a: number;
+  b: number;
+  a2: number;
+  b2: number;
+}
+
 export interface Neighbour {
   id: number;
   /** Cosine similarity (−1…1) for 'cosine', the raw dot product for 'dot'. */
@@ -252,30 +262,23 @@ export class VectorIndex {
   }
 
   /**
-   * int8 only: `scoreBoth` plus, per row, a bound on how far each approximate score can be from
-   * the score a float32 index of the same vectors gives (the kernel's own rounding included):
-   * |exact − out[i]| ≤ err[i], |exact2 − out2[i]| ≤ err2[i]. A caller keeps the rows whose
-   * bound reaches its threshold and scores only those exactly (`scoreIds` of a float32 index).
+   * int8 only: `scoreBoth`, and what bounds how far each approximate score can be from the score
+   * a float32 index of the same vectors gives (the kernel's own rounding included):
+   * |exact − out[i]| ≤ scale[i]·a + l1[i]·b, |exact2 − out2[i]| ≤ scale[i]·a2 + l1[i]·b2. A
+   * caller keeps the rows whose bound reaches its threshold and scores only those exactly
+   * (`scoreIds` of a float32 index). The arrays are views, valid until the index changes.
    */
   scoreBothBounded(
     query: ArrayLike<number>,
     query2: ArrayLike<number>,
     out: Float32Array,
     out2: Float32Array,
-    err: Float32Array,
-    err2: Float32Array,
-  ): void {
+  ): ErrorBounds {
     if (!this.quantized) throw new Error('error bounds are for an int8 index');
-    if (err.length < this.count || err2.length < this.count)
-      throw new Error(`bound arrays must hold ${this.count} values`);
     this.scoreBoth(query, query2, out, out2);
-    const [a1, b1] = this.boundTerms(this.capacity);
+    const [a, b] = this.boundTerms(this.capacity);
     const [a2, b2] = this.boundTerms(this.capacity + 1);
-    const { scales, l1 } = this;
-    for (let i = 0; i < this.count; i++) {
-      err[i] = scales[i] * a1 + l1[i] * b1;
-      err2[i] = scales[i] * a2 + l1[i] * b2;
-    }
+    return { scale: this.scales, l1: this.l1, a, b, a2, b2 };
   }
 
   /**
