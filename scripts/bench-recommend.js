@@ -184,6 +184,8 @@ async function benchRun(store, ids, features, Recommender, run) {
   const loadMs = performance.now() - t0;
   const recordMs = [];
   const upNextMs = [];
+  /** CPU time of each Up Next (this process, all threads): less sensitive to a loaded machine. */
+  const upNextCpuMs = [];
   /** Up Next right after the second early skip in a row (a change of direction). */
   const jumpMs = [];
   const lists = [];
@@ -202,8 +204,11 @@ async function benchRun(store, ids, features, Recommender, run) {
     });
     recordMs.push(performance.now() - t0);
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
     upNextMs.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    upNextCpuMs.push((cpu.user + cpu.system) / 1000);
     if (i % 6 === 5) jumpMs.push(upNextMs[upNextMs.length - 1]);
     lists.push(next.map((x) => x.trackId).join(','));
     current = next[0].trackId;
@@ -216,6 +221,8 @@ async function benchRun(store, ids, features, Recommender, run) {
       recordP95: quantile(recordMs, 0.95),
       upNextP50: median(upNextMs),
       upNextP95: quantile(upNextMs, 0.95),
+      upNextCpuP50: median(upNextCpuMs),
+      upNextCpuP95: quantile(upNextCpuMs, 0.95),
       jumpP50: median(jumpMs),
       jumpP95: quantile(jumpMs, 0.95),
     },
@@ -304,13 +311,14 @@ try {
         `  load (catalog + state): ${f(m.loadMs, 0)} ms`,
         `  record() committed:     p50 ${f(m.recordP50, 2)} ms, p95 ${f(m.recordP95, 2)} ms`,
         `  Up Next after event:    p50 ${f(m.upNextP50)} ms, p95 ${f(m.upNextP95)} ms`,
+        `    its CPU time:         p50 ${f(m.upNextCpuP50)} ms, p95 ${f(m.upNextCpuP95)} ms`,
         `  … after 2 early skips:  p50 ${f(m.jumpP50)} ms, p95 ${f(m.jumpP95)} ms (changes direction)`,
       );
     }
     for (const l of baselines) {
       const r = ratios[l];
       lines.push(
-        `${l} ÷ new (medians): Up Next p50 ${r.upNextP50.toFixed(2)}×, p95 ${r.upNextP95.toFixed(2)}×; after 2 early skips p50 ${r.jumpP50.toFixed(2)}×, p95 ${r.jumpP95.toFixed(2)}×`,
+        `${l} ÷ new (medians): Up Next p50 ${r.upNextP50.toFixed(2)}×, p95 ${r.upNextP95.toFixed(2)}×, CPU p50 ${r.upNextCpuP50.toFixed(2)}×; after 2 early skips p50 ${r.jumpP50.toFixed(2)}×, p95 ${r.jumpP95.toFixed(2)}×`,
         `same suggestions (last run, ${l} vs new): ${same[l].equal} of ${same[l].total} Up Next lists identical`,
       );
     }
