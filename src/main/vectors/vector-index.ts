@@ -51,6 +51,10 @@ export interface SearchOptions {
   exclude?: ReadonlySet<number>;
   /** Keep only ids for which this returns true. */
   filter?: (id: number) => boolean;
+  /** int8 only: a float32 index of the same vectors. The int8 scan then only rules rows out (by
+   * its error bound) and the rows it cannot rule out are scored from this one: the result is
+   * exactly this index's own `search`, at about the int8 scan's cost. */
+  exact?: VectorIndex;
 }
 
 const PAGE = WASM_PAGE;
@@ -179,6 +183,8 @@ export class VectorIndex {
     if (query.length !== this.dim)
       throw new Error(`query has ${query.length} values, index has ${this.dim}`);
     if (k <= 0 || this.count === 0) return [];
+    if (options.exact && this.quantized)
+      return this.searchRescored(query, k, options.exact, options);
     this.writeRow(-1, query, this.queryPtr);
     const queryScale = this.quantized ? this.scales[this.capacity] : 1;
     const top = new TopK(k);
@@ -200,6 +206,53 @@ export class VectorIndex {
         top.push(id, score);
       }
     }
+    return top.best();
+  }
+
+  /** `search` through int8 bounds and float32 rescoring (see `SearchOptions.exact`). */
+  private searchRescored(
+    query: ArrayLike<number>,
+    k: number,
+    exact: VectorIndex,
+    { exclude, filter }: SearchOptions,
+  ): Neighbour[] {
+    this.writeRow(-1, query, this.queryPtr);
+    const sq = this.scales[this.capacity];
+    const [a, b] = this.boundTerms(this.capacity);
+    // The k-th best lower bound among rows that may be returned: no result can score under it.
+    const floor = new TopK(k);
+    let t = -Infinity;
+    const ids: number[] = [];
+    const ints = new Int32Array(this.memory.buffer, this.scorePtr, BLOCK);
+    for (let start = 0; start < this.count; start += BLOCK) {
+      const rows = Math.min(BLOCK, this.count - start);
+      this.kernels.dotsI8(
+        this.queryPtr,
+        this.dataPtr + start * this.stride,
+        rows,
+        this.stride,
+        this.scorePtr,
+      );
+      for (let r = 0; r < rows; r++) {
+        const slot = start + r;
+        const score = ints[r] * this.scales[slot] * sq;
+        const e = this.scales[slot] * a + this.l1[slot] * b;
+        if (score + e < t) continue;
+        const id = this.slotIds[slot];
+        if (exclude?.has(id) || (filter && !filter(id))) continue;
+        ids.push(id, score + e);
+        floor.push(id, score - e);
+        t = floor.threshold - Math.abs(floor.threshold) * 2 ** -20;
+      }
+    }
+    const keep: number[] = [];
+    for (let i = 0; i < ids.length; i += 2) if (ids[i + 1] >= t) keep.push(ids[i]);
+    const rows = Int32Array.from(keep);
+    const scores = new Float32Array(rows.length);
+    exact.scoreIds(query, query, rows, rows.length, scores, new Float32Array(rows.length));
+    const top = new TopK(k);
+    for (let i = 0; i < rows.length; i++)
+      if (!Number.isNaN(scores[i])) top.push(rows[i], scores[i]);
     return top.best();
   }
 

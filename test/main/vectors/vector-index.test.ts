@@ -199,3 +199,35 @@ describe('VectorIndex int8 error bounds', () => {
     });
   }
 });
+
+describe('VectorIndex int8 search rescored in float32', () => {
+  it('returns exactly the float32 search, with exclusions and filters, on clustered and uniform vectors', () => {
+    const dim = 96;
+    const n = 6000;
+    const next = rng(12);
+    const centres = randomRows(60, dim, 13);
+    const clustered = new Float32Array(n * dim);
+    for (let i = 0; i < n; i++) {
+      const c = Math.floor(next() * 60);
+      for (let j = 0; j < dim; j++)
+        // Every seventh row repeats the one before: equal scores, decided by id.
+        clustered[i * dim + j] =
+          i % 7 === 6 ? clustered[(i - 1) * dim + j] : centres[c * dim + j] + 0.3 * (next() - 0.5);
+    }
+    for (const rows of [clustered, randomRows(n, dim, 14)]) {
+      const ids = Array.from({ length: n }, (_, i) => i * 2 + 1);
+      for (const metric of ['dot', 'cosine'] as const) {
+        const f32 = VectorIndex.from(ids, rows, { dim, metric });
+        const i8 = VectorIndex.from(ids, rows, { dim, metric, quantize: true });
+        for (let qi = 0; qi < 20; qi++) {
+          const q = rows.slice(qi * 97 * dim, (qi * 97 + 1) * dim);
+          const exclude = new Set([qi * 194 + 1]);
+          const filter = (id: number): boolean => id % 3 !== 0;
+          expect(i8.search(q, 50, { exact: f32, exclude, filter })).toEqual(
+            f32.search(q, 50, { exclude, filter }),
+          );
+        }
+      }
+    }
+  });
+});
