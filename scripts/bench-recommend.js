@@ -233,6 +233,9 @@ async function benchRun(store, ids, features, Recommender, run) {
 // The library is written once and kept (writing 100,000 rows takes minutes on a busy machine).
 const dir = join(cache, `library-${N}`);
 const fresh = !existsSync(join(dir, 'encore.db'));
+/** True while this run writes the library: only a half-written library is removed on failure (a
+ * run failing for another reason, e.g. a second run busy on the same store, keeps it). */
+let writing = false;
 try {
   let t0 = performance.now();
   let store;
@@ -244,7 +247,9 @@ try {
   if (fresh || ids.length !== N) {
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
+    writing = true;
     ({ store, ids } = await makeLibrary(dir));
+    writing = false;
     log(
       `library: ${ids.length} tracks written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
@@ -325,6 +330,6 @@ try {
     process.stdout.write(lines.join('\n') + '\n');
   }
 } catch (err) {
-  rmSync(dir, { recursive: true, force: true });
+  if (writing) rmSync(dir, { recursive: true, force: true });
   throw err;
 }
