@@ -27,17 +27,22 @@ export interface TwoStageQuery {
 
 /** Scratch arrays reused from call to call (a 100,000-row scan allocates nothing of its size). */
 export class TwoStageBuffers {
-  approx = new Float32Array(0);
-  approx2 = new Float32Array(0);
+  sums = new Int32Array(0);
+  sums2 = new Int32Array(0);
   rows = new Int32Array(0);
+  /** Upper bounds of the rows kept by the int8 pass, per query. */
+  ub = new Float64Array(0);
+  ub2 = new Float64Array(0);
   exact = new Float32Array(0);
   exact2 = new Float32Array(0);
 
   ensure(n: number): this {
-    if (this.approx.length >= n) return this;
-    this.approx = new Float32Array(n);
-    this.approx2 = new Float32Array(n);
+    if (this.sums.length >= n) return this;
+    this.sums = new Int32Array(n);
+    this.sums2 = new Int32Array(n);
     this.rows = new Int32Array(n);
+    this.ub = new Float64Array(n);
+    this.ub2 = new Float64Array(n);
     this.exact = new Float32Array(n);
     this.exact2 = new Float32Array(n);
     return this;
@@ -59,8 +64,9 @@ export function twoStageTopK(
   buf: TwoStageBuffers,
 ): { top: TopK; top2: TopK; rescored: number } {
   const n = q.coarse.size;
-  const { approx, approx2, rows, exact, exact2 } = buf.ensure(n);
-  const { scale, l1, a, b, a2, b2 } = q.coarse.scoreBothBounded(q.query, q.query2, approx, approx2);
+  const { sums, sums2, rows, ub, ub2, exact, exact2 } = buf.ensure(n);
+  const bounds = q.coarse.scoreBothBounded(q.query, q.query2, sums, sums2);
+  const { scale, l1, a, b, a2, b2, queryScale: sq, queryScale2: sq2 } = bounds;
   const { allowed, add2, add2Scale: w, k, k2 } = q;
   // Lower bounds of the exact scores: their k-th best is a floor no kept row can be under, and
   // it only rises during the pass. A row whose upper bound is under both floors is out.
@@ -71,12 +77,16 @@ export function twoStageTopK(
   let m = 0;
   for (let r = 0; r < n; r++) {
     if (allowed[r] === 0) continue;
-    const e = scale[r] * a + l1[r] * b;
-    const e2 = scale[r] * a2 + l1[r] * b2;
-    const s = approx[r];
-    const s2 = approx2[r] + w * add2[r];
+    const sr = scale[r];
+    const e = sr * a + l1[r] * b;
+    const e2 = sr * a2 + l1[r] * b2;
+    const s = sums[r] * sr * sq;
+    const s2 = sums2[r] * sr * sq2 + w * add2[r];
     if (s + e < t && s2 + e2 < t2) continue;
-    rows[m++] = r;
+    rows[m] = r;
+    ub[m] = s + e;
+    ub2[m] = s2 + e2;
+    m += 1;
     if (k > 0) {
       floor.push(r, s - e);
       t = below(floor.threshold);
@@ -89,10 +99,7 @@ export function twoStageTopK(
   // Drop what the final floors rule out, score the rest exactly.
   let kept = 0;
   for (let i = 0; i < m; i++) {
-    const r = rows[i];
-    const e = scale[r] * a + l1[r] * b;
-    const e2 = scale[r] * a2 + l1[r] * b2;
-    if (approx[r] + e >= t || approx2[r] + w * add2[r] + e2 >= t2) rows[kept++] = r;
+    if (ub[i] >= t || ub2[i] >= t2) rows[kept++] = rows[i];
   }
   q.exact.scoreIds(q.query, q.query2, rows, kept, exact, exact2);
   const top = new TopK(k);

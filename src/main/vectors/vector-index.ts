@@ -30,10 +30,14 @@ export interface VectorIndexOptions {
   capacity?: number;
 }
 
-/** Per-row error bounds of int8 scores of two queries (see `scoreBothBounded`). */
+/** How to read int8 dot products of two queries and bound their error (`scoreBothBounded`):
+ * score = sum·scale[row]·queryScale, error ≤ scale[row]·a + l1[row]·b (a2, b2, queryScale2 for
+ * the second query). */
 export interface ErrorBounds {
   scale: Float32Array;
   l1: Float64Array;
+  queryScale: number;
+  queryScale2: number;
   a: number;
   b: number;
   a2: number;
@@ -315,23 +319,41 @@ export class VectorIndex {
   }
 
   /**
-   * int8 only: `scoreBoth`, and what bounds how far each approximate score can be from the score
-   * a float32 index of the same vectors gives (the kernel's own rounding included):
-   * |exact − out[i]| ≤ scale[i]·a + l1[i]·b, |exact2 − out2[i]| ≤ scale[i]·a2 + l1[i]·b2. A
-   * caller keeps the rows whose bound reaches its threshold and scores only those exactly
-   * (`scoreIds` of a float32 index). The arrays are views, valid until the index changes.
+   * int8 only: the kernel's integer dot products of every row with two queries (sums[i], sums2[i]
+   * for the i-th row in storage order; copied out of WebAssembly memory, not converted), and what
+   * turns them into scores and bounds how far each can be from the score a float32 index of the
+   * same vectors gives (its own rounding included): score = sums[i]·scale[i]·queryScale,
+   * |exact − score| ≤ scale[i]·a + l1[i]·b. A caller converts the sums in its own pass, keeps the
+   * rows whose bound reaches its threshold and scores only those exactly (`scoreIds` of a float32
+   * index). The arrays are views, valid until the index changes.
    */
   scoreBothBounded(
     query: ArrayLike<number>,
     query2: ArrayLike<number>,
-    out: Float32Array,
-    out2: Float32Array,
+    sums: Int32Array,
+    sums2: Int32Array,
   ): ErrorBounds {
     if (!this.quantized) throw new Error('error bounds are for an int8 index');
-    this.scoreBoth(query, query2, out, out2);
+    if (query.length !== this.dim || query2.length !== this.dim)
+      throw new Error(`queries must have ${this.dim} values`);
+    if (sums.length < this.count || sums2.length < this.count)
+      throw new Error(`sum arrays must hold ${this.count} values`);
+    this.writeRow(-1, query, this.queryPtr);
+    this.writeRow(-2, query2, this.query2Ptr);
+    const { buffer } = this.memory;
+    for (let start = 0; start < this.count; start += BLOCK) {
+      const rows = Math.min(BLOCK, this.count - start);
+      const base = this.dataPtr + start * this.stride;
+      const { queryPtr: q, query2Ptr: q2, scorePtr: o, score2Ptr: o2 } = this;
+      this.kernels.dots2I8(q, q2, base, rows, this.stride, o, o2);
+      sums.set(new Int32Array(buffer, o, rows), start);
+      sums2.set(new Int32Array(buffer, o2, rows), start);
+    }
     const [a, b] = this.boundTerms(this.capacity);
     const [a2, b2] = this.boundTerms(this.capacity + 1);
-    return { scale: this.scales, l1: this.l1, a, b, a2, b2 };
+    const queryScale = this.scales[this.capacity];
+    const queryScale2 = this.scales[this.capacity + 1];
+    return { scale: this.scales, l1: this.l1, queryScale, queryScale2, a, b, a2, b2 };
   }
 
   /**

@@ -171,7 +171,17 @@ describe('VectorIndex int8 error bounds', () => {
           () => new Float32Array(n),
         );
         f32.scoreBoth(a, b, exact, exact2);
-        const bounds = i8.scoreBothBounded(a, b, approx, approx2);
+        i8.scoreBoth(a, b, approx, approx2);
+        const sums = new Int32Array(n);
+        const sums2 = new Int32Array(n);
+        const bounds = i8.scoreBothBounded(a, b, sums, sums2);
+        // The sums read as the index's own scores.
+        expect(ids.map((i) => Math.fround(sums[i] * bounds.scale[i] * bounds.queryScale))).toEqual(
+          Array.from(approx),
+        );
+        expect(
+          ids.map((i) => Math.fround(sums2[i] * bounds.scale[i] * bounds.queryScale2)),
+        ).toEqual(Array.from(approx2));
         const err = ids.map((i) => bounds.scale[i] * bounds.a + bounds.l1[i] * bounds.b);
         const err2 = ids.map((i) => bounds.scale[i] * bounds.a2 + bounds.l1[i] * bounds.b2);
         expect(Array.from(approx)).toEqual(Array.from(i8.scoreAll(a).scores));
