@@ -8,13 +8,14 @@
  * a heavy listener), and its events include runs of two early skips, which make Up Next change
  * direction (the most expensive path: it scans the history for a place to go).
  *
- * The baseline (default: the code at `main`, extracted with `git archive` into a temp folder and
- * bundled the same way) runs interleaved with this checkout's code, run by run on the same store
- * and the same seeded events, so both see the same machine load; the report gives medians with
- * their range, whether both suggested the same tracks, and the load average at start and end.
+ * The baselines (default: the code at `main`; a comma-separated list of commits, each extracted
+ * with `git archive` into a temp folder and bundled the same way) run interleaved with this
+ * checkout's code, run by run on the same store and the same seeded events, so all see the same
+ * machine load; the report gives medians with their range, each baseline's ratio to the new code,
+ * whether each suggested the same tracks as the new code, and the load average at start and end.
  *
  * Usage: node scripts/bench-recommend.js [--tracks 100000] [--history 50000] [--events 200]
- *        [--runs 3] [--baseline main|none] [--json]
+ *        [--runs 3] [--baseline main|COMMIT,COMMIT|none] [--json]
  */
 import { engineModules } from './engine-modules.js';
 import { execSync } from 'node:child_process';
@@ -53,16 +54,17 @@ const { trackFields } = modules.tracks;
 const { rng } = modules.random;
 /** The code under test, by label: this checkout, and the baseline commit's when asked for. */
 const variants = [{ label: 'new', Recommender: modules.recommender.Recommender }];
-if (values.baseline !== 'none') {
+const baselines = values.baseline === 'none' ? [] : values.baseline.split(',').filter(Boolean);
+for (const [i, commit] of baselines.entries()) {
   const src = mkdtempSync(join(tmpdir(), 'encore-bench-recommend-old-'));
-  execSync(`git archive ${values.baseline} src test/helpers | tar -x -C ${src}`);
+  execSync(`git archive ${commit} src test/helpers | tar -x -C ${src}`);
   const old = await engineModules(
-    `encore-bench-recommend-${basename(process.cwd())}-old`,
+    `encore-bench-recommend-${basename(process.cwd())}-old-${i}`,
     { recommender: ENTRIES.recommender },
     src,
   );
   rmSync(src, { recursive: true, force: true });
-  variants.unshift({ label: values.baseline, Recommender: old.modules.recommender.Recommender });
+  variants.splice(i, 0, { label: commit, Recommender: old.modules.recommender.Recommender });
 }
 
 const N = Number(values.tracks);
@@ -182,6 +184,8 @@ async function benchRun(store, ids, features, Recommender, run) {
   const loadMs = performance.now() - t0;
   const recordMs = [];
   const upNextMs = [];
+  /** CPU time of each Up Next (this process, all threads): less sensitive to a loaded machine. */
+  const upNextCpuMs = [];
   /** Up Next right after the second early skip in a row (a change of direction). */
   const jumpMs = [];
   const lists = [];
@@ -200,8 +204,11 @@ async function benchRun(store, ids, features, Recommender, run) {
     });
     recordMs.push(performance.now() - t0);
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
     upNextMs.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    upNextCpuMs.push((cpu.user + cpu.system) / 1000);
     if (i % 6 === 5) jumpMs.push(upNextMs[upNextMs.length - 1]);
     lists.push(next.map((x) => x.trackId).join(','));
     current = next[0].trackId;
@@ -214,6 +221,8 @@ async function benchRun(store, ids, features, Recommender, run) {
       recordP95: quantile(recordMs, 0.95),
       upNextP50: median(upNextMs),
       upNextP95: quantile(upNextMs, 0.95),
+      upNextCpuP50: median(upNextCpuMs),
+      upNextCpuP95: quantile(upNextCpuMs, 0.95),
       jumpP50: median(jumpMs),
       jumpP95: quantile(jumpMs, 0.95),
     },
@@ -224,6 +233,9 @@ async function benchRun(store, ids, features, Recommender, run) {
 // The library is written once and kept (writing 100,000 rows takes minutes on a busy machine).
 const dir = join(cache, `library-${N}`);
 const fresh = !existsSync(join(dir, 'encore.db'));
+/** True while this run writes the library: only a half-written library is removed on failure (a
+ * run failing for another reason, e.g. a second run busy on the same store, keeps it). */
+let writing = false;
 try {
   let t0 = performance.now();
   let store;
@@ -235,7 +247,9 @@ try {
   if (fresh || ids.length !== N) {
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
+    writing = true;
     ({ store, ids } = await makeLibrary(dir));
+    writing = false;
     log(
       `library: ${ids.length} tracks written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
@@ -264,7 +278,18 @@ try {
       }),
     );
   const labels = variants.map((v) => v.label);
-  const same = labels.length === 2 ? sameLists(suggested[labels[0]], suggested[labels[1]]) : null;
+  /** Per baseline: its suggestions against the new code's, and its medians over the new code's. */
+  const same = Object.fromEntries(
+    baselines.map((l) => [l, sameLists(suggested[l], suggested.new)]),
+  );
+  const ratios = Object.fromEntries(
+    baselines.map((l) => [
+      l,
+      Object.fromEntries(
+        keys.map((k) => [k, median(runs[l].map((r) => r[k])) / median(runs.new.map((r) => r[k]))]),
+      ),
+    ]),
+  );
   const result = {
     tracks: ids.length,
     history: HISTORY,
@@ -273,6 +298,7 @@ try {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.versions.node}`,
     loadAverage: { start: loadStart.map(round2), end: loadEnd.map(round2) },
     sameSuggestions: same,
+    baselineOverNew: ratios,
     variants: Object.fromEntries(labels.map((l) => [l, summary(runs[l])])),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(result, round3, 2)}\n`);
@@ -290,16 +316,20 @@ try {
         `  load (catalog + state): ${f(m.loadMs, 0)} ms`,
         `  record() committed:     p50 ${f(m.recordP50, 2)} ms, p95 ${f(m.recordP95, 2)} ms`,
         `  Up Next after event:    p50 ${f(m.upNextP50)} ms, p95 ${f(m.upNextP95)} ms`,
+        `    its CPU time:         p50 ${f(m.upNextCpuP50)} ms, p95 ${f(m.upNextCpuP95)} ms`,
         `  … after 2 early skips:  p50 ${f(m.jumpP50)} ms, p95 ${f(m.jumpP95)} ms (changes direction)`,
       );
     }
-    if (same)
+    for (const l of baselines) {
+      const r = ratios[l];
       lines.push(
-        `same suggestions (last run, ${labels.join(' vs ')}): ${same.equal} of ${same.total} Up Next lists identical`,
+        `${l} ÷ new (medians): Up Next p50 ${r.upNextP50.toFixed(2)}×, p95 ${r.upNextP95.toFixed(2)}×, CPU p50 ${r.upNextCpuP50.toFixed(2)}×; after 2 early skips p50 ${r.jumpP50.toFixed(2)}×, p95 ${r.jumpP95.toFixed(2)}×`,
+        `same suggestions (last run, ${l} vs new): ${same[l].equal} of ${same[l].total} Up Next lists identical`,
       );
+    }
     process.stdout.write(lines.join('\n') + '\n');
   }
 } catch (err) {
-  rmSync(dir, { recursive: true, force: true });
+  if (writing) rmSync(dir, { recursive: true, force: true });
   throw err;
 }

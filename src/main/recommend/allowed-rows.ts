@@ -17,11 +17,13 @@ const NO_TRACKS: ReadonlySet<TrackId> = new Set();
 
 export class AllowedRows {
   private base: Uint8Array = new Uint8Array(0);
+  /** The mask handed out, reused from call to call (valid until the next call). */
+  private out: Uint8Array = new Uint8Array(0);
   private catalog: Catalog | null = null;
   private settings: RecommendSettings | null = null;
 
   /** 1 for every catalog row that may be suggested: the same mask as `allowedMask(input)`, where
-   * `plays` holds the plays behind `input.lastPlayed`. */
+   * `plays` holds the plays behind `input.lastPlayed`. The array is overwritten by the next call. */
   mask(input: MaskInput, plays: RecentPlays): Uint8Array {
     const { catalog, settings } = input;
     if (catalog !== this.catalog || settings !== this.settings) {
@@ -35,7 +37,9 @@ export class AllowedRows {
       this.catalog = catalog;
       this.settings = settings;
     }
-    const mask = this.base.slice();
+    if (this.out.length !== this.base.length) this.out = new Uint8Array(this.base.length);
+    const mask = this.out;
+    mask.set(this.base);
     const clear = (id: TrackId): void => {
       const r = catalog.row(id);
       if (r >= 0) mask[r] = 0;

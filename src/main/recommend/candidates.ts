@@ -8,7 +8,6 @@ import type { CandidateSource } from '../../shared/recommend';
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
 import type { TasteModel } from './taste-model';
-import { TopK } from '../vectors/top-k';
 
 export interface CandidateQuery {
   catalog: Catalog;
@@ -33,8 +32,8 @@ export interface CandidateQuery {
 /**
  * Candidate rows with the sources that proposed each. One SIMD pass over the catalog scores two
  * queries: the playing track (neighbours) and one combined query (w_sim·current + w_taste·taste +
- * w_session·session — linear, so one vector); then one pass over the allowed rows adds the taste
- * model's named-feature weights (kept summed per row between events) and keeps the best of each.
+ * w_session·session — linear, so one vector), adds the taste model's named-feature weights (kept
+ * summed per row between events) to the combined score and keeps the best of each.
  */
 export function generateCandidates(q: CandidateQuery): Map<number, CandidateSource[]> {
   const { catalog, mask, current, weights: w } = q;
@@ -46,20 +45,17 @@ export function generateCandidates(q: CandidateQuery): Map<number, CandidateSour
   const td = q.model.denseNow();
   const sv = q.sessionVector ?? new Float32Array(D);
   for (let j = 0; j < D; j++) comb[j] = w.sim * cur[j] + w.taste * td[j] + w.session * sv[j];
-  const near = new TopK(current >= 0 ? q.k.neighbour : 0);
-  const best = new TopK(q.k.combined);
   const sparseW = w.taste * q.model.scaleNow;
-  const sums = q.tasteSums;
-  const [nearScores, combScores] = catalog.scoreBoth(cur, comb);
-  if (current >= 0) {
-    for (let r = 0; r < n; r++) {
-      if (mask[r] === 0) continue;
-      best.push(r, combScores[r] + sparseW * sums[r]);
-      near.push(r, nearScores[r]);
-    }
-  } else {
-    for (let r = 0; r < n; r++) if (mask[r] !== 0) best.push(r, combScores[r] + sparseW * sums[r]);
-  }
+  // The same rows as scoring every row in float32 (`catalog.scoreBoth`) and keeping the best, at
+  // the cost of an int8 pass.
+  const { a: near, b: best } = catalog.topBoth(
+    cur,
+    comb,
+    { a: current >= 0 ? q.k.neighbour : 0, b: q.k.combined },
+    mask,
+    q.tasteSums,
+    sparseW,
+  );
   const out = new Map<number, CandidateSource[]>();
   const add = (r: number, s: CandidateSource): void => {
     const list = out.get(r);

@@ -7,6 +7,8 @@ import type { CatalogTrackRow } from '../store/feedback';
 import { dirname } from 'node:path';
 import type { TrackId } from '../../shared/library';
 import { VectorIndex } from '../vectors/vector-index';
+import { TwoStageBuffers, twoStageTopK } from '../vectors/two-stage-top-k';
+import type { TopK } from '../vectors/top-k';
 import type { CatalogFeatures, MoodScores, TrackAxes, Unsuggestable, VectorSet } from './features';
 import {
   CONTENT_DIM,
@@ -113,7 +115,6 @@ export class Catalog {
   }
 
   private simd: VectorIndex | null = null;
-  private scratch: [Float32Array, Float32Array] | null = null;
 
   /** The rows in the shared vector index, built on first use (row r is id r). */
   private index(): VectorIndex {
@@ -132,14 +133,46 @@ export class Catalog {
     return this.size === 0 ? new Float32Array(0) : this.index().scoreAll(query).scores;
   }
 
+  private int8: VectorIndex | null = null;
+  private readonly twoStage = new TwoStageBuffers();
+
   /**
-   * `scoreAll` of two queries in one pass over the rows (the catalog's vectors are read once).
-   * The two arrays belong to the catalog and are overwritten by the next call.
+   * Among rows with allowed[r] ≠ 0: the k rows with the highest a·v, and the k2 with the highest
+   * b·v + w·add[r] — exactly the rows and order a float32 scan keeps (see two-stage-top-k.ts),
+   * from one pass over an int8 copy of the vectors (built on first use) and float32 dot products
+   * for the few rows it cannot rule out.
    */
-  scoreBoth(a: Float32Array, b: Float32Array): [Float32Array, Float32Array] {
-    this.scratch ??= [new Float32Array(this.size), new Float32Array(this.size)];
-    if (this.size > 0) this.index().scoreBoth(a, b, this.scratch[0], this.scratch[1]);
-    return this.scratch;
+  topBoth(
+    a: Float32Array,
+    b: Float32Array,
+    k: { a: number; b: number },
+    allowed: Uint8Array,
+    add: Float64Array,
+    w: number,
+  ): { a: TopK; b: TopK } {
+    if (!this.int8) {
+      const rows = Array.from({ length: this.size }, (_, r) => r);
+      this.int8 = VectorIndex.from(rows, this.vectors, {
+        dim: CONTENT_DIM,
+        metric: 'dot',
+        quantize: true,
+      });
+    }
+    const { top, top2 } = twoStageTopK(
+      {
+        coarse: this.int8,
+        exact: this.index(),
+        query: a,
+        query2: b,
+        k: k.a,
+        k2: k.b,
+        allowed,
+        add2: add,
+        add2Scale: w,
+      },
+      this.twoStage,
+    );
+    return { a: top, b: top2 };
   }
 
   /** Row of a track, or -1 when it is not playable / unknown. */

@@ -9,6 +9,7 @@
  *   dotsF32(q, base, rows, strideBytes, out): out[r] = Σ q[j]·base[r][j], f32; strideBytes % 32 == 0
  *   dotsI8(q, base, rows, strideBytes, out):  out[r] = Σ q[j]·base[r][j], int8 in, i32 out; % 16 == 0
  *   dots2F32(q, q2, base, rows, strideBytes, out, out2): dotsF32 for two queries in one pass
+ *   dots2I8(q, q2, base, rows, strideBytes, out, out2):  dotsI8 for two queries in one pass
  * All arguments are byte offsets into the module's memory.
  */
 
@@ -76,9 +77,10 @@ const zero128 = (): number[] => simd(S.const, ...new Array<number>(16).fill(0));
 
 /**
  * One kernel: for each row, per query two SIMD accumulators over `step`-byte slices (two loads of
- * `half` bytes each), then a horizontal sum stored to out[r]. With two queries (float only) both
+ * `half` bytes each), then a horizontal sum stored to out[r]. With two queries both
  * are scored in the same pass over the rows, so the rows are read from memory once; each query's
- * sums run in the same order as the one-query kernel's, so the scores are bit-identical.
+ * sums run in the same order as the one-query kernel's, so the scores are bit-identical (int8
+ * sums are exact integers either way).
  *
  * Locals: params q (, q2), base, rows, strideBytes, out (, out2); then r, j, row, and the
  * accumulators (two per query).
@@ -159,13 +161,14 @@ function moduleBytes(): Uint8Array {
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([type, type2])),
     ...section(2, vec([[...str('env'), ...str('memory'), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0], [0], [1]])),
+    ...section(3, vec([[0], [0], [1], [1]])),
     ...section(7, vec([
       [...str('dotsF32'), 0x00, 0],
       [...str('dotsI8'), 0x00, 1],
       [...str('dots2F32'), 0x00, 2],
+      [...str('dots2I8'), 0x00, 3],
     ])),
-    ...section(10, vec([kernel(true), kernel(false), kernel(true, 2)])),
+    ...section(10, vec([kernel(true), kernel(false), kernel(true, 2), kernel(false, 2)])),
   ];
   return new Uint8Array(bytes);
 }
@@ -195,6 +198,15 @@ export interface Kernels {
   dotsF32(q: number, base: number, rows: number, strideBytes: number, out: number): void;
   dotsI8(q: number, base: number, rows: number, strideBytes: number, out: number): void;
   dots2F32(
+    q: number,
+    q2: number,
+    base: number,
+    rows: number,
+    strideBytes: number,
+    out: number,
+    out2: number,
+  ): void;
+  dots2I8(
     q: number,
     q2: number,
     base: number,

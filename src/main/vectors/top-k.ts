@@ -1,8 +1,10 @@
 /**
- * The one top-k collector, for the vector index and the recommender: keeps the k largest scores
- * seen. A new score enters only when it beats the current k-th best, which it then replaces; among
- * equal lowest scores the one in the lowest slot goes first. A tournament tree over the k slots
- * finds that slot in O(log k), so a scan of n scores costs O(n) comparisons plus O(log k) per
+ * The one top-k collector, for the vector index and the recommender: keeps the k best (score, id)
+ * pairs seen, best = higher float32 score, and among equal scores the lower id. That order is
+ * total, so the kept set and `sorted()` depend only on which pairs were pushed, not on their order:
+ * a scan may push a superset of the rows in any order (e.g. only the rows a coarse int8 pass could
+ * not rule out) and get exactly what a full scan gets. A tournament tree over the k slots finds the
+ * worst kept pair in O(log k), so a scan of n scores costs O(n) comparisons plus O(log k) per
  * keeper. Slots are exposed (`rows`, `scores`, `size`) for callers that walk the kept set as is.
  */
 
@@ -25,9 +27,14 @@ export class TopK {
     this.tree = new Int32Array(2 * leaf);
   }
 
-  /** True when `score` would be kept. */
+  /** True when `score` could be kept (for some id: an equal score needs a lower id). */
   accepts(score: number): boolean {
-    return this.size < this.k || score > this.scores[this.tree[1]];
+    return this.size < this.k || Math.fround(score) >= this.scores[this.tree[1]];
+  }
+
+  /** The worst kept score once k are kept (−Infinity before): nothing below it can enter. */
+  get threshold(): number {
+    return this.size < this.k || this.k === 0 ? -Infinity : this.scores[this.tree[1]];
   }
 
   push(row: number, score: number): void {
@@ -40,13 +47,14 @@ export class TopK {
       return;
     }
     const min = this.tree[1];
-    if (score <= this.scores[min]) return;
+    const s = Math.fround(score);
+    if (s < this.scores[min] || (s === this.scores[min] && row >= this.rows[min])) return;
     this.rows[min] = row;
-    this.scores[min] = score;
+    this.scores[min] = s;
     this.update(min);
   }
 
-  /** Ids, best first (equal scores: lower slot first). */
+  /** Ids, best first (equal scores: lower id first). */
   sorted(): number[] {
     return this.order().map((i) => this.rows[i]);
   }
@@ -58,13 +66,15 @@ export class TopK {
 
   private order(): number[] {
     return Array.from({ length: this.size }, (_, i) => i).sort(
-      (a, b) => this.scores[b] - this.scores[a],
+      (a, b) => this.scores[b] - this.scores[a] || this.rows[a] - this.rows[b],
     );
   }
 
-  /** The lower of two slots' scores; the left (lower) slot on a tie. */
+  /** The worse of two slots: the lower score, on a tie the higher id. */
   private lower(a: number, b: number): number {
-    return this.scores[b] < this.scores[a] ? b : a;
+    const sa = this.scores[a];
+    const sb = this.scores[b];
+    return sb < sa || (sb === sa && this.rows[b] > this.rows[a]) ? b : a;
   }
 
   private build(): void {

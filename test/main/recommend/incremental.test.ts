@@ -6,6 +6,7 @@ import { livePools } from '../../../src/main/recommend/live-pools';
 import { allowedMask } from '../../../src/main/recommend/rules';
 import { rowSum } from '../../../src/main/recommend/taste-sums';
 import { suggest } from '../../../src/main/recommend/up-next';
+import { JUMP_AFTER_SKIPS, jumpAnchor } from '../../../src/main/recommend/jump';
 import type { RecommenderState } from '../../../src/main/recommend/state';
 import type { FeedbackEvent, FeedbackKind } from '../../../src/shared/recommend';
 import type { TrackId } from '../../../src/shared/library';
@@ -70,7 +71,17 @@ describe('Up Next from incremental state', () => {
     const ready = (): Promise<RecommenderState> =>
       (rec as unknown as { ready(): Promise<RecommenderState> }).ready();
     const log = eventLog(f.ids, 400);
-    const checkpoints = new Set([10, 60, 120, 200, 260, 330, 399]);
+    // Changes of direction: two early skips in a row (of tracks of one genre, so the jump has
+    // somewhere else to go) right before these points.
+    const turns = new Set([101, 251, 351]);
+    for (const i of turns)
+      for (const j of [i - 1, i]) {
+        const e = log[j].event;
+        log[j].event = { ...e, trackId: f.ids[j % 5], kind: 'skip', positionS: 8 };
+      }
+    // Right after a forget (300), and after each change of direction.
+    const checkpoints = new Set([10, 60, 120, 200, 260, 300, 330, 399, ...turns]);
+    let turned = 0;
     let compared = 0;
     for (let i = 0; i < log.length; i++) {
       const { event, gapMs } = log[i];
@@ -98,6 +109,13 @@ describe('Up Next from incremental state', () => {
         now: clock.now,
         random: rng(seed),
       });
+      if (turns.has(i)) {
+        // The direction-change path itself runs here, from both states alike.
+        expect(session?.skipStreak()).toBeGreaterThanOrEqual(JUMP_AFTER_SKIPS);
+        expect(jumpAnchor(live, session!, rng(1))).toBeGreaterThanOrEqual(0);
+        expect(jumpAnchor(live, session!, rng(1))).toBe(jumpAnchor(scratch, session!, rng(1)));
+        turned += 1;
+      }
       const fromLive = suggest(live, query(i));
       const fromNothing = suggest(scratch, query(i));
       expect(fromLive.length).toBeGreaterThan(0);
@@ -124,6 +142,7 @@ describe('Up Next from incremental state', () => {
       compared += 1;
     }
     expect(compared).toBe(checkpoints.size);
+    expect(turned).toBe(turns.size);
     await rec.close();
     await f.store.close();
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TopK } from '../../../src/main/vectors/top-k';
 import { rng } from '../../../src/main/vectors/random';
 
-/** The straightforward collector the tree replaces: a linear scan for the lowest slot. */
+/** The straightforward collector the tree replaces: a linear scan for the worst kept pair (lowest
+ * score, on a tie the highest id). */
 class LinearTopK {
   rows: number[] = [];
   scores: number[] = [];
@@ -15,8 +16,13 @@ class LinearTopK {
       return;
     }
     let m = 0;
-    for (let i = 1; i < this.k; i++) if (this.scores[i] < this.scores[m]) m = i;
-    if (s <= this.scores[m]) return;
+    for (let i = 1; i < this.k; i++)
+      if (
+        this.scores[i] < this.scores[m] ||
+        (this.scores[i] === this.scores[m] && this.rows[i] > this.rows[m])
+      )
+        m = i;
+    if (s < this.scores[m] || (s === this.scores[m] && row >= this.rows[m])) return;
     this.rows[m] = row;
     this.scores[m] = s;
   }
@@ -43,11 +49,34 @@ describe('TopK', () => {
       expect(Array.from(top.rows.subarray(0, top.size))).toEqual(ref.rows);
       const sorted = ref.rows
         .map((row, i) => ({ row, score: ref.scores[i], i }))
-        .sort((a, b) => b.score - a.score || a.i - b.i)
+        .sort((a, b) => b.score - a.score || a.row - b.row)
         .map((x) => x.row);
       expect(top.sorted()).toEqual(sorted);
       expect(top.best().map((b) => b.id)).toEqual(sorted);
     }
+  });
+
+  it('keeps the same pairs whatever order they come in, or when only a superset of them comes', () => {
+    const next = rng(77);
+    const n = 5000;
+    // Few levels: ties at the last place decide by id, not by arrival.
+    const scores = Array.from({ length: n }, () => Math.floor(next() * 30) / 30);
+    const inOrder = new TopK(100);
+    for (let r = 0; r < n; r++) inOrder.push(r, scores[r]);
+    const shuffled = Array.from({ length: n }, (_, r) => r).sort(() => next() - 0.5);
+    const anyOrder = new TopK(100);
+    for (const r of shuffled) anyOrder.push(r, scores[r]);
+    expect(anyOrder.sorted()).toEqual(inOrder.sorted());
+    // Only the rows at or above the threshold of a full pass, backwards.
+    const threshold = inOrder.threshold;
+    const some = new TopK(100);
+    for (let r = n - 1; r >= 0; r--)
+      if (Math.fround(scores[r]) >= threshold) some.push(r, scores[r]);
+    expect(some.sorted()).toEqual(inOrder.sorted());
+    // The case that matters: more rows tie at the last place than there is room for.
+    const kept = inOrder.sorted().filter((r) => Math.fround(scores[r]) === threshold).length;
+    const tied = scores.filter((s) => Math.fround(s) === threshold).length;
+    expect(tied).toBeGreaterThan(kept);
   });
 
   it('keeps everything while not full, and nothing with k = 0', () => {

@@ -151,3 +151,93 @@ describe('VectorIndex.scoreBoth', () => {
     );
   });
 });
+
+describe('VectorIndex int8 error bounds', () => {
+  // 64 (the recommender's content vectors), 384 (text embeddings), 37 (padding inside the stride).
+  for (const dim of [64, 384, 37]) {
+    it(`bounds how far each int8 score is from the float32 index's (dim ${dim})`, () => {
+      const n = 3000;
+      const rows = randomRows(n, dim, dim + 5);
+      // Some rows with one dominant component: the coarsest quantisation step for the rest.
+      for (let i = 0; i < n; i += 7) rows[i * dim] = 40;
+      const ids = Array.from({ length: n }, (_, i) => i);
+      for (const metric of ['dot', 'cosine'] as const) {
+        const f32 = VectorIndex.from(ids, rows, { dim, metric });
+        const i8 = VectorIndex.from(ids, rows, { dim, metric, quantize: true });
+        const a = randomRows(1, dim, 41);
+        const b = randomRows(1, dim, 42);
+        const [exact, exact2, approx, approx2] = Array.from(
+          { length: 4 },
+          () => new Float32Array(n),
+        );
+        f32.scoreBoth(a, b, exact, exact2);
+        i8.scoreBoth(a, b, approx, approx2);
+        const sums = new Int32Array(n);
+        const sums2 = new Int32Array(n);
+        const bounds = i8.scoreBothBounded(a, b, sums, sums2);
+        // The sums read as the index's own scores.
+        expect(ids.map((i) => Math.fround(sums[i] * bounds.scale[i] * bounds.queryScale))).toEqual(
+          Array.from(approx),
+        );
+        expect(
+          ids.map((i) => Math.fround(sums2[i] * bounds.scale[i] * bounds.queryScale2)),
+        ).toEqual(Array.from(approx2));
+        const err = ids.map((i) => bounds.scale[i] * bounds.a + bounds.l1[i] * bounds.b);
+        const err2 = ids.map((i) => bounds.scale[i] * bounds.a2 + bounds.l1[i] * bounds.b2);
+        expect(Array.from(approx)).toEqual(Array.from(i8.scoreAll(a).scores));
+        let worst = 0;
+        let outside = 0;
+        for (let i = 0; i < n; i++) {
+          if (Math.abs(exact[i] - approx[i]) > err[i]) outside += 1;
+          if (Math.abs(exact2[i] - approx2[i]) > err2[i]) outside += 1;
+          worst = Math.max(worst, Math.abs(exact[i] - approx[i]) / err[i]);
+        }
+        expect(outside).toBe(0);
+        // Not vacuous: the bound is within a small factor of the errors that occur.
+        expect(worst).toBeGreaterThan(0.02);
+        // Row by row, the same scores as the full passes.
+        const some = Int32Array.from([5, 0, n - 1, 77]);
+        const out = new Float32Array(4);
+        const out2 = new Float32Array(4);
+        f32.scoreIds(a, b, some, 4, out, out2);
+        expect(Array.from(out)).toEqual(Array.from(some, (i) => exact[i]));
+        expect(Array.from(out2)).toEqual(Array.from(some, (i) => exact2[i]));
+        i8.scoreIds(a, b, some, 4, out, out2);
+        expect(Array.from(out)).toEqual(Array.from(some, (i) => approx[i]));
+        expect(Array.from(out2)).toEqual(Array.from(some, (i) => approx2[i]));
+      }
+    });
+  }
+});
+
+describe('VectorIndex int8 search rescored in float32', () => {
+  it('returns exactly the float32 search, with exclusions and filters, on clustered and uniform vectors', () => {
+    const dim = 96;
+    const n = 6000;
+    const next = rng(12);
+    const centres = randomRows(60, dim, 13);
+    const clustered = new Float32Array(n * dim);
+    for (let i = 0; i < n; i++) {
+      const c = Math.floor(next() * 60);
+      for (let j = 0; j < dim; j++)
+        // Every seventh row repeats the one before: equal scores, decided by id.
+        clustered[i * dim + j] =
+          i % 7 === 6 ? clustered[(i - 1) * dim + j] : centres[c * dim + j] + 0.3 * (next() - 0.5);
+    }
+    for (const rows of [clustered, randomRows(n, dim, 14)]) {
+      const ids = Array.from({ length: n }, (_, i) => i * 2 + 1);
+      for (const metric of ['dot', 'cosine'] as const) {
+        const f32 = VectorIndex.from(ids, rows, { dim, metric });
+        const i8 = VectorIndex.from(ids, rows, { dim, metric, quantize: true });
+        for (let qi = 0; qi < 20; qi++) {
+          const q = rows.slice(qi * 97 * dim, (qi * 97 + 1) * dim);
+          const exclude = new Set([qi * 194 + 1]);
+          const filter = (id: number): boolean => id % 3 !== 0;
+          expect(i8.search(q, 50, { exact: f32, exclude, filter })).toEqual(
+            f32.search(q, 50, { exclude, filter }),
+          );
+        }
+      }
+    }
+  });
+});
