@@ -88,7 +88,7 @@ function en(r: Reason): string {
     case 'taste':
       if (r.facts.liked) return 'You liked this';
       if (r.facts.artist) return `You like ${r.facts.artist}`;
-      return 'Fits what you usually enjoy';
+      return 'Fits what you have enjoyed so far';
     case 'picked':
       return `Because you picked ${r.facts.picked}`;
     case 'seed':
@@ -153,7 +153,7 @@ function zh(r: Reason): string {
     case 'taste':
       if (r.facts.liked) return '你喜欢过这首';
       if (r.facts.artist) return `你喜欢 ${r.facts.artist}`;
-      return '符合你平时的口味';
+      return '符合你目前喜欢的口味';
     case 'picked':
       return `因为你选了 ${r.facts.picked}`;
     case 'seed':
