@@ -63,15 +63,21 @@ function en(r: Reason): string {
         parts.push(
           `${parts.length ? TEMPO_EN[tempo.relation].toLowerCase() : TEMPO_EN[tempo.relation]} (${bpm(tempo.bpm)} vs ${bpm(tempo.otherBpm)})`,
         );
-      if (energy) parts.push(parts.length ? 'similar energy' : 'Similar energy');
+      if (!parts.length) return `Similar energy to ${other.title}`;
+      if (energy) parts.push('similar energy');
       return `${parts.join(', ')} as ${other.title}`;
     }
     case 'session-mood':
       return `${cap(r.facts.mood)}, like the last ${r.facts.tracks}`;
     case 'new-to-you': {
-      const what = [r.facts.genre, r.facts.bpm ? bpm(r.facts.bpm) : undefined].filter(Boolean);
-      const head = `New to you: ${r.facts.artist || 'an artist you have not played'}`;
-      return `${head}${what.length ? `, ${what.join(', ')}` : ''}${r.facts.like ? `, like ${r.facts.like.title}` : ''}`;
+      const { artist, newArtist, genre, like, likeBy } = r.facts;
+      const parts = [newArtist ? artist : (genre ?? artist)];
+      if (newArtist && genre) parts.push(genre);
+      if (r.facts.bpm)
+        parts.push(`${bpm(r.facts.bpm)}${likeBy === 'tempo' ? ` like ${like.title}` : ''}`);
+      if (likeBy === 'energy') parts.push(`similar energy to ${like.title}`);
+      if (likeBy === 'sound') parts.push(`sounds like ${like.title}`);
+      return `New to you: ${parts.join(', ')}`;
     }
     case 'new-artist-like':
       return `New to you: ${r.facts.artist}, close to artists you like`;
@@ -82,7 +88,7 @@ function en(r: Reason): string {
     case 'taste':
       if (r.facts.liked) return 'You liked this';
       if (r.facts.artist) return `You like ${r.facts.artist}`;
-      return 'Fits what you usually enjoy';
+      return 'Fits what you have enjoyed so far';
     case 'picked':
       return `Because you picked ${r.facts.picked}`;
     case 'seed':
@@ -95,10 +101,14 @@ function en(r: Reason): string {
     }
     case 'journey':
       return `${r.facts.percent}% of the way from ${r.facts.from.title} to ${r.facts.to.title}`;
-    case 'explore':
-      return r.facts.newArtist && r.facts.artist
-        ? `Something new: ${r.facts.artist}`
-        : 'A change of scene';
+    case 'explore': {
+      const { newArtist, artist, genre, other, contrast } = r.facts;
+      const what = [genre, r.facts.bpm ? bpm(r.facts.bpm) : undefined].filter(Boolean).join(', ');
+      if (other && contrast)
+        return `${contrast === 'calmer' ? 'Calmer' : 'Livelier'} than ${other.title}${what ? `: ${what}` : ''}`;
+      if (newArtist && artist) return `Something new: ${[artist, what].filter(Boolean).join(', ')}`;
+      return `From elsewhere in your library${what ? `: ${what}` : ''}`;
+    }
   }
 }
 
@@ -125,9 +135,14 @@ function zh(r: Reason): string {
     case 'session-mood':
       return `${MOODS_ZH[r.facts.mood] ?? r.facts.mood}，和最近 ${r.facts.tracks} 首一样`;
     case 'new-to-you': {
-      const what = [r.facts.genre, r.facts.bpm ? bpm(r.facts.bpm) : undefined].filter(Boolean);
-      const head = `新发现：${r.facts.artist || '你没听过的艺人'}`;
-      return `${head}${what.length ? `，${what.join('，')}` : ''}${r.facts.like ? `，像《${r.facts.like.title}》` : ''}`;
+      const { artist, newArtist, genre, like, likeBy } = r.facts;
+      const parts = [newArtist ? artist : (genre ?? artist)];
+      if (newArtist && genre) parts.push(genre);
+      if (r.facts.bpm) parts.push(bpm(r.facts.bpm));
+      if (likeBy === 'tempo') parts.push(`速度和《${like.title}》相同`);
+      if (likeBy === 'energy') parts.push(`能量和《${like.title}》相近`);
+      if (likeBy === 'sound') parts.push(`听起来像《${like.title}》`);
+      return `新发现：${parts.join('，')}`;
     }
     case 'new-artist-like':
       return `新发现：${r.facts.artist}，接近你喜欢的艺人`;
@@ -138,7 +153,7 @@ function zh(r: Reason): string {
     case 'taste':
       if (r.facts.liked) return '你喜欢过这首';
       if (r.facts.artist) return `你喜欢 ${r.facts.artist}`;
-      return '符合你平时的口味';
+      return '符合你目前喜欢的口味';
     case 'picked':
       return `因为你选了 ${r.facts.picked}`;
     case 'seed':
@@ -151,8 +166,14 @@ function zh(r: Reason): string {
     }
     case 'journey':
       return `从《${r.facts.from.title}》到《${r.facts.to.title}》的 ${r.facts.percent}% 处`;
-    case 'explore':
-      return r.facts.newArtist && r.facts.artist ? `新鲜的：${r.facts.artist}` : '换换口味';
+    case 'explore': {
+      const { newArtist, artist, genre, other, contrast } = r.facts;
+      const what = [genre, r.facts.bpm ? bpm(r.facts.bpm) : undefined].filter(Boolean).join('，');
+      if (other && contrast)
+        return `比《${other.title}》${contrast === 'calmer' ? '更平静' : '更有活力'}${what ? `：${what}` : ''}`;
+      if (newArtist && artist) return `新鲜的：${[artist, what].filter(Boolean).join('，')}`;
+      return `来自你曲库的其他角落${what ? `：${what}` : ''}`;
+    }
   }
 }
 

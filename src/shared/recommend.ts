@@ -107,7 +107,18 @@ export type Reason =
   | { kind: 'session-mood'; facts: { mood: string; tracks: number } }
   | {
       kind: 'new-to-you';
-      facts: { artist: string; genre?: string; bpm?: number; like?: ReasonTrack };
+      /** What is new (an artist, or a genre, never heard — the playing track counts as heard)
+       * and why it might fit: a heard track of the same tempo, of a similar energy, or that
+       * sounds like it. */
+      facts: {
+        artist: string;
+        newArtist: boolean;
+        genre?: string;
+        newGenre?: boolean;
+        bpm?: number;
+        like: ReasonTrack;
+        likeBy: LikeBy;
+      };
     }
   | { kind: 'new-artist-like'; facts: { artist: string } }
   | { kind: 'sound'; facts: { other: ReasonTrack; similarity: number } }
@@ -118,7 +129,23 @@ export type Reason =
   | { kind: 'mood'; facts: { mood: string; fit: MoodFit } }
   | { kind: 'vibe'; facts: { query: string; words: string[]; traits: string[] } }
   | { kind: 'journey'; facts: { from: ReasonTrack; to: ReasonTrack; percent: number } }
-  | { kind: 'explore'; facts: { newArtist: boolean; artist?: string } };
+  | {
+      kind: 'explore';
+      /** An exploration pick, said by what it is; `other` and `contrast` when it differs from
+       * the playing track in energy (by more than one band). */
+      facts: {
+        newArtist: boolean;
+        artist?: string;
+        genre?: string;
+        bpm?: number;
+        other?: ReasonTrack;
+        contrast?: 'calmer' | 'livelier';
+      };
+    };
+
+/** Why an unheard track might fit: the heard track it shares a tempo with (within 4 %), an
+ * energy band with, or whose sound it is close to. */
+export type LikeBy = 'tempo' | 'energy' | 'sound';
 
 export const DEFAULT_RECOMMEND_SETTINGS: RecommendSettings = {
   noRepeatHours: 4,

@@ -13,6 +13,8 @@ export interface EvidenceState {
   catalog: Catalog;
   /** 'artist:<key>' / 'genre:<key>' → sessions with clear negative evidence. */
   avoidEvidence: Map<string, Set<string>>;
+  /** Events up to this id came before a taste reset: no longer evidence. */
+  model: { resetAtEventId: number };
 }
 
 /** Sessions with clear negative evidence needed before an artist or genre is "avoided". */
@@ -23,6 +25,7 @@ const CLEAR = 1;
 
 /** Folds one event in (called for every event, in log order). */
 export function noteEvidence(state: EvidenceState, e: RecordedEvent): void {
+  if (e.id <= state.model.resetAtEventId) return;
   const lesson = lessonOf(e.kind, e.positionS, e.durationS, e);
   if (!lesson || lesson.label !== 0 || lesson.weight < CLEAR || (lesson.named ?? 1) === 0) return;
   const r = state.catalog.row(e.trackId);
@@ -35,6 +38,11 @@ export function noteEvidence(state: EvidenceState, e: RecordedEvent): void {
     if (!s) m.set(token, (s = new Set()));
     s.add(e.sessionId);
   }
+}
+
+/** Forgets all evidence (a taste reset starts over; the events before it stay in the history). */
+export function forgetEvidence(state: EvidenceState): void {
+  state.avoidEvidence.clear();
 }
 
 /** True when the person turned down `token` ('artist:<key>', 'genre:<key>') in enough sessions. */

@@ -1,7 +1,7 @@
 /**
  * The played tracks as catalog rows, kept up to date from the history's play order: each call
  * reads only the tracks first played since the last one (a long history holds tens of thousands).
- * Also the set of artists played, and "is any played artist liked?" from their taste buckets,
+ * Also the sets of artists and genres played, and "is any played artist liked?" from their taste buckets,
  * hashed once per artist instead of once per artist per suggestion.
  */
 import type { History } from './history';
@@ -13,6 +13,7 @@ export class PlayedTracks {
   /** Catalog row of the i-th track in `history.playOrder`, −1 when not in the catalog. */
   readonly rows: number[] = [];
   private readonly artists = new Set<string>();
+  private readonly genres = new Set<string>();
   /** Taste bucket of each artist in `artists`, in the same order. */
   private readonly buckets: number[] = [];
 
@@ -25,6 +26,7 @@ export class PlayedTracks {
       const r = this.catalog.row(order[i]);
       this.rows.push(r);
       const key = r >= 0 ? this.catalog.tracks[r].artistKey : '';
+      if (r >= 0) for (const g of this.catalog.tracks[r].genres) this.genres.add(g);
       if (this.artists.has(key)) continue;
       this.artists.add(key);
       this.buckets.push(hash32(`artist:${key}`) % TASTE_BUCKETS);
@@ -35,6 +37,11 @@ export class PlayedTracks {
   /** Artist keys with any played track ('' stands for played tracks not in the catalog). */
   artistKeys(): ReadonlySet<string> {
     return this.artists;
+  }
+
+  /** Genre keys of the played tracks (for "new to you": a genre never heard). */
+  genreKeys(): ReadonlySet<string> {
+    return this.genres;
   }
 
   /** True when the model weighs some played artist above `threshold` (log-odds). */

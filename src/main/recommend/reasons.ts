@@ -1,12 +1,14 @@
 /**
  * Reasons: one fact per suggestion, chosen from what was actually measured, most specific first —
- * co-listening counts, a change of direction after skips, key and tempo (same, relative key,
- * half-time or double-time), the mood of the last three tracks, sound similarity, what is new
- * about an unheard artist and why it might fit, shared genre, taste. Each reason is structured
- * data whose facts hold for the tracks it names; `text` is its English sentence.
+ * co-listening counts, a change of direction after skips, key, tempo (same, half-time or
+ * double-time) and energy, the mood of the last three tracks, sound similarity, what is new (an
+ * artist or genre never heard) and why it might fit, shared genre, taste; last, what an
+ * exploration pick is. Each reason is structured data whose facts hold for the tracks it names
+ * (test/main/recommend/real-library.test.ts recomputes them); `text` is its English sentence.
  */
 import type {
   KeyRelation,
+  LikeBy,
   Reason,
   ReasonKind,
   ReasonTrack,
@@ -15,7 +17,6 @@ import type {
 import { reasonText } from '../../shared/reason-text';
 import type { Catalog, CatalogTrack } from './catalog';
 import type { ScoreParts } from './ranking';
-
 export interface ReasonWords {
   kind: ReasonKind;
   text: string;
@@ -34,6 +35,8 @@ export interface ReasonInput {
   coFrom: { row: number; count: number } | null;
   /** True when no track by this artist was ever played. */
   newArtist: boolean;
+  /** Genre keys of the tracks ever played. */
+  heardGenres: ReadonlySet<string>;
   /** Learned weight of the candidate's artist (> 0 liked). */
   artistWeight: number;
   /** True when the person has artists they like (taste has positive artist weights). */
@@ -44,7 +47,7 @@ export interface ReasonInput {
    * it since (a start, not listening). */
   picked?: string | null;
   /** True when Up Next changed direction after early skips and `current` is the track it went
-   * to instead (one the person enjoyed before; see jump.ts). */
+   * to instead (one the person enjoyed before; see jump.ts). Said only for a candidate like it. */
   changedDirection?: boolean;
 }
 
@@ -57,7 +60,7 @@ export const CALM = 0.4;
 export const ENERGETIC = 0.65;
 /** Cosine similarity of the measured sound vectors above which two tracks "sound like" each other. */
 export const SOUNDS_LIKE = 0.8;
-/** Content similarity above which an unheard artist's track is "like" a track just heard. */
+/** Combined similarity above which a track is "like" the one Up Next changed direction to. */
 export const LIKE_MIN = 0.5;
 
 const PITCH: Record<string, number> = {
@@ -126,9 +129,14 @@ function reasonData(x: ReasonInput): Reason {
   const c = x.catalog;
   const t = c.tracks[x.row];
   const cur = x.current >= 0 ? c.tracks[x.current] : null;
+  // The playing track and this session's are heard, whatever the history says.
+  const heard = [x.current, ...x.recent].filter((r) => r >= 0);
+  const artistNew =
+    x.newArtist && !!t.artist && heard.every((h) => c.tracks[h].artistKey !== t.artistKey);
   if (x.coFrom && x.coFrom.count >= 2)
     return { kind: 'co-listen', facts: { after: ref(c, x.coFrom.row), count: x.coFrom.count } };
-  if (x.changedDirection && cur) return { kind: 'change', facts: { like: ref(c, x.current) } };
+  if (x.changedDirection && cur && c.similarity(x.current, x.row) >= LIKE_MIN)
+    return { kind: 'change', facts: { like: ref(c, x.current) } };
   if (cur) {
     const kt = keyTempo(c, x.row, x.current);
     if (kt) return kt;
@@ -141,7 +149,8 @@ function reasonData(x: ReasonInput): Reason {
     if (s >= SOUNDS_LIKE)
       return { kind: 'sound', facts: { other: ref(c, x.current), similarity: round2(s) } };
   }
-  if (x.newArtist && t.artist) return newToYou(x, t);
+  const fresh = newToYou(x, t, artistNew);
+  if (fresh) return fresh;
   if (cur) {
     const shared = t.genres.findIndex((g) => cur.genres.includes(g));
     if (shared >= 0)
@@ -150,53 +159,115 @@ function reasonData(x: ReasonInput): Reason {
         facts: { genre: t.genreNames[shared] ?? t.genres[shared], other: ref(c, x.current) },
       };
   }
+  if (cur && similarEnergy(t, cur))
+    return {
+      kind: 'key-tempo',
+      facts: {
+        other: ref(c, x.current),
+        energy: { value: round2(t.energy!), other: round2(cur.energy!) },
+      },
+    };
   if (x.liked) return { kind: 'taste', facts: { liked: true } };
   if (x.artistWeight > 0.3) return { kind: 'taste', facts: { artist: t.artist } };
   if (x.parts.taste > 1) return { kind: 'taste', facts: {} };
-  return { kind: 'explore', facts: { newArtist: x.newArtist, artist: t.artist || undefined } };
+  return explore(x, t, cur, artistNew);
 }
 
-/** Key and tempo (or tempo and energy) facts that hold between the candidate and `other`. */
+/** Key, tempo and energy facts that hold between the candidate and `other` (any of them; tempo
+ * alone or energy alone is a fact too). */
 function keyTempo(c: Catalog, row: number, other: number): Reason | null {
   const t = c.tracks[row];
   const o = c.tracks[other];
   const tempo = tempoRelation(t.bpm, o.bpm);
-  if (!tempo) return null;
   const key = keyRelation(t, o);
-  const energy =
-    t.energy !== null && o.energy !== null && Math.abs(t.energy - o.energy) <= ENERGY_BAND;
-  if (!key && !energy) return null;
+  const energy = similarEnergy(t, o);
+  // A shared key alone is one chance in twelve, a shared energy band one in five: not worth
+  // saying before sound, novelty or genre without the other (said after them).
+  if (!tempo && !(key && energy)) return null;
   return {
     kind: 'key-tempo',
     facts: {
       other: ref(c, other),
-      tempo: { relation: tempo, bpm: round1(t.bpm!), otherBpm: round1(o.bpm!) },
+      ...(tempo
+        ? { tempo: { relation: tempo, bpm: round1(t.bpm!), otherBpm: round1(o.bpm!) } }
+        : {}),
       ...(key ? { key: { relation: key, key: keyName(t), otherKey: keyName(o) } } : {}),
       ...(energy ? { energy: { value: round2(t.energy!), other: round2(o.energy!) } } : {}),
     },
   };
 }
 
-/** What is new about an unheard artist, and the heard track it is closest to (if close). */
-function newToYou(x: ReasonInput, t: CatalogTrack): Reason {
+function similarEnergy(a: CatalogTrack, b: CatalogTrack): boolean {
+  return a.energy !== null && b.energy !== null && Math.abs(a.energy - b.energy) <= ENERGY_BAND;
+}
+
+/**
+ * "New to you" when the candidate's artist, or else its genre, was never heard — the playing
+ * track and this session's count as heard, so the seed's own artist is never new — with the
+ * heard track it fits beside: same tempo, similar energy, or close in sound (without one it is
+ * an exploration pick). Nothing is new to a person who has heard nothing yet (every track
+ * would be).
+ */
+function newToYou(x: ReasonInput, t: CatalogTrack, newArtist: boolean): Reason | null {
   const c = x.catalog;
-  let like = -1;
-  let best = LIKE_MIN;
-  for (const r of [x.current, ...x.recent]) {
-    if (r < 0) continue;
-    const s = c.similarity(r, x.row);
-    if (s >= best) {
-      best = s;
-      like = r;
-    }
-  }
+  const heard = [x.current, ...x.recent].filter((r) => r >= 0);
+  if (heard.length === 0 && x.heardGenres.size === 0) return null;
+  const near = heard.map((r) => c.tracks[r]);
+  const genre = t.genres.findIndex(
+    (g) => !x.heardGenres.has(g) && near.every((h) => !h.genres.includes(g)),
+  );
+  if (!newArtist && genre < 0) return null;
+  // New and nothing to fit beside is an exploration pick, said as one.
+  const fit = fitsBeside(c, x.row, heard);
+  if (!fit) return null;
+  const shown = genre >= 0 ? genre : 0;
   return {
     kind: 'new-to-you',
     facts: {
       artist: t.artist,
-      ...(t.genreNames[0] ? { genre: t.genreNames[0] } : {}),
+      newArtist,
+      ...(t.genres[shown] ? { genre: t.genreNames[shown] ?? t.genres[shown] } : {}),
+      ...(genre >= 0 ? { newGenre: true } : {}),
       ...(t.bpm ? { bpm: Math.round(t.bpm) } : {}),
-      ...(like >= 0 ? { like: ref(c, like) } : {}),
+      like: ref(c, fit.row),
+      likeBy: fit.by,
+    },
+  };
+}
+
+/** The first heard row the candidate shares a tempo, an energy band or a sound with. */
+function fitsBeside(c: Catalog, row: number, heard: number[]): { row: number; by: LikeBy } | null {
+  const t = c.tracks[row];
+  for (const h of heard)
+    if (tempoRelation(t.bpm, c.tracks[h].bpm) === 'same') return { row: h, by: 'tempo' };
+  for (const h of heard) if (similarEnergy(t, c.tracks[h])) return { row: h, by: 'energy' };
+  for (const h of heard)
+    if (t.hasSound && c.tracks[h].hasSound && c.soundSimilarity(h, row) >= SOUNDS_LIKE)
+      return { row: h, by: 'sound' };
+  return null;
+}
+
+/** An exploration pick said by what it is, and how it differs from the playing track in energy. */
+function explore(
+  x: ReasonInput,
+  t: CatalogTrack,
+  cur: CatalogTrack | null,
+  newArtist: boolean,
+): Reason {
+  const contrast =
+    cur && cur.energy !== null && t.energy !== null && Math.abs(t.energy - cur.energy) > ENERGY_BAND
+      ? t.energy < cur.energy
+        ? ('calmer' as const)
+        : ('livelier' as const)
+      : null;
+  return {
+    kind: 'explore',
+    facts: {
+      newArtist,
+      ...(t.artist ? { artist: t.artist } : {}),
+      ...(t.genres[0] ? { genre: t.genreNames[0] ?? t.genres[0] } : {}),
+      ...(t.bpm ? { bpm: Math.round(t.bpm) } : {}),
+      ...(contrast ? { other: ref(x.catalog, x.current), contrast } : {}),
     },
   };
 }

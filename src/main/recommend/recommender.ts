@@ -40,6 +40,7 @@ import {
   type RecommenderState,
 } from './state';
 import { tasteEdited, tasteView } from './taste-view';
+import { forgetEvidence } from './avoid-evidence';
 import { suggest } from './up-next';
 import { buildMoodPlaylist, buildStation, type MeaningSource } from './playlists';
 
@@ -219,6 +220,7 @@ export class Recommender {
     st.model.reset();
     st.model.resetAtEventId = st.model.lastEventId;
     st.history.clearCoListening();
+    forgetEvidence(st);
     tasteEdited(st);
     await this.saveSnapshot();
     this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'taste' });

@@ -147,6 +147,7 @@ function explain(
     parts: s.parts,
     coFrom: coFrom(s.row),
     newArtist: !artistsPlayed(state).has(t.artistKey),
+    heardGenres: livePools(state).played.update(history).genreKeys(),
     artistWeight: model.sparseNow(hash32(`artist:${t.artistKey}`) % TASTE_BUCKETS),
     hasLikedArtists: model.events > 0 && hasLikedArtist(state),
     liked: history.liked.has(t.id),

@@ -53,6 +53,7 @@ const tracks = [
   track(5, { title: 'Quiet 3' }),
   track(6, { title: 'Also quiet' }),
   track(7, { title: 'Loud', genres: ['Noise'] }),
+  track(8, { title: 'Louder', artist: 'A7', genres: ['Noise'] }),
 ];
 const axes = new Map<number, TrackAxes>([
   [1, { key: 'C', scale: 'major', bpm: 120, energy: 0.7 }],
@@ -62,11 +63,12 @@ const axes = new Map<number, TrackAxes>([
   [5, { energy: 0.1 }],
   [6, { energy: 0.3 }],
   [7, { key: 'F#', scale: 'major', bpm: 174, energy: 0.95 }],
+  [8, { key: 'D', scale: 'minor', bpm: 90, energy: 0.5 }],
 ]);
 const sound = {
-  ids: [1, 2, 3, 4, 5, 6, 7],
+  ids: [1, 2, 3, 4, 5, 6, 7, 8],
   dim: 2,
-  data: Float32Array.from([1, 0, 1, 0.05, 0, 1, 0, 1, 0, 1, 0, 1, 0.7, 0.7]),
+  data: Float32Array.from([1, 0, 1, 0.05, 0, 1, 0, 1, 0, 1, 0, 1, 0.7, 0.7, -1, 0]),
 };
 const c = catalogFrom(tracks, { sound, text: null, axes, moods: new Map() });
 const row = (id: number): number => c.row(id);
@@ -78,6 +80,7 @@ const base = (o: Partial<ReasonInput>): ReasonInput => ({
   parts: { sim: 0.2, taste: 0, session: 0, co: 0, novel: 0, recent: 0 },
   coFrom: null,
   newArtist: false,
+  heardGenres: new Set(),
   artistWeight: 0,
   hasLikedArtists: false,
   ...o,
@@ -109,18 +112,28 @@ describe('reasons', () => {
     ).not.toBe('session-mood');
   });
 
-  it('new artist close to liked ones', () => {
-    const r = reasonFor(
-      base({
-        row: row(7),
-        current: -1,
-        newArtist: true,
-        hasLikedArtists: true,
-        parts: { sim: 0, taste: 1.2, session: 0, co: 0, novel: 1, recent: 0 },
-      }),
+  it('new to you: what is new (artist or genre) and the heard track it fits beside', () => {
+    // Mixable (A2, Britpop, 121.5 BPM) after Loud, with Wonderwall (120 BPM) heard earlier in the
+    // session: a new artist, of the same tempo as a heard track.
+    const mixable = base({ row: row(2), current: row(7), recent: [row(1)], newArtist: true });
+    const r = reasonFor(mixable);
+    expect(r.text).toBe('New to you: A2, Britpop, 122 BPM like Wonderwall');
+    expect(r.why).toMatchObject({
+      kind: 'new-to-you',
+      facts: { newArtist: true, likeBy: 'tempo', like: { title: 'Wonderwall' } },
+    });
+    // Loud after Wonderwall: new, but nothing heard it fits beside — an exploration pick, said by
+    // what it is and how it differs.
+    const loud = reasonFor(base({ row: row(7), current: row(1), newArtist: true }));
+    expect(loud.text).toBe('Livelier than Wonderwall: Noise, 174 BPM');
+    // The playing track is heard: its own artist is never "new to you" (Louder is by A7 too).
+    const sameArtist = reasonFor(base({ row: row(8), current: row(7), newArtist: true }));
+    expect(sameArtist.kind).not.toBe('new-to-you');
+    expect(sameArtist.text).toBe('Half-time feel (90 BPM vs 174 BPM) as Loud');
+    // Nothing heard at all: every track would be new, so none is said to be "new to you".
+    expect(reasonFor(base({ row: row(7), current: -1, newArtist: true })).text).toBe(
+      'Something new: A7, Noise, 174 BPM',
     );
-    // What is new (the artist, its genre and tempo); no "like X" without a track close to it.
-    expect(r.text).toBe('New to you: A7, Noise, 174 BPM');
   });
 
   it('sound similarity, shared genre, liked artist, exploration', () => {
@@ -159,8 +172,15 @@ describe('reasons', () => {
     expect(reasonFor(base({ row: row(3), current: -1, artistWeight: 0.8 })).text).toBe(
       'You like A3',
     );
+    // Nothing heard yet: an exploration pick said by what it is (A3 was never played).
     expect(reasonFor(base({ row: row(3), current: -1, newArtist: true })).text).toBe(
-      'New to you: A3',
+      'Something new: A3',
+    );
+    // Differs from the playing track in energy by more than one band: said as such.
+    expect(reasonFor(base({ row: row(3), current: row(7) })).text).toBe('Calmer than Loud');
+    const heardNoise = new Set(c.tracks[row(7)].genres);
+    expect(reasonFor(base({ row: row(7), current: row(3), heardGenres: heardNoise })).text).toBe(
+      'Livelier than Quiet 1: Noise, 174 BPM',
     );
   });
 
