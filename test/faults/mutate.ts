@@ -135,31 +135,25 @@ function hugeDeclarations(): [string, Uint8Array][] {
     b.writeUInt32BE(n >>> 0);
     return b;
   };
+  /** An ID3v2 tag: "ID3", the header bytes (version, flags, tag size), one frame header, padding. */
+  const id3 = (header: number[], frameId: string, frameSize: Buffer): Buffer =>
+    Buffer.concat([
+      Buffer.from('ID3'),
+      Buffer.from(header),
+      Buffer.from(frameId),
+      frameSize,
+      Buffer.from([0, 0]), // frame flags
+      pad,
+    ]);
   // ID3v2.3: the tag size is syncsafe (max 256 MB); a frame size is a plain 32-bit: ~2 GB.
-  const id3Tag = Buffer.concat([
-    Buffer.from('ID3'),
-    Buffer.from([3, 0, 0, 0x7f, 0x7f, 0x7f, 0x7f]),
-    Buffer.from('APIC'),
-    u32(0x7fffffff),
-    Buffer.from([0, 0]),
-    pad,
-  ]);
-  const id3Frame = Buffer.concat([
-    Buffer.from('ID3'),
-    Buffer.from([3, 0, 0, 0, 0, 0x10, 0]),
-    Buffer.from('TXXX'),
-    u32(0x7ffffff0),
-    Buffer.from([0, 0]),
-    pad,
-  ]);
+  const id3Tag = id3([3, 0, 0, 0x7f, 0x7f, 0x7f, 0x7f], 'APIC', u32(0x7fffffff));
+  const id3Frame = id3([3, 0, 0, 0, 0, 0x10, 0], 'TXXX', u32(0x7ffffff0));
   // ID3v2.4 with a syncsafe frame size at its maximum and the unsynchronisation flag.
-  const id3v24 = Buffer.concat([
-    Buffer.from('ID3'),
-    Buffer.from([4, 0, 0x80, 0x7f, 0x7f, 0x7f, 0x7f]),
-    Buffer.from('USLT'),
-    Buffer.from([0x7f, 0x7f, 0x7f, 0x7f, 0, 0]),
-    pad,
-  ]);
+  const id3v24 = id3(
+    [4, 0, 0x80, 0x7f, 0x7f, 0x7f, 0x7f],
+    'USLT',
+    Buffer.from([0x7f, 0x7f, 0x7f, 0x7f]),
+  );
   // MP4: ftyp, then a moov claiming 4 GB, and one with a 64-bit size of 2^62.
   const ftyp = Buffer.concat([u32(20), Buffer.from('ftypM4A \0\0\0\0M4A ')]);
   const mp4 = Buffer.concat([ftyp, u32(0xffffffff), Buffer.from('moov'), pad]);
