@@ -18,6 +18,7 @@ import type {
   TrackSummary,
 } from './library';
 import {
+  feedbackEventSchema,
   forgetFacetSchema,
   id,
   ids,
@@ -30,7 +31,6 @@ import {
   text,
   trackSortSchema,
   upNextRequestSchema,
-  feedbackEventSchema,
   type PlayerState,
   type Settings,
 } from './payload-schemas';

@@ -16,9 +16,7 @@ import {
   type ShellMethodResult,
   type CallError,
   type CallReply,
-  type MessageArgs,
   type MessageName,
-  type MethodArgs,
   type MethodName,
   type MethodResult,
 } from '../../shared/contract';
@@ -139,5 +137,3 @@ export async function deliver(
     return false;
   }
 }
-
-export type { MethodArgs, MessageArgs };

@@ -15,6 +15,14 @@ import { hash32 } from './hash';
 const BLOCK_SHARE = { timbre: 0.45, timbreSpread: 0.15, harmony: 0.15, rhythmEnergyMood: 0.25 };
 type Block = keyof typeof BLOCK_SHARE;
 
+/** One-dimension features of one block, in this order. */
+function scalars<N extends string>(
+  block: Block,
+  names: readonly N[],
+): { name: N; dims: 1; block: Block }[] {
+  return names.map((name) => ({ name, dims: 1, block }));
+}
+
 /**
  * The sound vector's layout, in order: each feature's name, how many dimensions it takes and the
  * block it belongs to (13 + 13 + 12 + 10 × 1 = 48). The one place that says where a feature is;
@@ -28,19 +36,22 @@ const FEATURES = [
   { name: 'mfcc_std', dims: 13, block: 'timbreSpread' },
   /** 12-bin chroma (HPCP) mean, bin 0 = A. */
   { name: 'chroma', dims: 12, block: 'harmony' },
-  /** log2 of the tempo in bpm: a doubling counts the same at every tempo. */
-  { name: 'log2_bpm', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'onset_rate', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'danceability', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'loudness_lufs', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'dynamic_complexity', dims: 1, block: 'rhythmEnergyMood' },
-  /** ln of the spectral centroid in Hz: brightness is heard on a log scale. */
-  { name: 'log_centroid', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'zcr', dims: 1, block: 'rhythmEnergyMood' },
-  /** Key strength, signed: + major, − minor. */
-  { name: 'mode', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'arousal', dims: 1, block: 'rhythmEnergyMood' },
-  { name: 'valence', dims: 1, block: 'rhythmEnergyMood' },
+  // log2 of the tempo (a doubling counts the same at every tempo), onsets per second, essentia
+  // danceability, LUFS, dynamic complexity (dB), ln of the spectral centroid in Hz (brightness is
+  // heard on a log scale), zero-crossing rate, key strength signed + major / − minor, arousal,
+  // valence.
+  ...scalars('rhythmEnergyMood', [
+    'log2_bpm',
+    'onset_rate',
+    'danceability',
+    'loudness_lufs',
+    'dynamic_complexity',
+    'log_centroid',
+    'zcr',
+    'mode',
+    'arousal',
+    'valence',
+  ]),
 ] as const satisfies readonly { name: string; dims: number; block: Block }[];
 
 export type SoundFeatureName = (typeof FEATURES)[number]['name'];

@@ -1,6 +1,8 @@
 /**
- * The library view's summaries (store.tracks.summaries) against what the 'library.tracks' handler
- * used to return, list(...).map(toTrackSummary), for every sort: the same rows in the same order.
+ * The library view's summaries (store.tracks.summaries, read from the summary columns) against the
+ * full Tracks of list(...) cut down to their summary fields (toTrackSummary, what the
+ * 'library.summaries' and 'library.search' handlers answer), for every sort: the same rows in the
+ * same order.
  */
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../src/main/store/index';
@@ -59,7 +61,7 @@ async function library(store: Store): Promise<{ missingId: number; untaggedId: n
 }
 
 describe('track summaries', () => {
-  it('returns exactly what list().map(toTrackSummary) returned, for every sort', async () => {
+  it('returns exactly list().map(toTrackSummary), for every sort', async () => {
     const store = await Store.open(tempDir());
     const { missingId, untaggedId } = await library(store);
     for (const sort of SORTS) {
