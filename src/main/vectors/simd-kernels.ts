@@ -194,27 +194,22 @@ export function createMemory(pages: number): WasmMemory {
   return new wasm.Memory({ initial: pages });
 }
 
+/** A two-query kernel: scores rows against q and q2 in one pass (byte offsets, see the header). */
+type TwoQueryKernel = (
+  q: number,
+  q2: number,
+  base: number,
+  rows: number,
+  strideBytes: number,
+  out: number,
+  out2: number,
+) => void;
+
 export interface Kernels {
   dotsF32(q: number, base: number, rows: number, strideBytes: number, out: number): void;
   dotsI8(q: number, base: number, rows: number, strideBytes: number, out: number): void;
-  dots2F32(
-    q: number,
-    q2: number,
-    base: number,
-    rows: number,
-    strideBytes: number,
-    out: number,
-    out2: number,
-  ): void;
-  dots2I8(
-    q: number,
-    q2: number,
-    base: number,
-    rows: number,
-    strideBytes: number,
-    out: number,
-    out2: number,
-  ): void;
+  dots2F32: TwoQueryKernel;
+  dots2I8: TwoQueryKernel;
 }
 
 let compiled: object | undefined;
