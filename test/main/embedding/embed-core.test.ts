@@ -1,18 +1,10 @@
 /** The embedding core in-process with the tiny fixture model: pooling, chunking, failures. */
 import { describe, expect, it } from 'vitest';
-import { embed, loadPipeline, type ModelSpec } from '../../../src/main/embedding/embed-core';
+import { embed, loadPipeline } from '../../../src/main/embedding/embed-core';
 import { MAX_LYRIC_WINDOWS } from '../../../src/main/embedding/text-pieces';
-import { TINY_MODEL } from './helpers';
+import { TINY_SPEC } from './helpers';
 
-const spec: ModelSpec = {
-  backend: 'transformers',
-  folder: TINY_MODEL,
-  dtype: 'q8',
-  queryPrefix: '',
-  passagePrefix: '',
-  maxTokens: 128,
-  threads: 1,
-};
+const spec = TINY_SPEC;
 const cos = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i], 0);
 
 // Lines of 12 words the tiny vocabulary knows as single tokens, each line different (a repeated

@@ -1,18 +1,9 @@
 /** The embed worker exits when idle, so its model does not stay in memory, and comes back. */
 import { describe, expect, it } from 'vitest';
-import type { ModelSpec } from '../../../src/main/embedding/embed-core';
 import { Embedder } from '../../../src/main/embedding/embedder';
-import { TINY_MODEL } from './helpers';
+import { TINY_SPEC } from './helpers';
 
-const spec: ModelSpec = {
-  backend: 'transformers',
-  folder: TINY_MODEL,
-  dtype: 'q8',
-  queryPrefix: '',
-  passagePrefix: '',
-  maxTokens: 128,
-  threads: 1,
-};
+const spec = TINY_SPEC;
 
 describe('embedder', () => {
   it('lets its worker exit once idle and starts it again for the next text', async () => {

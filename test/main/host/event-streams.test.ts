@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createEngine, type Engine } from '../../../src/main/engine';
-import { startHost, type RunningHost } from '../../../src/main/host/server';
+import type { RunningHost } from '../../../src/main/host/server';
+import { startTestHost } from './test-host';
 import { tempDir } from '../../helpers/temp';
 
 let engine: Engine;
@@ -19,11 +20,7 @@ beforeAll(async () => {
     workers: 1,
     background: false,
   });
-  host = await startHost({
-    engine,
-    rendererDir,
-    info: { version: 'test', platform: process.platform, osLanguage: 'en', musicFolder: null },
-  });
+  host = await startTestHost(engine, rendererDir);
 });
 
 afterAll(async () => {
