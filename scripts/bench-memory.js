@@ -20,7 +20,7 @@
  * reads its malloc settings only at process start) are interleaved run by run. Medians of the runs with their range; load average at
  * start and end.
  *
- * Usage: node scripts/bench-memory.js [--library DIR] [--runs 3] [--build DIR]... [--env K=V]... [--json]
+ * Usage: node scripts/bench-memory.js [--library DIR] [--runs 3] [--build DIR]... [--env K=V]... [--env-only] [--json]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     build: { type: 'string', multiple: true },
     env: { type: 'string', multiple: true },
+    // Only the --env variants, not the builds as they are.
+    'env-only': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     // A minute after the page closed: the issue's "back within 10 % a minute after".
     'after-ms': { type: 'string', default: '60000' },
@@ -45,7 +47,7 @@ const { values } = parseArgs({
 const builds = (values.build?.length ? values.build : ['.']).map((b) => resolve(b));
 /** What is measured: every build as it is, then with each --env setting. */
 const variants = builds.flatMap((build) =>
-  [undefined, ...(values.env ?? [])].map((setting) => ({
+  [...(values['env-only'] ? [] : [undefined]), ...(values.env ?? [])].map((setting) => ({
     build,
     label: setting ? `${build} ${setting}` : build,
     env: Object.fromEntries(
