@@ -14,13 +14,15 @@
  * over N synthetic tracks through the engine's Meaning service, with the lexical fallback (and the
  * benchmark model too with --library-model), reporting tracks/s and the longest main-loop stall.
  *
- * The embedding settings are measured against the previous ones in the same run, interleaved run
- * by run: "before" = onnxruntime's default thread count and 16 texts per inference call, "now" =
- * one intra-op thread per core and batches of ~BATCH_TOKENS tokens (embed-core.ts). Medians of
- * the runs with their range, and the load average at start and end.
+ * The embedding code and settings are measured against the previous ones in the same run,
+ * interleaved run by run: the embed core of --baseline (a commit; default the one before the
+ * tokenise-once core) with onnxruntime's default thread count and 16 texts per call (what issue 16
+ * measured) and with its own defaults (one thread per core, ~2048-token calls), against today's
+ * core with one thread per core and with its default (`intraOpThreads`, ~BATCH_TOKENS-token calls).
+ * Medians of the runs with their range, and the load average at start and end.
  *
  * Usage: node scripts/bench-embed.js [--model DIR] [--descriptors 256] [--lyrics 48] [--runs 3]
- *        [--fp32] [--json]
+ *        [--baseline COMMIT] [--fp32] [--json]
  *        node scripts/bench-embed.js --library 10000 [--library-model] [--model DIR]
  */
 import { execFileSync } from 'node:child_process';
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     fp32: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    // The embed core to compare against: the commit before the tokenise-once core (issue 16).
+    baseline: { type: 'string', default: '0d99b6e' },
     // A full pass over a synthetic library of N tracks (lexical, then the model if --library-model).
     library: { type: 'string' },
     'library-model': { type: 'boolean', default: false },
@@ -71,6 +75,25 @@ await bundleEntries(
 const { embed, loadPipeline, intraOpThreads, BATCH_TOKENS } = await import(
   join(process.cwd(), dir, 'core.js')
 );
+// The baseline's embed core, bundled from git beside today's (its imports resolve in today's tree).
+await build({
+  stdin: {
+    contents: execFileSync('git', ['show', `${values.baseline}:src/main/embedding/embed-core.ts`], {
+      encoding: 'utf8',
+    }),
+    resolveDir: 'src/main/embedding',
+    sourcefile: 'baseline-embed-core.ts',
+    loader: 'ts',
+  },
+  outfile: join(dir, 'baseline-core.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const baseline = await import(join(process.cwd(), dir, 'baseline-core.js'));
+const current = { embed, loadPipeline };
 const specBase = {
   backend: 'transformers',
   folder: values.model,
@@ -131,10 +154,10 @@ const loadStart = loadavg();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const results = [];
 /** Texts/s of one pass over `texts` with `settings` (threads, batchSize) folded into the spec. */
-async function rate(spec, texts, chunk, batchSize) {
+async function rate(spec, texts, chunk, batchSize, core = current) {
   const t = performance.now();
   const cpu = process.cpuUsage();
-  const out = await embed({ spec, texts, mode: 'passage', chunk, batchSize });
+  const out = await core.embed({ spec, texts, mode: 'passage', chunk, batchSize });
   const used = process.cpuUsage(cpu);
   return {
     perS: texts.length / ((performance.now() - t) / 1000),
@@ -174,9 +197,16 @@ if (values.library) {
 
 const threadsNow = intraOpThreads();
 const settings = [
-  { label: 'before (ORT default threads, 16 texts/call)', threads: -1, batchSize: 16 },
-  { label: `now (${threadsNow} threads, ~${BATCH_TOKENS}-token calls)`, threads: 0 },
+  { label: 'baseline, ORT default threads, 16/call', core: baseline, threads: -1, batchSize: 16 },
+  { label: `baseline, its defaults (${cpus().length} threads)`, core: baseline, threads: 0 },
+  { label: `now, ${cpus().length} threads`, core: current, threads: cpus().length },
+  {
+    label: `now, default (${threadsNow} thread${threadsNow > 1 ? 's' : ''})`,
+    core: current,
+    threads: 0,
+  },
 ];
+if (!values.json) console.log(`now: ~${BATCH_TOKENS}-token calls; baseline: ${values.baseline}`);
 const f1 = (xs) =>
   `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 for (const dtype of values.fp32 ? ['q8', 'fp32'] : ['q8']) {
@@ -192,16 +222,16 @@ for (const dtype of values.fp32 ? ['q8', 'fp32'] : ['q8']) {
   for (const row of rows) {
     const spec = { ...specBase, dtype, threads: row.threads };
     const t = performance.now();
-    await loadPipeline(spec);
+    await row.core.loadPipeline(spec);
     if (!values.json)
       console.log(`model load (${dtype}, ${row.label}): ${(performance.now() - t).toFixed(0)} ms`);
-    await embed({ spec, texts: descriptors.slice(0, 4), mode: 'passage', chunk: false }); // warm-up
+    await row.core.embed({ spec, texts: descriptors.slice(0, 4), mode: 'passage', chunk: false }); // warm-up
   }
   for (let run = 0; run < Number(values.runs); run++) {
     for (const row of rows) {
       const spec = { ...specBase, dtype, threads: row.threads };
-      const d = await rate(spec, descriptors, false, row.batchSize);
-      const l = await rate(spec, lyrics, true, row.batchSize);
+      const d = await rate(spec, descriptors, false, row.batchSize, row.core);
+      const l = await rate(spec, lyrics, true, row.batchSize, row.core);
       row.desc.push(d.perS);
       row.lyr.push(l.perS);
       row.descCpu.push(d.perCpuS);

@@ -1,13 +1,15 @@
 /**
  * The embedding work itself, run inside the embed worker (and by the benchmark): texts → mean-
- * pooled, L2-normalised vectors with a transformers.js feature-extraction pipeline, or with the
- * lexical fallback. Long texts (lyrics) are cut into line-aligned chunks that fit the model's
- * window, embedded in batches, and averaged (weighted by tokens), so a long song is not reduced
- * to its first lines. Texts are sorted by length before batching so little time goes to padding.
+ * pooled, L2-normalised vectors with a transformers.js model, or with the lexical fallback. Texts
+ * are tokenised once (text-pieces.ts); long texts (lyrics) are cut into line-aligned windows that
+ * are embedded and averaged (weighted by tokens), so a long song is not reduced to its first
+ * lines. Pieces are sorted by length and batched by padded tokens so little time goes to padding.
  */
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import { availableParallelism } from 'node:os';
+import { BatchInputs } from './batch-inputs';
 import { lexicalVectors } from './lexical';
+import { byLength, fixedBatches, PieceMaker, tokenBatches } from './text-pieces';
 
 /** How to embed: a semantic model in a local folder, or the lexical fallback. */
 export type ModelSpec =
@@ -22,8 +24,8 @@ export type ModelSpec =
       passagePrefix: string;
       /** Tokens the model sees at once (its max_seq_length). */
       maxTokens: number;
-      /** onnxruntime intra-op threads; 0 = one per core of this machine (`intraOpThreads`), −1 =
-       * onnxruntime's own default (what Encore used before; kept for the benchmark). */
+      /** onnxruntime intra-op threads; 0 = half the cores of this machine (`intraOpThreads`),
+       * −1 = onnxruntime's own default (what Encore used before; kept for the benchmark). */
       threads: number;
     }
   | { backend: 'lexical'; dim: number };
@@ -42,19 +44,22 @@ export interface EmbedRequest {
 }
 
 /**
- * Tokens per inference call: a batch is as many texts as fit when each is padded to the longest
- * (texts are sorted by length first). Many short descriptors share one call, long lyric chunks
- * go a dozen or so at a time, so every call does a similar amount of work.
+ * Tokens per inference call, padding included: a batch is as many pieces as fit when each is
+ * padded to the longest (pieces are sorted by length first). Measured with the default model's
+ * architecture on 2 cores (int8, one thread): 16 × 80 tokens per call gave the most texts per
+ * CPU-second, 8 × 80 2 % fewer, 32 × 80 11 % fewer (larger activations fall out of the cache).
  */
-export const BATCH_TOKENS = 2048;
+export const BATCH_TOKENS = 1280;
 
 /**
- * onnxruntime intra-op threads for this machine: one per core the process may use. Its own default
- * starts more threads than that on a small machine (12 on 2 cores here), which then wait on each
- * other; the inter-op pool is not used by these sequential encoder graphs.
+ * onnxruntime intra-op threads for this machine: half the cores the process may use (at least
+ * one). onnxruntime's own default starts more threads than cores (12 on 2 cores here), which
+ * then spin waiting on each other; and embedding runs in the background beside analysis and the
+ * UI, where one thread per core measured half the texts per CPU-second of a single thread on a
+ * busy 2-core machine (bench:embed). The inter-op pool is unused by these sequential graphs.
  */
 export function intraOpThreads(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 export interface EmbedResponse {
@@ -91,6 +96,9 @@ export function loadPipeline(
               intraOpNumThreads: spec.threads > 0 ? spec.threads : intraOpThreads(),
               interOpNumThreads: 1,
               executionMode: 'sequential',
+              // Idle threads sleep instead of spinning: spinning burns the core another thread
+              // (of this pool or of the analysis) is waiting for.
+              extra: { session: { intra_op: { allow_spinning: '0' } } },
             },
     }) as Promise<FeatureExtractionPipeline>;
     // A failed load is not cached: the next request retries (files may have been repaired).
@@ -100,66 +108,24 @@ export function loadPipeline(
   return loading;
 }
 
-interface Piece {
-  text: number;
-  content: string;
-  tokens: number;
-}
-
-/** Splits a text into line-aligned pieces of at most `budget` tokens (a longer line is cut). */
-function chunkText(
-  text: string,
-  count: (s: string) => number,
-  budget: number,
-): { content: string; tokens: number }[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const out: { content: string; tokens: number }[] = [];
-  let current: string[] = [];
-  let used = 0;
-  const flush = (): void => {
-    if (current.length) out.push({ content: current.join('\n'), tokens: used });
-    current = [];
-    used = 0;
-  };
-  for (const line of lines) {
-    const n = count(line);
-    if (used + n > budget) flush();
-    current.push(line);
-    used += Math.min(n, budget);
-    if (used >= budget) flush();
-  }
-  flush();
-  return out;
-}
-
 async function embedSemantic(
   spec: Extract<ModelSpec, { backend: 'transformers' }>,
   req: EmbedRequest,
 ): Promise<EmbedResponse> {
   const extractor = await loadPipeline(spec);
-  const prefix = req.mode === 'query' ? spec.queryPrefix : spec.passagePrefix;
-  const count = (s: string): number =>
-    extractor.tokenizer.encode(s, { add_special_tokens: false }).length;
-  // Room for [CLS], [SEP] and the prefix.
-  const budget = Math.max(8, spec.maxTokens - 2 - (prefix ? count(prefix) : 0));
-  const pieces: Piece[] = [];
-  req.texts.forEach((text, i) => {
-    const parts = req.chunk
-      ? chunkText(text, count, budget)
-      : [{ content: text.trim(), tokens: Math.min(budget, count(text)) }];
-    for (const p of parts)
-      if (p.content)
-        pieces.push({ text: i, content: prefix + p.content, tokens: Math.max(1, p.tokens) });
-  });
-  const order = pieces
-    .map((_, i) => i)
-    .sort((a, b) => pieces[a].content.length - pieces[b].content.length);
+  const maker = new PieceMaker(
+    extractor.tokenizer,
+    spec.maxTokens,
+    req.mode === 'query' ? spec.queryPrefix : spec.passagePrefix,
+  );
+  const pieces = req.texts.flatMap((text, i) =>
+    req.chunk ? maker.lines(i, text) : maker.whole(i, text),
+  );
+  const order = byLength(pieces);
   const batches = req.batchSize
     ? fixedBatches(order, req.batchSize)
-    : tokenBatches(order, pieces, req.batchTokens ?? BATCH_TOKENS, spec.maxTokens);
+    : tokenBatches(order, pieces, req.batchTokens ?? BATCH_TOKENS);
+  const inputs = new BatchInputs(extractor);
   let dim = 0;
   let sums: Float32Array | undefined;
   const weights = new Float64Array(req.texts.length);
@@ -168,18 +134,15 @@ async function embedSemantic(
   for (const indexes of batches) {
     const group = indexes.map((i) => pieces[i]);
     try {
-      const out = await extractor(
-        group.map((p) => p.content),
-        { pooling: 'mean', normalize: true },
-      );
-      dim = out.dims[1];
+      const pooled = await inputs.meanPooled(group);
+      dim = pooled.dim;
       sums ??= new Float32Array(req.texts.length * dim);
-      const data = out.data as Float32Array;
       group.forEach((p, g) => {
         const w = req.chunk ? p.tokens : 1;
         weights[p.text] += w;
-        for (let j = 0; j < dim; j++)
-          (sums as Float32Array)[p.text * dim + j] += w * data[g * dim + j];
+        const row = pooled.data.subarray(g * dim, (g + 1) * dim);
+        normalise(row);
+        for (let j = 0; j < dim; j++) (sums as Float32Array)[p.text * dim + j] += w * row[j];
       });
       tokens += group.reduce((s, p) => s + p.tokens, 0);
     } catch {
@@ -188,7 +151,7 @@ async function embedSemantic(
   }
   if (!sums) {
     if (pieces.length > 0) throw new Error('the model produced no output for any text');
-    dim = (await extractor('x', { pooling: 'mean', normalize: true })).dims[1];
+    dim = (await inputs.meanPooled(maker.whole(0, 'x'))).dim;
     sums = new Float32Array(req.texts.length * dim);
   }
   for (let t = 0; t < req.texts.length; t++) {
@@ -200,42 +163,6 @@ async function embedSemantic(
     normalise(sums.subarray(t * dim, (t + 1) * dim));
   }
   return { dim, data: sums, failed: [...failed].sort((a, b) => a - b), tokens };
-}
-
-/** `order` cut into runs of `size`. */
-function fixedBatches(order: number[], size: number): number[][] {
-  const out: number[][] = [];
-  for (let start = 0; start < order.length; start += size)
-    out.push(order.slice(start, start + size));
-  return out;
-}
-
-/**
- * `order` (pieces sorted by length) cut into runs whose padded size — count × the longest piece's
- * tokens, plus [CLS] and [SEP] — stays within `budget` tokens (at least one piece per run).
- */
-function tokenBatches(
-  order: number[],
-  pieces: Piece[],
-  budget: number,
-  maxTokens: number,
-): number[][] {
-  const out: number[][] = [];
-  let run: number[] = [];
-  let longest = 0;
-  for (const i of order) {
-    const len = Math.min(maxTokens, pieces[i].tokens + 2);
-    const wider = Math.max(longest, len);
-    if (run.length > 0 && (run.length + 1) * wider > budget) {
-      out.push(run);
-      run = [];
-      longest = 0;
-    }
-    run.push(i);
-    longest = Math.max(longest, len);
-  }
-  if (run.length) out.push(run);
-  return out;
 }
 
 function normalise(v: Float32Array): void {

@@ -1,7 +1,9 @@
 /**
- * The main-process side of embedding: sends texts to the embed worker in jobs of at most 64
+ * The main-process side of embedding: sends texts to the embed worker in jobs of at most 128
  * (bounded job time, steady progress), or hashes them in-process for the lexical fallback, which
  * costs microseconds per text and so keeps working even when the worker cannot start at all.
+ * The worker exits when it has had nothing to do for a while, so the model it holds does not stay
+ * in memory between embedding passes; the next text starts it again.
  */
 import { WorkerPool } from '../workers/pool';
 import { workerFile } from '../workers/worker-file';
@@ -14,13 +16,28 @@ import { lexicalVectors } from './lexical';
 const JOB_TIMEOUT_MS = 180_000;
 // One embed-run batch (128 tracks) per job: the worker then cuts it into token-sized batches.
 const JOB_TEXTS = 128;
+/**
+ * Idle time after which the worker exits with the model: the default model's session holds ~120
+ * MB of weights plus onnxruntime's buffers. Long enough that a pass's jobs, the mood refresh after
+ * it and a burst of vibe searches share one load; loading again costs about a second.
+ */
+export const IDLE_EXIT_MS = 30_000;
 
 export class Embedder {
   private pool?: WorkerPool<EmbedJob, EmbedResponse>;
+  private active = 0;
+  private idleTimer?: NodeJS.Timeout;
+
+  constructor(private readonly idleExitMs = IDLE_EXIT_MS) {}
+
+  /** Whether the embed worker (and the model in it) is loaded now. */
+  get loaded(): boolean {
+    return this.pool !== undefined;
+  }
 
   /** Loads the model in the worker and runs one text; rejects when the files do not load. */
   async probe(spec: ModelSpec): Promise<void> {
-    await this.workers().run({ op: 'probe', spec });
+    await this.job({ op: 'probe', spec });
   }
 
   /** Embeds texts as contiguous unit rows; indexes of texts that failed are in `failed`. */
@@ -36,7 +53,7 @@ export class Embedder {
       parts.push(
         spec.backend === 'lexical'
           ? { ...lexicalVectors(slice, spec.dim), failed: [], tokens: 0 }
-          : await this.workers().run({ op: 'embed', spec, texts: slice, mode, chunk }),
+          : await this.job({ op: 'embed', spec, texts: slice, mode, chunk }),
       );
     }
     const dim = parts[0]?.dim ?? 0;
@@ -47,7 +64,30 @@ export class Embedder {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  /** One job in the worker; the last one to finish starts the idle countdown. */
+  private async job(job: EmbedJob): Promise<EmbedResponse> {
+    clearTimeout(this.idleTimer);
+    this.active++;
+    try {
+      return await this.workers().run(job);
+    } finally {
+      if (--this.active === 0) {
+        this.idleTimer = setTimeout(() => void this.exitIdle(), this.idleExitMs);
+        this.idleTimer.unref();
+      }
+    }
+  }
+
+  private async exitIdle(): Promise<void> {
+    const pool = this.pool;
+    if (this.active > 0 || !pool) return;
+    this.pool = undefined;
+    await pool.close();
   }
 
   private workers(): WorkerPool<EmbedJob, EmbedResponse> {

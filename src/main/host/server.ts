@@ -20,6 +20,7 @@ import { deliver, dispatch } from '../ipc/dispatch';
 import { createHandlers, createMessageHandlers, type HostInfo } from '../ipc/handlers';
 import { MediaResponder, replyStream, type MediaReply } from '../media/responder';
 import { HostAuth, newToken } from './auth';
+import { EventStreams, type StreamState } from './event-streams';
 import { securityHeaders, serveStatic } from './static';
 
 const log = createLogger('host');
@@ -42,6 +43,8 @@ export interface RunningHost {
   url: string;
   port: number;
   token: string;
+  /** The per-page state the host holds now: open event streams, engine subscription. */
+  streams(): StreamState;
   close(): Promise<void>;
 }
 
@@ -59,7 +62,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       else res.destroy();
     });
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // The streams are tracked (and released) by EventStreams, not by the server as well.
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    clientTracking: false,
+  });
+  const streams = new EventStreams(opts.engine.events);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -120,16 +129,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      // The page only listens; anything it sends is ignored.
-      ws.on('message', () => undefined);
-      ws.on('error', () => ws.terminate());
-    });
-  });
-
-  const unsubscribe = opts.engine.events.onAny((event, payload) => {
-    const frame = JSON.stringify({ event, payload });
-    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(frame);
+    sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => streams.add(ws));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -143,9 +143,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    streams: () => streams.state(),
     async close() {
-      unsubscribe();
-      for (const client of sockets.clients) client.terminate();
+      streams.close();
       sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

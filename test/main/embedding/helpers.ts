@@ -1,11 +1,12 @@
 /**
  * Shared setup for the meaning tests: a store with tracks built from the lyric corpus (each with
- * its mood label kept for checks), and the tiny fixture model folder.
+ * its mood label kept for checks), and the tiny fixture model folder and spec.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
+import type { ModelSpec } from '../../../src/main/embedding/embed-core';
 import type { Store } from '../../../src/main/store/index';
 import type { TrackId } from '../../../src/shared/library';
 import { addTracks } from '../../helpers/tracks';
@@ -25,6 +26,17 @@ export function scratchDir(prefix: string): string {
 }
 
 export const TINY_MODEL = resolve(__dirname, '../../fixtures/models/tiny-bert');
+
+/** The tiny fixture model as the embed core loads it (one onnxruntime thread). */
+export const TINY_SPEC: Extract<ModelSpec, { backend: 'transformers' }> = {
+  backend: 'transformers',
+  folder: TINY_MODEL,
+  dtype: 'q8',
+  queryPrefix: '',
+  passagePrefix: '',
+  maxTokens: 128,
+  threads: 1,
+};
 export const LYRICS_DIR = '/work/shared/corpus/lyrics';
 
 export interface CorpusTrack {

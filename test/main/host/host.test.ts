@@ -7,7 +7,8 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createEngine, type Engine } from '../../../src/main/engine';
-import { startHost, type RunningHost } from '../../../src/main/host/server';
+import type { RunningHost } from '../../../src/main/host/server';
+import { startTestHost } from './test-host';
 import { addTracks } from '../../helpers/tracks';
 import { tempDir } from '../../helpers/temp';
 import { writeWav } from '../media/wav';
@@ -35,11 +36,7 @@ beforeAll(async () => {
     { path: join(root, 'notes.txt'), title: 'Notes' },
     { path: join(outside, 'secret.wav'), title: 'Outside' },
   ]);
-  host = await startHost({
-    engine,
-    rendererDir,
-    info: { version: 'test', platform: process.platform, osLanguage: 'en', musicFolder: null },
-  });
+  host = await startTestHost(engine, rendererDir);
 });
 
 afterAll(async () => {
