@@ -136,11 +136,15 @@ for (const n of values.sizes.split(',').map(Number)) {
         const opts = exact ? { exact: exact.index } : {};
         for (const q of queries.slice(0, 10)) index.search(q, k, opts); // warm-up (JIT, caches)
         const times = [];
+        // CPU time over all queries: steadier than wall time on a loaded machine.
+        const cpu0 = process.cpuUsage();
         for (const q of queries) {
           const t = performance.now();
           index.search(q, k, opts);
           times.push(performance.now() - t);
         }
+        const cpu = process.cpuUsage(cpu0);
+        const cpuMs = (cpu.user + cpu.system) / 1000 / queries.length;
         times.sort((a, b) => a - b);
         if (exact)
           for (const q of queries.slice(0, 20))
@@ -153,6 +157,7 @@ for (const n of values.sizes.split(',').map(Number)) {
         list.push({
           p50: quantile(times, 0.5),
           p95: quantile(times, 0.95),
+          cpuMs,
           buildMs: buildMs + (exact?.buildMs ?? 0),
           indexMB: (index.memoryBytes() + (exact?.index.memoryBytes() ?? 0)) / 1e6,
           rssMB,
@@ -171,6 +176,7 @@ for (const n of values.sizes.split(',').map(Number)) {
       storage,
       p50Ms: range(list.map((x) => x.p50)),
       p95Ms: range(list.map((x) => x.p95)),
+      cpuMsPerQuery: range(list.map((x) => x.cpuMs)),
       buildMs: median(list.map((x) => x.buildMs)),
       indexMB: median(list.map((x) => x.indexMB)),
     };
@@ -178,7 +184,7 @@ for (const n of values.sizes.split(',').map(Number)) {
     const f = (x) => `${x.median.toFixed(2)} (${x.min.toFixed(2)}–${x.max.toFixed(2)})`;
     log(
       `${String(n).padStart(7)} × ${dim} ${storage.padEnd(7)} [${variant}] top-${k}: p50 ${f(r.p50Ms)} ms, ` +
-        `p95 ${f(r.p95Ms)} ms; index ${r.indexMB.toFixed(1)} MB; build ${r.buildMs.toFixed(0)} ms`,
+        `p95 ${f(r.p95Ms)} ms; CPU ${f(r.cpuMsPerQuery)} ms/query; index ${r.indexMB.toFixed(1)} MB; build ${r.buildMs.toFixed(0)} ms`,
     );
   }
   // Recall of int8 against exact float32 (this checkout's index), per kind of data; and how
