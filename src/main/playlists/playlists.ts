@@ -18,6 +18,12 @@ function cleanName(name: string): string {
 }
 
 export class Playlists {
+  /**
+   * Edits read a playlist and write it back, so two at once would lose one: they run one after
+   * another (the engine is the only writer, so an in-process chain is enough).
+   */
+  private editing: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly store: Store) {}
 
   list(): Promise<PlaylistSummary[]> {
@@ -114,14 +120,19 @@ export class Playlists {
     return ids.filter((i) => present.has(i));
   }
 
-  private async edit(
+  private edit(
     id: number,
     change: (list: TrackId[]) => Promise<TrackId[]>,
   ): Promise<Playlist | null> {
-    const playlist = await this.get(id);
-    if (!playlist) return null;
-    const next = await change(playlist.trackIds);
-    return (await this.store.playlists.setTracks(id, next)) ? this.get(id) : null;
+    const run = async (): Promise<Playlist | null> => {
+      const playlist = await this.get(id);
+      if (!playlist) return null;
+      const next = await change(playlist.trackIds);
+      return (await this.store.playlists.setTracks(id, next)) ? this.get(id) : null;
+    };
+    const result = this.editing.then(run, run);
+    this.editing = result.catch(() => undefined);
+    return result;
   }
 
   private async must(id: number): Promise<Playlist> {

@@ -85,6 +85,21 @@ describe('playlists', () => {
     expect(gone.ok ? null : gone.error.code).toBe('not-found');
   });
 
+  it('keeps every edit when several arrive at once (none overwrites another)', async () => {
+    const [a, b, c, d] = ids as [number, number, number, number];
+    const { id } = await call('playlists.create', { name: 'At once', trackIds: [] });
+    // Sent together, as two quick clicks from two windows would: each edit reads the list and
+    // writes it back, so without running them one after another one of them would be lost.
+    await Promise.all([
+      call('playlists.add', { id, trackIds: [a] }),
+      call('playlists.add', { id, trackIds: [b] }),
+      call('playlists.add', { id, trackIds: [c] }),
+      call('playlists.add', { id, trackIds: [d] }),
+    ]);
+    expect((await engine.store.playlists.get(id))?.trackIds).toEqual([a, b, c, d]);
+    await call('playlists.delete', { id });
+  });
+
   it('refuses an empty name with a clear error and stores nothing', async () => {
     const reply = await dispatch(handlers, 'playlists.create', { name: '   ' });
     expect(reply.ok ? null : reply.error.code).toBe('invalid-payload');
