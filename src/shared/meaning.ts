@@ -61,18 +61,23 @@ export interface ModelProgress {
   error?: string;
 }
 
-/** The curated moods (see src/main/embedding/moods.ts for their prompts). */
+/**
+ * The moods, once for the whole app: the embedding stage scores each from texts (and the audio
+ * plane; prompts in src/main/embedding/moods.ts), mood playlists and stations from those scores,
+ * the audio axes or tags (src/main/recommend/mood.ts), and the Moods view lists them in this order.
+ */
 export const MOODS = [
-  'happy',
-  'sad',
   'calm',
   'energetic',
+  'happy',
+  'sad',
+  'dark',
+  'party',
+  'focus',
   'romantic',
   'angry',
   'dreamy',
   'nostalgic',
-  'party',
-  'focus',
   'workout',
   'sleep',
 ] as const;

@@ -192,23 +192,6 @@ export interface JourneyOptions {
   steps?: number;
 }
 
-/** Moods Encore can build playlists for. */
-export const MOODS = [
-  'calm',
-  'energetic',
-  'happy',
-  'sad',
-  'dark',
-  'party',
-  'focus',
-  'romantic',
-  'angry',
-  'dreamy',
-  'nostalgic',
-  'workout',
-  'sleep',
-] as const;
-
 export interface MoodPlaylist {
   mood: string;
   items: UpNextItem[];

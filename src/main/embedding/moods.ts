@@ -94,6 +94,15 @@ export const MOOD_DEFINITIONS: Record<Mood, MoodDefinition> = {
     arousal: 0.35,
     valence: 0.4,
   },
+  dark: {
+    prompts: [
+      'a dark, ominous and brooding song full of menace',
+      'shadows and dread, a cold and heavy night',
+      'dark ominous gloomy menace dread oscuro sombrío tenebroso 黑暗 阴郁 不祥',
+    ],
+    arousal: 0.6,
+    valence: 0.15,
+  },
   party: {
     prompts: [
       'a party song for dancing all night in the club',

@@ -4,9 +4,11 @@
  * 0–1 score per mood and a reason naming what the score came from.
  */
 import type { MoodFit } from '../../shared/recommend';
+import { MOODS, type Mood } from '../../shared/meaning';
 import type { Catalog, CatalogTrack } from './catalog';
 
-export interface MoodScore {
+/** How well a track fits a mood for a playlist or station, and what that was judged from. */
+export interface MoodMatch {
   score: number;
   basis: 'mood-scores' | 'audio' | 'tags';
   why: string;
@@ -71,7 +73,7 @@ export function moodHalf(c: Catalog, mood: string): (row: number) => boolean {
 }
 
 /** Axis recipes: how energy (e), valence (v) and arousal (a), each 0–1, make a mood. */
-const AXES: Record<string, (e: number, v: number, a: number) => number> = {
+const AXES: Partial<Record<Mood, (e: number, v: number, a: number) => number>> = {
   calm: (e, _v, a) => 1 - (e + a) / 2,
   energetic: (e, _v, a) => (e + a) / 2,
   happy: (e, v) => 0.75 * v + 0.25 * e,
@@ -87,7 +89,7 @@ const AXES: Record<string, (e: number, v: number, a: number) => number> = {
 };
 
 /** Tag words (mood tags and genres, normalised) that signal each mood. */
-const TAGS: Record<string, string[]> = {
+const TAGS: Record<Mood, string[]> = {
   calm: [
     'calm',
     'ambient',
@@ -147,12 +149,13 @@ const TAGS: Record<string, string[]> = {
   sleep: ['sleep', 'lullaby', 'ambient', 'drone', 'new age', 'calm'],
 };
 
-export function knownMood(name: string): boolean {
-  return name in AXES || name in TAGS;
+/** `name` as one of the app's moods, or null. */
+function asMood(name: string): Mood | null {
+  return (MOODS as readonly string[]).includes(name) ? (name as Mood) : null;
 }
 
 /** The mood score of one track, or null when nothing about it speaks to the mood. */
-export function moodScore(t: CatalogTrack, mood: string): MoodScore | null {
+function moodScore(t: CatalogTrack, mood: string): MoodMatch | null {
   const m = mood.toLowerCase();
   const given = t.moodScores?.[m];
   if (given !== undefined)
@@ -161,7 +164,8 @@ export function moodScore(t: CatalogTrack, mood: string): MoodScore | null {
       basis: 'mood-scores',
       why: fitWords(m, given),
     };
-  const recipe = AXES[m];
+  const known = asMood(m);
+  const recipe = known ? AXES[known] : undefined;
   if (recipe && t.energy !== null) {
     const e = t.energy;
     const v = t.valence ?? 0.5;
@@ -173,7 +177,7 @@ export function moodScore(t: CatalogTrack, mood: string): MoodScore | null {
       why: fitWords(m, score),
     };
   }
-  const words = TAGS[m] ?? [m];
+  const words = known ? TAGS[known] : [m];
   const tagHit = t.moodTags.find((w) => words.includes(w) || w === m);
   if (tagHit) return { score: 0.9, basis: 'tags', why: `Tagged “${tagHit}”` };
   const genreHit = t.genres.find((g) => words.includes(g));
@@ -186,8 +190,8 @@ export function moodRows(
   c: Catalog,
   mood: string,
   mask?: Uint8Array,
-): { row: number; m: MoodScore }[] {
-  const out: { row: number; m: MoodScore }[] = [];
+): { row: number; m: MoodMatch }[] {
+  const out: { row: number; m: MoodMatch }[] = [];
   c.tracks.forEach((t, row) => {
     if (mask && !mask[row]) return;
     const m = moodScore(t, mood);

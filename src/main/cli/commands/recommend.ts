@@ -11,7 +11,8 @@ import type {
   UpNextItem,
 } from '../../../shared/recommend';
 import type { ForgetFacet } from '../../../shared/payload-schemas';
-import { FEEDBACK_KINDS, MOODS } from '../../../shared/recommend';
+import { FEEDBACK_KINDS } from '../../../shared/recommend';
+import { MOODS } from '../../../shared/meaning';
 import { toM3u8 } from '../../recommend/mood';
 import { formatDuration, resolveTrack, wholeNumberOption } from '../args';
 import { methods, recommendSettingsPatch } from '../../../shared/contract';

@@ -3,7 +3,8 @@
  * station. The chosen list shows each song's reason and plays from any row.
  */
 import { useState } from 'react';
-import { MOODS, type UpNextItem } from '../../../shared/recommend';
+import { MOODS } from '../../../shared/meaning';
+import type { UpNextItem } from '../../../shared/recommend';
 import type { QueueSource } from '../../../shared/app-state';
 import { useApp } from '../context';
 import { SuggestionList } from '../components/SuggestionList';
