@@ -7,12 +7,14 @@ import type { EngineConfig } from '../config';
 import type { EventBus } from '../events';
 import type { Store } from '../store/index';
 import type { Root } from '../store/roots';
-import type { RootUsage, ScanProgress, ScanSummary } from '../../shared/library';
+import type { RootUsage, ScanSummary } from '../../shared/library';
 import { WorkerPool } from '../workers/pool';
 import { workerFile } from '../workers/worker-file';
 import { createLogger } from '../log';
 import type { FileReading, TagJob } from './read-file';
 import { scanRoot, type RootScanCounts } from './scanner';
+import type { ScanStep } from './scan-executor';
+import { addScanCounts, filesSeen, zeroScanCounts } from './scan-counts';
 import { CoverCache } from './cover-cache';
 import { LibraryWatcher } from './watcher';
 import { describeFsError } from './walk';
@@ -182,13 +184,7 @@ export class Library {
     const abort = new AbortController();
     this.abort = abort;
     const summary: ScanSummary = {
-      added: 0,
-      updated: 0,
-      moved: 0,
-      removed: 0,
-      unchanged: 0,
-      errors: 0,
-      markedMissing: 0,
+      ...zeroScanCounts(),
       unavailableRoots: [],
       unreadableFolders: [],
       cancelled: false,
@@ -198,10 +194,7 @@ export class Library {
     try {
       for (const { root, folder } of await this.targets(request)) {
         if (abort.signal.aborted) break;
-        const offset = {
-          seen:
-            summary.unchanged + summary.added + summary.updated + summary.moved + summary.errors,
-        };
+        const offset = { seen: filesSeen(summary) };
         const counts: RootScanCounts = await scanRoot(
           root,
           {
@@ -217,17 +210,7 @@ export class Library {
           },
           folder,
         );
-        for (const k of [
-          'added',
-          'updated',
-          'moved',
-          'removed',
-          'unchanged',
-          'errors',
-          'markedMissing',
-        ] as const) {
-          summary[k] += counts[k];
-        }
+        addScanCounts(summary, counts);
         if (counts.unavailable) summary.unavailableRoots.push(root.path);
         summary.unreadableFolders.push(...counts.unreadableFolders);
         summary.cancelled ||= counts.cancelled;
@@ -274,17 +257,7 @@ export class Library {
     });
   }
 
-  private emitProgress(
-    p: {
-      phase: ScanProgress['phase'];
-      seen: number;
-      done: number;
-      errors: number;
-      currentPath: string | null;
-    },
-    offset: number,
-    started: number,
-  ): void {
+  private emitProgress(p: ScanStep, offset: number, started: number): void {
     const elapsedS = (Date.now() - started) / 1000;
     const done = offset + p.done;
     const seen = offset + p.seen;
