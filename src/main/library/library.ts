@@ -22,6 +22,9 @@ import { expandHome } from './home-path';
 
 const log = createLogger('library');
 
+/** Young-generation limit of each tag worker, MB (see tagPool). */
+const TAG_YOUNG_MB = 4;
+
 /** How long a removed folder can be added back with its history: after that it is forgotten. */
 export const REMOVED_ROOT_KEPT_MS = 30 * 24 * 3600 * 1000;
 
@@ -173,7 +176,10 @@ export class Library {
       size: tagWorkers(this.deps.config.workers),
       timeoutMs: this.deps.config.parseTimeoutMs,
       // A malformed file that makes the parser allocate without end kills its worker, not Encore.
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
+      // A small young generation: a tag read leaves almost nothing alive, so V8's default (which
+      // grows to tens of MB per thread) only holds garbage; measured on 20,000 files, first scan,
+      // 3 workers: peak RSS 272 → 217 MB, CPU time 31.0 → 31.8 s (one run each, loaded machine).
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: TAG_YOUNG_MB },
     });
     return this.pool;
   }
