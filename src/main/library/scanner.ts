@@ -106,6 +106,8 @@ export async function scanRoot(
   counts.markedMissing += await deps.store.tracks.markMissing(hiddenNow);
   counts.changed.available.push(...hiddenNow);
   await run.endWalk();
+  // Cancelled: whatever was written is kept (new files still waiting to be told moved or new
+  // are not written, and are read again next time); nothing is removed.
   if (deps.signal.aborted) return { ...counts, cancelled: true };
 
   // The root went away while its files were being read (unplugged, unmounted, moved): the

@@ -34,9 +34,6 @@ export async function* walk(root: string, options: WalkRunOptions): AsyncGenerat
   const worker = new Worker(workerFile('walk-worker'), {
     workerData: { root, roots: options.realRoots, taken: taken.buffer, ahead: CHUNKS_AHEAD },
     execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
-    // It lives as long as the scan reads (it waits for the scan to take its chunks), and what it
-    // allocates per folder is garbage at once: a small young generation keeps it small.
-    resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
   const queue: WalkChunk[] = [];
   let ended = false;
