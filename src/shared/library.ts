@@ -115,7 +115,8 @@ export interface ScanProgress {
   etaS: number | null;
 }
 
-export interface ScanSummary {
+/** What a scan did to the library's files, counted (per root and summed over a whole scan). */
+export interface ScanCounts {
   added: number;
   updated: number;
   moved: number;
@@ -124,6 +125,9 @@ export interface ScanSummary {
   errors: number;
   /** Tracks marked missing because their root or folder could not be read. */
   markedMissing: number;
+}
+
+export interface ScanSummary extends ScanCounts {
   /** Roots that were missing, empty or unreadable (their tracks were kept). */
   unavailableRoots: string[];
   /**

@@ -7,18 +7,23 @@ import type { EngineConfig } from '../config';
 import type { EventBus } from '../events';
 import type { Store } from '../store/index';
 import type { Root } from '../store/roots';
-import type { RootUsage, ScanProgress, ScanSummary } from '../../shared/library';
+import type { RootUsage, ScanSummary } from '../../shared/library';
 import { WorkerPool } from '../workers/pool';
 import { workerFile } from '../workers/worker-file';
 import { createLogger } from '../log';
 import type { FileReading, TagJob } from './read-file';
 import { scanRoot, type RootScanCounts } from './scanner';
+import type { ScanStep } from './scan-executor';
+import { addScanCounts, filesSeen, zeroScanCounts } from './scan-counts';
 import { CoverCache } from './cover-cache';
 import { LibraryWatcher } from './watcher';
 import { describeFsError } from './walk';
 import { expandHome } from './home-path';
 
 const log = createLogger('library');
+
+/** Young-generation limit of each tag worker, MB (see tagPool). */
+const TAG_YOUNG_MB = 4;
 
 /** How long a removed folder can be added back with its history: after that it is forgotten. */
 export const REMOVED_ROOT_KEPT_MS = 30 * 24 * 3600 * 1000;
@@ -171,7 +176,10 @@ export class Library {
       size: tagWorkers(this.deps.config.workers),
       timeoutMs: this.deps.config.parseTimeoutMs,
       // A malformed file that makes the parser allocate without end kills its worker, not Encore.
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
+      // A small young generation: a tag read leaves almost nothing alive, so V8's default (which
+      // grows to tens of MB per thread) only holds garbage; measured on 20,000 files, first scan,
+      // 3 workers: peak RSS 272 → 217 MB, CPU time 31.0 → 31.8 s (one run each, loaded machine).
+      resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: TAG_YOUNG_MB },
     });
     return this.pool;
   }
@@ -182,13 +190,7 @@ export class Library {
     const abort = new AbortController();
     this.abort = abort;
     const summary: ScanSummary = {
-      added: 0,
-      updated: 0,
-      moved: 0,
-      removed: 0,
-      unchanged: 0,
-      errors: 0,
-      markedMissing: 0,
+      ...zeroScanCounts(),
       unavailableRoots: [],
       unreadableFolders: [],
       cancelled: false,
@@ -198,10 +200,7 @@ export class Library {
     try {
       for (const { root, folder } of await this.targets(request)) {
         if (abort.signal.aborted) break;
-        const offset = {
-          seen:
-            summary.unchanged + summary.added + summary.updated + summary.moved + summary.errors,
-        };
+        const offset = { seen: filesSeen(summary) };
         const counts: RootScanCounts = await scanRoot(
           root,
           {
@@ -217,17 +216,7 @@ export class Library {
           },
           folder,
         );
-        for (const k of [
-          'added',
-          'updated',
-          'moved',
-          'removed',
-          'unchanged',
-          'errors',
-          'markedMissing',
-        ] as const) {
-          summary[k] += counts[k];
-        }
+        addScanCounts(summary, counts);
         if (counts.unavailable) summary.unavailableRoots.push(root.path);
         summary.unreadableFolders.push(...counts.unreadableFolders);
         summary.cancelled ||= counts.cancelled;
@@ -274,17 +263,7 @@ export class Library {
     });
   }
 
-  private emitProgress(
-    p: {
-      phase: ScanProgress['phase'];
-      seen: number;
-      done: number;
-      errors: number;
-      currentPath: string | null;
-    },
-    offset: number,
-    started: number,
-  ): void {
+  private emitProgress(p: ScanStep, offset: number, started: number): void {
     const elapsedS = (Date.now() - started) / 1000;
     const done = offset + p.done;
     const seen = offset + p.seen;

@@ -1,0 +1,24 @@
+/** The scan counters (ScanCounts in shared/library.ts): zero, and summed over roots. */
+import type { ScanCounts } from '../../shared/library';
+
+/** Every counter at zero; the compiler checks it names each one, and the sum below uses its keys. */
+const ZERO: Readonly<ScanCounts> = {
+  added: 0,
+  updated: 0,
+  moved: 0,
+  removed: 0,
+  unchanged: 0,
+  errors: 0,
+  markedMissing: 0,
+};
+
+export const zeroScanCounts = (): ScanCounts => ({ ...ZERO });
+
+/** Adds each of `more`'s counters to `into`'s. */
+export function addScanCounts(into: ScanCounts, more: ScanCounts): void {
+  for (const key of Object.keys(ZERO) as (keyof ScanCounts)[]) into[key] += more[key];
+}
+
+/** Files the scan has seen on disk so far: each is counted once, in one of these. */
+export const filesSeen = (c: ScanCounts): number =>
+  c.unchanged + c.added + c.updated + c.moved + c.errors;
