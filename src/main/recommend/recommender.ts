@@ -65,6 +65,7 @@ export class Recommender {
   private state: Promise<RecommenderState> | null = null;
   private catalogStale = false;
   private rebuilding: Promise<void> | null = null;
+  private closed = false;
   private unsaved = 0;
   private readonly random: () => number;
   private readonly now: () => number;
@@ -98,29 +99,41 @@ export class Recommender {
   }
 
   private async ready(): Promise<RecommenderState> {
-    this.state ??= loadState(this.deps.store, this.features, this.now());
-    const st = await this.state;
-    if (this.catalogStale && !this.rebuilding) {
-      // Rebuild in the background and swap when done: Up Next keeps answering from the previous
-      // catalog meanwhile (a 100,000-track rebuild takes seconds, a scan changes the library often).
+    if (!this.state) {
+      // The first load reads the catalog as it is now: changes announced before it are in it.
       this.catalogStale = false;
-      this.rebuilding = loadCatalog(this.deps.store, this.features)
-        .then((catalog) => {
-          st.catalog = catalog;
-          this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'library' });
-        })
-        .catch((err: unknown) => log.warn('could not rebuild the catalog', err))
-        .finally(() => {
-          this.rebuilding = null;
-        });
+      this.state = loadState(this.deps.store, this.features, this.now());
     }
+    const st = await this.state;
+    if (this.catalogStale && !this.rebuilding) this.rebuild(st);
     return st;
+  }
+
+  /**
+   * Rebuilds the catalog in the background and swaps it in when done: Up Next keeps answering from
+   * the previous one meanwhile (a 100,000-track rebuild takes seconds, a scan changes the library
+   * often). A change that arrives during the rebuild starts another when it ends, and the views
+   * are told only when the catalog swapped in is current — not with one read before the change.
+   */
+  private rebuild(st: RecommenderState): void {
+    this.catalogStale = false;
+    this.rebuilding = loadCatalog(this.deps.store, this.features)
+      .then((catalog) => {
+        st.catalog = catalog;
+        if (!this.catalogStale)
+          this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'library' });
+      })
+      .catch((err: unknown) => log.warn('could not rebuild the catalog', err))
+      .finally(() => {
+        this.rebuilding = null;
+        if (this.catalogStale && !this.closed) this.rebuild(st);
+      });
   }
 
   /** Waits for a catalog rebuild in progress (tests, the evaluation). */
   async settled(): Promise<void> {
     await this.ready();
-    await this.rebuilding;
+    while (this.rebuilding) await this.rebuilding;
   }
 
   /** Records one event. Resolves after it is committed to the database; the model, session and
@@ -283,7 +296,8 @@ export class Recommender {
   /** Saves the taste snapshot and stops listening. */
   async close(): Promise<void> {
     this.unsubscribe();
-    await this.rebuilding;
+    this.closed = true;
+    while (this.rebuilding) await this.rebuilding;
     if (this.unsaved > 0) await this.saveSnapshot();
   }
 }
