@@ -14,11 +14,12 @@
  * are refused. Prints Markdown for docs/benchmarks.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { engineModules } from './engine-modules.js';
+import { tempoBaselineFile } from './tempo-baseline.js';
 
 const here = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -35,19 +36,8 @@ const load = () =>
     .join(' ');
 console.log(`# bench:onsets — ${new Date().toISOString()}; load average at start ${load()}`);
 
-// The baseline's onset count, from git, next to the current fft.ts.
-const cache = join(here, 'node_modules/.cache/encore-bench-onsets');
-mkdirSync(cache, { recursive: true });
-const old = spawnSync('git', ['show', `${values.baseline}:src/main/analysis/features/tempo.ts`], {
-  cwd: here,
-  encoding: 'utf8',
-});
-if (old.status !== 0) throw new Error(`git show ${values.baseline}: ${old.stderr}`);
-const oldFile = join(cache, 'tempo-baseline.ts');
-writeFileSync(
-  oldFile,
-  old.stdout.replace("from './fft'", `from '${join(here, 'src/main/analysis/features/fft')}'`),
-);
+// The baseline's onset count, from git.
+const oldFile = tempoBaselineFile(here, values.baseline, 'encore-bench-onsets');
 const { modules } = await engineModules(
   'encore-bench-onsets-build',
   {
