@@ -16,11 +16,12 @@
  * independent checks: files whose path names them are refused.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { engineModules } from './engine-modules.js';
+import { tempoBaselineFile } from './tempo-baseline.js';
 
 const here = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -38,23 +39,8 @@ console.log(
     .join(' ')}`,
 );
 
-// The baseline estimator, from git, next to the current fft.ts (unchanged since).
-const cache = join(here, 'node_modules/.cache/encore-bench-tempo');
-mkdirSync(cache, { recursive: true });
-const oldSource = spawnSync(
-  'git',
-  ['show', `${values.baseline}:src/main/analysis/features/tempo.ts`],
-  { cwd: here, encoding: 'utf8' },
-);
-if (oldSource.status !== 0) throw new Error(`git show ${values.baseline}: ${oldSource.stderr}`);
-const oldFile = join(cache, 'tempo-baseline.ts');
-writeFileSync(
-  oldFile,
-  oldSource.stdout.replace(
-    "from './fft'",
-    `from '${join(here, 'src/main/analysis/features/fft')}'`,
-  ),
-);
+// The baseline estimator, from git.
+const oldFile = tempoBaselineFile(here, values.baseline, 'encore-bench-tempo');
 
 const { modules } = await engineModules('encore-bench-tempo-build', {
   signals: join(here, 'test/main/analysis/signals.ts'),

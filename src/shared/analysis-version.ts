@@ -3,4 +3,4 @@
  * computation changes: rows of older versions are then analysed again, and sound vectors of
  * different versions are never compared.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;

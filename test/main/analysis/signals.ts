@@ -465,3 +465,41 @@ export function onsetTrain(
   s.floor();
   return s.out;
 }
+
+/** Timbres of onsetPiece's events. */
+export type OnsetTimbre = 'pad' | 'pluck' | 'drums' | 'bell';
+
+/**
+ * Events of one timbre at `perSecond` onsets a second (positions jittered by ±10 % of the step,
+ * levels varied 2:1), optionally over a sustained chord: legato pad notes (slow attack, each held
+ * until the next), plucked notes, drum hits (kick, hat, snare, hat) or FM bells. The rendered
+ * rate is the count of events over the length.
+ */
+export function onsetPiece(
+  timbre: OnsetTimbre,
+  perSecond: number,
+  seconds: number,
+  rate: number,
+  background = false,
+  seed = 11,
+): { audio: Float32Array; onsets: number } {
+  const s = new Score(rate, seconds, seed);
+  const r = noise(seed + 1);
+  const step = 1 / perSecond;
+  let onsets = 0;
+  for (let t = 0.25, k = 0; t < seconds - 0.1; t += step, k++, onsets++) {
+    const when = t + 0.1 * step * r();
+    const amp = 0.3 + 0.1 * r();
+    const midi = LOOP[k % 4] + 12 + MAJOR[k % 3];
+    if (timbre === 'pad') s.bow(when, midi, step, amp, 0.12);
+    else if (timbre === 'pluck') s.pluck(when, midi, 1.2, amp, 6);
+    else if (timbre === 'bell') s.bell(when, midi, 1.5, amp);
+    else if (k % 4 === 0) s.kick(when, amp * 2);
+    else if (k % 4 === 2) s.snare(when, amp * 1.5);
+    else s.hat(when, amp);
+  }
+  // A held A minor chord under it all, 12 dB below the events: its only onset is at the start.
+  if (background) for (const m of [45, 52, 57, 60]) s.bow(0, m, seconds, 0.06, 0.5);
+  s.floor();
+  return { audio: s.out, onsets };
+}

@@ -7,6 +7,7 @@ import { ANALYSIS_RATE, mixdown, resample, type DecodedAudio } from '../decode/p
 import { arousalOf, valenceOf } from '../mood';
 import { essentiaFeatures } from './essentia';
 import { measureLoudness } from './loudness';
+import { measureOnsetRate } from './onsets';
 import { spectralFeatures } from './spectral';
 import { estimateTempo } from './tempo';
 
@@ -51,7 +52,8 @@ export function extractFeatures(audio: DecodedAudio): MeasuredFeatures {
   // Below −90 dBFS RMS there is no music to describe.
   if (spectral.rms < 3e-5) throw new SilentAudioError('the audio is silent');
   const low = lowRate(mono);
-  const tempo = estimateTempo(low, LOW_RATE);
+  const onsetRate = measureOnsetRate(mono, ANALYSIS_RATE);
+  const tempo = estimateTempo(low, LOW_RATE, onsetRate);
   const ess = essentiaFeatures(concat(low), LOW_RATE);
   const base = {
     bpm: tempo.bpm > 0 ? tempo.bpm : null,
@@ -66,7 +68,7 @@ export function extractFeatures(audio: DecodedAudio): MeasuredFeatures {
     energy: spectral.energy,
     rms: spectral.rms,
     dynamicComplexity: ess.dynamicComplexity,
-    onsetRate: tempo.onsetRate,
+    onsetRate,
     spectralCentroid: spectral.spectralCentroid,
     zcr: spectral.zcr,
     mfccMean: spectral.mfccMean,

@@ -1,5 +1,5 @@
 /**
- * Tempo and onset rate from band-wise onset envelopes. essentia.js's RhythmExtractor2013 took
+ * Tempo from a band-wise onset envelope (the onset rate it uses is onsets.ts'). essentia.js's RhythmExtractor2013 took
  * ~11 s and PercivalBpmEstimator ~4 s for 45 s of audio here, far over budget, so this is the
  * classic cheap estimator, with the octave chosen the way listeners choose it:
  *   1. onset envelope: spectral flux of log-compressed energies in 24 log-spaced bands
@@ -34,11 +34,9 @@ const BANDS = 24;
 /**
  * Compression of the band energies, relative to the excerpt's loudest: log(1 + C·E/Emax). The
  * beat envelope hears 40 dB down (every onset counts by its relative change, so quiet passages
- * keep their rhythm); the onset-counting one 30 dB, so the flicker of quiet sustained tones and
- * the noise floor do not count as onsets.
+ * keep their rhythm).
  */
 const BEAT_COMPRESSION = 1e4;
-const ONSET_COMPRESSION = 1e3;
 /** The double tempo wins when its autocorrelation reaches this share of the chosen one's. */
 const DOUBLE_SHARE = 0.8;
 
@@ -46,8 +44,6 @@ export interface TempoResult {
   bpm: number;
   /** 0..1: how much stronger the chosen period is than the average one. */
   confidence: number;
-  /** Onsets per second. */
-  onsetRate: number;
 }
 
 /** First FFT bin of each band, plus the end bin, for `bins` bins at `rate`. */
@@ -64,69 +60,44 @@ function bandEdges(fftSize: number, rate: number): Int32Array {
 }
 
 /**
- * The two onset envelopes of one excerpt, each the half-wave rectified flux of log-compressed band
- * energies: `beat` for the periodicity, `onset` for counting onsets.
+ * The beat envelope of one excerpt: the half-wave rectified flux of log-compressed band energies,
+ * each band weighed by its energy per bin, so a bass note counts as much as a cymbal (what a beat
+ * rests on). Tried with total band energy on the test corpus: three slow pieces read at double
+ * tempo.
  */
-function onsetEnvelopes(
-  x: Float32Array,
-  rate: number,
-  fft: Fft,
-  hop: number,
-): { beat: Float32Array; onset: Float32Array } {
+function beatEnvelope(x: Float32Array, rate: number, fft: Fft, hop: number): Float32Array {
   const edges = bandEdges(fft.size, rate);
   const frames = Math.max(0, Math.floor((x.length - fft.size) / hop) + 1);
   const energies = new Float32Array(frames * BANDS);
   const mags = new Float32Array(fft.size / 2 + 1);
-  // The beat envelope weighs each band by its energy per bin, the onset one by its total energy:
-  // per bin, a bass note counts as much as a cymbal (what a beat rests on); in total, quiet high
-  // partials of a held tone count little (what makes a note a new onset). Tried the other way
-  // round on the test corpus: total energy for the beat read three slow pieces at double tempo,
-  // energy per bin for onsets missed half the onsets of the drum patterns.
-  const beatW = new Float32Array(BANDS),
-    onsetW = new Float32Array(BANDS).fill(1);
-  for (let b = 0; b < BANDS; b++) beatW[b] = 1 / Math.max(1, edges[b + 1] - edges[b]);
-  let beatPeak = 0,
-    onsetPeak = 0;
+  const weight = new Float32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) weight[b] = 1 / Math.max(1, edges[b + 1] - edges[b]);
+  let peak = 0;
   for (let f = 0; f < frames; f++) {
     fft.magnitudes(x, f * hop, mags);
     for (let b = 0; b < BANDS; b++) {
       let e = 0;
       for (let k = edges[b]; k < edges[b + 1]; k++) e += mags[k] * mags[k];
       energies[f * BANDS + b] = e;
-      beatPeak = Math.max(beatPeak, e * beatW[b]);
-      onsetPeak = Math.max(onsetPeak, e * onsetW[b]);
+      peak = Math.max(peak, e * weight[b]);
     }
   }
   const beat = new Float32Array(frames);
-  const onset = new Float32Array(frames);
-  if (!(beatPeak > 0)) return { beat, onset };
-  for (let b = 0; b < BANDS; b++) {
-    beatW[b] *= BEAT_COMPRESSION / beatPeak;
-    onsetW[b] *= ONSET_COMPRESSION / onsetPeak;
-  }
+  if (!(peak > 0)) return beat;
+  for (let b = 0; b < BANDS; b++) weight[b] *= BEAT_COMPRESSION / peak;
   // Each band's compressed level of the frame before, so every level is computed once.
-  const prevBeat = new Float64Array(BANDS),
-    prevOnset = new Float64Array(BANDS);
-  for (let b = 0; b < BANDS; b++) {
-    prevBeat[b] = Math.log1p(beatW[b] * energies[b]);
-    prevOnset[b] = Math.log1p(onsetW[b] * energies[b]);
-  }
+  const prev = new Float64Array(BANDS);
+  for (let b = 0; b < BANDS; b++) prev[b] = Math.log1p(weight[b] * energies[b]);
   for (let f = 1; f < frames; f++) {
-    let flux = 0,
-      flux2 = 0;
+    let flux = 0;
     for (let b = 0; b < BANDS; b++) {
-      const e = energies[f * BANDS + b];
-      const v = Math.log1p(beatW[b] * e),
-        v2 = Math.log1p(onsetW[b] * e);
-      if (v > prevBeat[b]) flux += v - prevBeat[b];
-      if (v2 > prevOnset[b]) flux2 += v2 - prevOnset[b];
-      prevBeat[b] = v;
-      prevOnset[b] = v2;
+      const v = Math.log1p(weight[b] * energies[f * BANDS + b]);
+      if (v > prev[b]) flux += v - prev[b];
+      prev[b] = v;
     }
     beat[f] = flux;
-    onset[f] = flux2;
   }
-  return { beat, onset };
+  return beat;
 }
 
 /** Envelope minus its 0.5 s moving average, negatives clipped: keeps onsets, drops level. */
@@ -141,42 +112,6 @@ function detrend(env: Float32Array, fps: number): Float32Array {
     out[i] = Math.max(0, env[i] - (prefix[b] - prefix[a]) / (b - a));
   }
   return out;
-}
-
-/**
- * Counts onsets in a detrended envelope: local maxima (±50 ms) that stand above both a local
- * threshold (1.5× the mean over ±0.75 s) and a global one (0.3× the excerpt's strong onsets, its
- * 99th percentile). The global bar is what the old count lacked: with only a relative threshold
- * (mean + 0.5·std) a sustained orchestral passage, whose envelope is all small ripples, counted
- * its ripples, and read more onsets a second than a drum kit. At most one onset per 50 ms.
- */
-function countOnsets(env: Float32Array, fps: number): number {
-  if (env.length < 3) return 0;
-  const sorted = Float32Array.from(env).sort();
-  const strong = sorted[Math.floor(0.99 * (sorted.length - 1))];
-  if (!(strong > 0)) return 0;
-  const floor = 0.3 * strong;
-  const prefix = new Float64Array(env.length + 1);
-  for (let i = 0; i < env.length; i++) prefix[i + 1] = prefix[i] + env[i];
-  const span = Math.round(0.75 * fps);
-  const reach = Math.max(1, Math.round(0.05 * fps));
-  let count = 0;
-  let last = -Infinity;
-  for (let i = 0; i < env.length; i++) {
-    const v = env[i];
-    if (v <= floor) continue;
-    const a = Math.max(0, i - span),
-      b = Math.min(env.length, i + span + 1);
-    if (v <= (1.5 * (prefix[b] - prefix[a])) / (b - a)) continue;
-    let isMax = true;
-    for (let j = Math.max(0, i - reach); j <= Math.min(env.length - 1, i + reach) && isMax; j++)
-      if (env[j] > v || (env[j] === v && j < i)) isMax = false;
-    if (isMax && i - last >= 0.05 * fps) {
-      count++;
-      last = i;
-    }
-  }
-  return count;
 }
 
 /** Value and sub-lag position of the autocorrelation peak near `lag` (±`reach` lags). */
@@ -198,21 +133,23 @@ function peakNear(acf: Float64Array, lag: number, reach: number): { lag: number;
   return { lag: best + Math.max(-0.5, Math.min(0.5, offset)), value: b };
 }
 
-/** Tempo, its confidence and the onset rate of mono excerpts at `rate` Hz (11025 is enough). */
-export function estimateTempo(excerpts: Float32Array[], rate: number): TempoResult {
+/**
+ * Tempo and its confidence of mono excerpts at `rate` Hz (11025 is enough); `onsetRate` (onsets
+ * per second, measureOnsetRate) decides whether the double tempo can be carried.
+ */
+export function estimateTempo(
+  excerpts: Float32Array[],
+  rate: number,
+  onsetRate: number,
+): TempoResult {
   const hop = Math.round(HOP_S * rate);
   // Frames of four hops (46 ms): short enough to separate sixteenth notes at 180 BPM.
   const fft = new Fft(2 ** Math.round(Math.log2(4 * hop)));
   const fps = rate / hop;
   const maxLag = Math.ceil(((60 * fps) / MIN_BPM) * 4) + 2;
   const acf = new Float64Array(maxLag + 1);
-  let onsets = 0,
-    seconds = 0;
   for (const x of excerpts) {
-    const envs = onsetEnvelopes(x, rate, fft, hop);
-    const env = detrend(envs.beat, fps);
-    onsets += countOnsets(detrend(envs.onset, fps), fps);
-    seconds += x.length / rate;
+    const env = detrend(beatEnvelope(x, rate, fft, hop), fps);
     for (let lag = 0; lag <= maxLag && lag < env.length; lag++) {
       let s = 0;
       for (let i = lag; i < env.length; i++) s += env[i] * env[i - lag];
@@ -220,8 +157,7 @@ export function estimateTempo(excerpts: Float32Array[], rate: number): TempoResu
       acf[lag] += (s / (env.length - lag)) * env.length;
     }
   }
-  const onsetRate = seconds > 0 ? onsets / seconds : 0;
-  return { ...chooseTempo(acf, fps, onsetRate), onsetRate };
+  return chooseTempo(acf, fps, onsetRate);
 }
 
 /** The tempo and confidence from the summed autocorrelation (`fps` lags a second). */
