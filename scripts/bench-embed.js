@@ -30,6 +30,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
 import { bundleEntries } from './lib/bundle.js';
 
 const { values } = parseArgs({
@@ -75,7 +76,8 @@ await bundleEntries(
 const { embed, loadPipeline, intraOpThreads, BATCH_TOKENS } = await import(
   join(process.cwd(), dir, 'core.js')
 );
-// The baseline's embed core, bundled from git beside today's (its imports resolve in today's tree).
+// The baseline's embed core, bundled from git beside today's (its imports resolve in today's tree);
+// from stdin, which scripts/lib/bundle.js does not take, so esbuild is called directly here.
 await build({
   stdin: {
     contents: execFileSync('git', ['show', `${values.baseline}:src/main/embedding/embed-core.ts`], {
