@@ -14,7 +14,7 @@ import type { ReadTask, ScanPlan } from './scan-plan';
 import { readScanned, type ScanReading } from './scan-read';
 import { CoverCollector } from './cover-collector';
 import type { CoverCache } from './cover-cache';
-import type { RootScanCounts } from './scanner';
+import type { RootScanCounts } from './scan-counts';
 
 /** What the scanner reports as it goes; the library service adds the rate and time left. */
 export type ScanStep = Omit<ScanProgress, 'rate' | 'etaS'>;

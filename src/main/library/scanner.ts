@@ -8,27 +8,18 @@
 import { stat } from 'node:fs/promises';
 import type { Store } from '../store/index';
 import type { Root } from '../store/roots';
-import type { ScanCounts, ScanErrorEntry, TrackId } from '../../shared/library';
+import type { ScanErrorEntry, TrackId } from '../../shared/library';
 import { describeFsError, outsideEntry, type WalkChunk } from './walk';
 import { walk } from './walk-runner';
 import { realRoots } from './real-roots';
 import { isInside, ScanPlan } from './scan-plan';
 import { ScanExecutor, type RootScanDeps } from './scan-executor';
-import { zeroScanCounts } from './scan-counts';
+import { zeroScanCounts, type RootScanCounts } from './scan-counts';
 import { createLogger } from '../log';
 
 export type { RootScanDeps } from './scan-executor';
 
 const log = createLogger('scanner');
-
-export interface RootScanCounts extends ScanCounts {
-  unavailable: boolean;
-  /** Folders below the root that could not be listed, and links that lead out of the library. */
-  unreadableFolders: ScanErrorEntry[];
-  cancelled: boolean;
-  /** `available`: tracks that went missing or came back, their files unchanged. */
-  changed: { added: TrackId[]; updated: TrackId[]; removed: TrackId[]; available: TrackId[] };
-}
 
 /** Scans `root` (only `subtree` of it when given) and returns what changed. */
 export async function scanRoot(
