@@ -90,7 +90,11 @@ export const SOUND_VECTOR_LAYOUT_VERSION: string = hash32(JSON.stringify([FEATUR
   .padStart(8, '0');
 
 /** The sound-vector layout each analysis version stored its vectors with. */
-export const STORED_SOUND_VECTOR_LAYOUTS: Readonly<Record<number, string>> = { 2: 'e49b73db' };
+export const STORED_SOUND_VECTOR_LAYOUTS: Readonly<Record<number, string>> = {
+  2: 'e49b73db',
+  // Version 3 changed the onset rate's measurement, not the layout.
+  3: 'e49b73db',
+};
 
 /** Per-dimension weights applied after standardisation: sqrt(block share / block dimensions). */
 export const SOUND_VECTOR_WEIGHTS: Float32Array = (() => {
