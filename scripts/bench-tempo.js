@@ -42,15 +42,19 @@ console.log(
 // The baseline estimator, from git.
 const oldFile = tempoBaselineFile(here, values.baseline, 'encore-bench-tempo');
 
-const { modules } = await engineModules('encore-bench-tempo-build', {
-  signals: join(here, 'test/main/analysis/signals.ts'),
-  decode: join(here, 'src/main/analysis/decode/index.ts'),
-  ffmpeg: join(here, 'src/main/analysis/decode/ffmpeg.ts'),
-  features: join(here, 'src/main/analysis/features/index.ts'),
-  pcm: join(here, 'src/main/analysis/decode/pcm.ts'),
-  baseline: oldFile,
-  bench: join(here, 'src/main/analysis/bench.ts'),
-});
+const { modules } = await engineModules(
+  'encore-bench-tempo-build',
+  {
+    signals: 'test/main/analysis/signals.ts',
+    decode: 'src/main/analysis/decode/index.ts',
+    ffmpeg: 'src/main/analysis/decode/ffmpeg.ts',
+    features: 'src/main/analysis/features/index.ts',
+    pcm: 'src/main/analysis/decode/pcm.ts',
+    baseline: relative(here, oldFile),
+    bench: 'src/main/analysis/bench.ts',
+  },
+  here,
+);
 const { signals, decode, features, pcm, baseline } = modules;
 const ffmpeg = modules.ffmpeg.findFfmpeg();
 
