@@ -4,7 +4,7 @@
 // albums, queue reorder and remove, settings and language, resume after a reload, the hand-over
 // to the next track (gapless and crossfading), the auto-DJ, and tags shown as text. Screenshots
 // of each screen go to test-results/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,8 +14,7 @@ import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
 import { moodMapPoints } from '../../src/main/store/mood-map';
 import {
-  chromiumAvailable,
-  chromiumPath,
+  describeWithChromium,
   screenshotPath,
   startBrowserHost,
   type BrowserHost,
@@ -24,11 +23,7 @@ import {
 const fixtures = resolve(import.meta.dirname, '../fixtures/library');
 const XSS_TITLE = '<img src=x onerror="window.__pwned=1">';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable())
-  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
-
-run('the app in a browser (encore serve)', () => {
+describeWithChromium('the app in a browser (encore serve)', () => {
   let engine: Engine;
   let host: RunningHost;
   let app: BrowserHost;

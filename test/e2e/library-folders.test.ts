@@ -4,7 +4,7 @@
 // a dropped folder in a browser leads to the folder browser; removing a folder asks first (songs
 // and history it concerns) and Undo brings its tracks back with their ids. Screenshots go to
 // test-results/ (library-*.png).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,8 +13,7 @@ import type { RunningHost } from '../../src/main/host/server';
 import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
 import {
-  chromiumAvailable,
-  chromiumPath,
+  describeWithChromium,
   screenshotPath,
   startBrowserHost,
   type BrowserHost,
@@ -24,11 +23,7 @@ import {
 const FIRST_RUN_FILES = 1600;
 const SECOND_FILES = 5;
 
-const run = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable())
-  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
-
-run('library folders in a browser (encore serve)', () => {
+describeWithChromium('library folders in a browser (encore serve)', () => {
   let engine: Engine;
   let host: RunningHost;
   let app: BrowserHost;

@@ -3,7 +3,7 @@
 // person's own queue labelled with where it came from, then Encore's suggestions); Next plays
 // the panel's first entry (seen as its media request); a skipped suggestion never touches the
 // person's queue; Start radio from an artist. Screenshots go to test-results/listening-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,22 +13,17 @@ import { fixtureLibrary } from '../helpers/fixtures';
 import { tempDir } from '../helpers/temp';
 import { writeWav } from '../main/media/wav';
 import {
-  chromiumAvailable,
-  chromiumPath,
+  describeWithChromium,
   screenshotPath,
   startBrowserHost,
   type BrowserHost,
 } from './support';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable())
-  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
-
 // Long enough that no song ends by itself while a test looks at the panel.
 const DRONE_S = 120;
 const DRONES = ['Drone One', 'Drone Two', 'Drone Three', 'Drone Four'];
 
-run('the listening flow in a browser (encore serve)', () => {
+describeWithChromium('the listening flow in a browser (encore serve)', () => {
   let app: BrowserHost;
   let engine: Engine;
   let host: RunningHost;

@@ -2,7 +2,7 @@
 // hub (127.0.0.1, the Hugging Face URL layout, serving the tiny model of test/fixtures/models) and
 // shows a progress bar that moves, then a clear result. The hub holds the model file halfway
 // until the page has shown the bar part-filled, so the test waits on what it sees, not on a clock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,8 +12,7 @@ import type { Engine } from '../../src/main/engine';
 import type { RunningHost } from '../../src/main/host/server';
 import { DEFAULT_MODEL } from '../../src/shared/model-catalog';
 import {
-  chromiumAvailable,
-  chromiumPath,
+  describeWithChromium,
   screenshotPath,
   startBrowserHost,
   type BrowserHost,
@@ -21,10 +20,6 @@ import {
 
 const TINY = resolve(import.meta.dirname, '../fixtures/models/tiny-bert');
 const HELD_FILE = 'onnx/model_quantized.onnx';
-
-const run = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable())
-  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
 
 /** A hub on 127.0.0.1: `/<org>/<name>/resolve/<revision>/<file>`, any model id, the tiny files. */
 function startHub(): Promise<{
@@ -75,7 +70,7 @@ function startHub(): Promise<{
   );
 }
 
-run('model download in Settings (browser, local hub)', () => {
+describeWithChromium('model download in Settings (browser, local hub)', () => {
   let engine: Engine;
   let host: RunningHost;
   let app: BrowserHost;

@@ -3,7 +3,7 @@
 // an artist's songs with Play all, hears four of them for about three seconds each and presses
 // Next, then likes three other songs by the same artist from the track menu. The taste page must
 // not list that artist under "What you avoid". Screenshot: test-results/sampling-taste.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,16 +12,11 @@ import type { RunningHost } from '../../src/main/host/server';
 import { fixtureLibrary } from '../helpers/fixtures';
 import { writeWav } from '../main/media/wav';
 import {
-  chromiumAvailable,
-  chromiumPath,
+  describeWithChromium,
   screenshotPath,
   startBrowserHost,
   type BrowserHost,
 } from './support';
-
-const run = chromiumAvailable() ? describe : describe.skip;
-if (!chromiumAvailable())
-  console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
 
 const ARTIST = 'Sampled Band';
 const SONGS = ['Song A', 'Song B', 'Song C', 'Song D', 'Song E', 'Song F', 'Song G'];
@@ -30,7 +25,7 @@ const SONG_S = 60;
 // "A few seconds each": the person moves on once this much was heard.
 const SAMPLE_S = 3;
 
-run('sampling an artist in a browser does not make it "avoided"', () => {
+describeWithChromium('sampling an artist in a browser does not make it "avoided"', () => {
   let engine: Engine;
   let host: RunningHost;
   let app: BrowserHost;

@@ -20,6 +20,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { EngineConfig } from '../../src/main/config';
 import { createEngine, type Engine } from '../../src/main/engine';
 import { startHost, type RunningHost } from '../../src/main/host/server';
+import { describeOrSkip } from '../helpers/skip';
 
 /** The repository root: the nearest folder above this file holding src/renderer (also when bundled). */
 function findRepo(): string {
@@ -81,6 +82,11 @@ export async function buildRenderer(): Promise<string> {
 export function chromiumAvailable(): boolean {
   return existsSync(chromiumPath) && statSync(chromiumPath).isFile();
 }
+
+/** `describe` for a browser suite: skipped, saying why, where the system Chromium is missing. */
+export const describeWithChromium = describeOrSkip(
+  chromiumAvailable() ? null : `no Chromium at ${chromiumPath} (apt-get install chromium)`,
+);
 
 /** The system Chromium, headless, with a fresh profile (`profileDir`) and no background traffic. */
 export async function launchChromium(profileDir: string): Promise<BrowserContext> {
