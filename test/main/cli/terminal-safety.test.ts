@@ -68,7 +68,7 @@ describe('terminal safety of the CLI', () => {
     ['moods', '#1'],
     ['similar', '#1'],
     ['mood', 'calm'],
-    ['journey', '#1', '#3', '--steps', '#3'],
+    ['journey', '#1', '#3', '--steps', '3'],
     ['playlist', 'mood', 'calm'],
     ['features', '#1'],
   ])('encore %s … shows the attack escaped, one record per line', (...args) => {
