@@ -8,8 +8,7 @@ import type { Reason, ReasonTrack, UpNextItem } from '../../shared/recommend';
 import { reasonText } from '../../shared/reason-text';
 import { CONTENT_DIM } from './content';
 import type { Catalog } from './catalog';
-import { allowedMask } from './rules';
-import { avoidedArtists } from './taste-view';
+import { askedForMask } from './asked-rows';
 import type { RecommenderState } from './state';
 
 export interface JourneyStep {
@@ -96,16 +95,8 @@ export function journeyItems(
   const missing = ids.filter((_, i) => stops[i] < 0);
   if (missing.length)
     throw new Error(`not in the library (or missing): track ${missing.join(', ')}`);
-  const mask = allowedMask({
-    catalog: st.catalog,
-    // A journey is asked for explicitly: recently played tracks may be on the way.
-    settings: { ...st.settings, noRepeatHours: 0 },
-    lastPlayed: new Map(),
-    disliked: st.history.disliked,
-    exclude: new Set(),
-    now,
-    avoidedArtists: avoidedArtists(st),
-  });
+  // A journey is asked for explicitly: recently played tracks may be on the way.
+  const mask = askedForMask(st, now);
   const plan = planJourney(st.catalog, stops, Math.min(100, Math.max(stops.length, steps)), mask);
   const ref = (r: number): ReasonTrack => ({
     trackId: st.catalog.tracks[r].id,

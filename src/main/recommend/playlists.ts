@@ -13,13 +13,12 @@ import type {
   UpNextItem,
 } from '../../shared/recommend';
 import { reasonText } from '../../shared/reason-text';
-import { avoidedArtists } from './taste-view';
 import { normName } from './content';
 import { contentDistance } from './distance';
 import { diversify } from './diversity';
 import { FIT_MIN, MIN_PLAYLIST, moodBand, moodFit, moodHalf, moodRows } from './mood';
 import type { Scored } from './ranking';
-import { allowedMask } from './rules';
+import { askedForMask } from './asked-rows';
 import { Session } from './session';
 import type { RecommenderState } from './state';
 import { suggest } from './up-next';
@@ -93,17 +92,8 @@ function artistRows(st: RecommenderState, name: string): number[] {
 /** What a station may hold: the Up Next rules without the repeat window (asked for now). */
 function stationMask(st: RecommenderState, seed: StationSeed, now: number): Uint8Array {
   const asked = seed.kind === 'artist' ? artistRows(st, seed.name) : [];
-  return allowedMask({
-    catalog: st.catalog,
-    settings: { ...st.settings, noRepeatHours: 0 },
-    lastPlayed: new Map(),
-    disliked: st.history.disliked,
-    exclude: new Set(),
-    now,
-    avoidedArtists: avoidedArtists(
-      st,
-      asked.map((r) => st.catalog.tracks[r].artistKey),
-    ),
+  return askedForMask(st, now, {
+    askedArtists: asked.map((r) => st.catalog.tracks[r].artistKey),
   });
 }
 
@@ -187,15 +177,7 @@ export async function buildMoodPlaylist(
   const c = st.catalog;
   const mood = name.toLowerCase();
   const removed = st.history.removed.get(`mood:${mood}`) ?? new Set<TrackId>();
-  const mask = allowedMask({
-    catalog: c,
-    settings: { ...st.settings, noRepeatHours: 0 },
-    lastPlayed: new Map(),
-    disliked: st.history.disliked,
-    exclude: removed,
-    now: h.now,
-    avoidedArtists: avoidedArtists(st),
-  });
+  const mask = askedForMask(st, h.now, { exclude: removed });
   const half = moodHalf(c, mood);
   const fromMeaning = (await h.meaning?.mood?.(mood, Math.max(count * 6, 200))) ?? [];
   const fit = new Map<number, number>();
