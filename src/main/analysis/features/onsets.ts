@@ -40,12 +40,12 @@ const SMOOTH: [number, number, number, number, number] = [0.16, 0.32, 0.16, -0.5
 /** High-frequency content of each frame of `x`. */
 function highFrequencyContent(x: Float32Array, fft: Fft, hop: number): Float32Array {
   const frames = Math.max(0, Math.floor((x.length - fft.size) / hop) + 1);
-  const mags = new Float32Array(fft.size / 2 + 1);
+  const power = new Float32Array(fft.size / 2 + 1);
   const out = new Float32Array(frames);
   for (let f = 0; f < frames; f++) {
-    fft.magnitudes(x, f * hop, mags);
+    fft.power(x, f * hop, power);
     let h = 0;
-    for (let k = 1; k < mags.length; k++) h += k * mags[k] * mags[k];
+    for (let k = 1; k < power.length; k++) h += k * power[k];
     out[f] = h;
   }
   return out;

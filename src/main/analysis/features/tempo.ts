@@ -69,15 +69,15 @@ function beatEnvelope(x: Float32Array, rate: number, fft: Fft, hop: number): Flo
   const edges = bandEdges(fft.size, rate);
   const frames = Math.max(0, Math.floor((x.length - fft.size) / hop) + 1);
   const energies = new Float32Array(frames * BANDS);
-  const mags = new Float32Array(fft.size / 2 + 1);
+  const power = new Float32Array(fft.size / 2 + 1);
   const weight = new Float32Array(BANDS);
   for (let b = 0; b < BANDS; b++) weight[b] = 1 / Math.max(1, edges[b + 1] - edges[b]);
   let peak = 0;
   for (let f = 0; f < frames; f++) {
-    fft.magnitudes(x, f * hop, mags);
+    fft.power(x, f * hop, power);
     for (let b = 0; b < BANDS; b++) {
       let e = 0;
-      for (let k = edges[b]; k < edges[b + 1]; k++) e += mags[k] * mags[k];
+      for (let k = edges[b]; k < edges[b + 1]; k++) e += power[k];
       energies[f * BANDS + b] = e;
       peak = Math.max(peak, e * weight[b]);
     }
