@@ -8,7 +8,7 @@
  * correlations per library: every file of --real (the benchmark library's real tracks) and an
  * evenly spaced sample of --sample files of --eval (the distinct-sounds evaluation library).
  *
- *   npm run bench:onsets [-- --real /tmp/encore-bench/real --eval /tmp/encore-eval-library --sample 150 --baseline main]
+ *   npm run bench:onsets [-- --real /tmp/encore-bench/real --eval /tmp/encore-eval-library --sample 150 --baseline 0d99b6e]
  *
  * Wesnoth and Warzone 2100 music is reserved for independent checks: files whose path names them
  * are refused. Prints Markdown for docs/benchmarks.md.
@@ -27,7 +27,9 @@ const { values } = parseArgs({
     real: { type: 'string', default: '/tmp/encore-bench/real' },
     eval: { type: 'string', default: '/tmp/encore-eval-library' },
     sample: { type: 'string', default: '150' },
-    baseline: { type: 'string', default: 'main' },
+    // The last version-2 commit: its tempo.ts counted onsets (estimateTempo(…).onsetRate); from
+    // version 3 on the count has its own module and estimateTempo returns none.
+    baseline: { type: 'string', default: '0d99b6e' },
   },
 });
 const load = () =>
@@ -73,7 +75,10 @@ async function encore(path, durationS) {
       features.LOW_RATE,
     ),
   );
-  return { now, old: baseline.estimateTempo(low, features.LOW_RATE).onsetRate };
+  const old = baseline.estimateTempo(low, features.LOW_RATE).onsetRate;
+  if (typeof old !== 'number')
+    throw new Error(`--baseline ${values.baseline}: its estimateTempo gives no onset rate`);
+  return { now, old };
 }
 
 function aubioRate(path, durationS) {
