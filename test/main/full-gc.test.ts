@@ -20,7 +20,9 @@ describe('collectGarbage', () => {
     // Entries arrive after the current job; the full (mark-compact) collection is among them.
     await new Promise((done) => setTimeout(done, 0));
     observer.disconnect();
-    const kinds = seen.map((e) => (e.detail as { kind: number }).kind);
+    const kinds = seen.map(
+      (e) => (e as PerformanceEntry & { detail: { kind: number } }).detail.kind,
+    );
     expect(kinds).toContain(constants.NODE_PERFORMANCE_GC_MAJOR);
     expect(runInNewContext('typeof gc')).toBe('undefined');
   });

@@ -62,7 +62,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 const VECTOR_PAGE = 1000;
 
 /** A copy of `bytes` with room for at least `needed` bytes (doubling, so growth stays linear). */
-function grown(bytes: Uint8Array, needed: number): Uint8Array {
+function grown(bytes: Uint8Array<ArrayBuffer>, needed: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(Math.max(needed, bytes.length * 2));
   out.set(bytes);
   return out;
