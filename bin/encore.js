@@ -2,13 +2,21 @@
 // The `encore` command: runs the built CLI (npm install builds it; `npm run build` rebuilds).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { missingMallocSettings } from './malloc-settings.js';
+import { relaunch } from './relaunch.js';
 
-const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
-if (!existsSync(cli)) {
-  process.stderr.write(
-    'encore: the CLI is not built yet; run `npm run build` in the Encore folder.\n',
-  );
-  process.exit(1);
+// On Linux with glibc, Encore runs with its malloc settings; glibc reads them only at start.
+const settings = missingMallocSettings(process.env);
+if (Object.keys(settings).length > 0) {
+  relaunch(fileURLToPath(import.meta.url), { ...process.env, ...settings });
+} else {
+  const cli = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
+  if (!existsSync(cli)) {
+    process.stderr.write(
+      'encore: the CLI is not built yet; run `npm run build` in the Encore folder.\n',
+    );
+    process.exit(1);
+  }
+  process.argv[1] = cli;
+  await import(cli);
 }
-process.argv[1] = cli;
-await import(cli);

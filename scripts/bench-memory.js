@@ -13,8 +13,10 @@
  * The library is the benchmark's scale library (`../shared/corpus/build-bench-library.sh`,
  * /tmp/encore-bench/scale), scanned once with the CLI into a template data folder with background
  * analysis turned off (analysing 10,000 files takes hours and is bench:analyze's business); every
- * run starts serve on a fresh copy of it. Figures are read inside the serve process by a preloaded
- * probe (`process.memoryUsage()` over the IPC channel) and from /proc. "Idle" = the process used
+ * run starts serve on a fresh copy of it, as a person starts it: `node bin/encore.js serve` (the
+ * launcher sets glibc's malloc settings and starts the CLI again where they are missing). Figures
+ * are read inside the serve process by a preloaded probe (`process.memoryUsage()`, asked for with
+ * SIGUSR2) and from /proc; a launcher that stays to wait for its child is measured too. "Idle" = the process used
  * under 2 % of a core over 3 s. Runs of several builds (--build DIR, a folder with bin/encore.js
  * and out/) and of serve with extra environment (--env K=V[,K=V], e.g. MALLOC_ARENA_MAX=2: glibc
  * reads its malloc settings only at process start) are interleaved run by run. Medians of the runs with their range; load average at
@@ -23,7 +25,16 @@
  * Usage: node scripts/bench-memory.js [--library DIR] [--runs 3] [--build DIR]... [--env K=V]... [--env-only] [--json]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -73,14 +84,61 @@ if (!existsSync(values.library))
 
 const work = mkdtempSync(join(tmpdir(), 'encore-bench-memory-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-// Answers `process.memoryUsage()` over the IPC channel the benchmark opens; nothing else.
+// Preloaded (--require, which the launcher passes on when it starts the CLI again): on SIGUSR2 the
+// process writes `process.memoryUsage()` (and a heap snapshot when one is asked for) to
+// <probe dir>/<pid>.json. A signal and files, not an IPC channel: the process measured may be the
+// launcher's child, which has no channel to this script.
+const probeDir = join(work, 'probe');
+mkdirSync(probeDir);
 const probe = join(work, 'memory-probe.cjs');
 writeFileSync(
   probe,
-  "process.on('message', (m) => { if (m === 'memory') process.send(process.memoryUsage()); " +
-    "else if (m.snapshot) process.send({ file: require('v8').writeHeapSnapshot(m.snapshot) }); });\n" +
-    'process.channel?.unref();\n',
+  `const { isMainThread } = require('node:worker_threads');
+if (isMainThread) {
+  const fs = require('node:fs');
+  const base = require('node:path').join(${JSON.stringify(probeDir)}, String(process.pid));
+  process.on('SIGUSR2', () => {
+    let snapshot;
+    try {
+      snapshot = fs.readFileSync(base + '.snapshot', 'utf8');
+      fs.rmSync(base + '.snapshot');
+    } catch {}
+    const file = snapshot ? require('node:v8').writeHeapSnapshot(snapshot) : undefined;
+    fs.writeFileSync(base + '.tmp', JSON.stringify({ ...process.memoryUsage(), file }));
+    fs.renameSync(base + '.tmp', base + '.json');
+  });
+}
+`,
 );
+
+/** Asks the probe in process `pid` for its memory (and a snapshot to `snapshot`), and waits. */
+async function probeMemory(pid, snapshot) {
+  const base = join(probeDir, String(pid));
+  if (snapshot) writeFileSync(`${base}.snapshot`, snapshot);
+  process.kill(pid, 'SIGUSR2');
+  while (!existsSync(`${base}.json`)) await new Promise((r) => setTimeout(r, 50));
+  const m = JSON.parse(readFileSync(`${base}.json`, 'utf8'));
+  rmSync(`${base}.json`);
+  return m;
+}
+
+/**
+ * The process running the CLI under the launcher `pid`: the launcher itself (a build whose
+ * launcher sets nothing, or one that replaced itself) or the child it started bin/encore.js in.
+ */
+function cliProcess(pid) {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const ppid = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (ppid === String(pid) && cmd.includes('bin/encore.js')) return Number(name);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pid;
+}
 
 /** The scanned library with background analysis off, made once per library folder (by the first build). */
 async function template(build) {
@@ -108,7 +166,7 @@ async function startServe(build, data, env = {}) {
     ['--require', probe, join(build, 'bin/encore.js'), 'serve', '--no-watch'],
     {
       env: { ...process.env, ...env, ENCORE_DATA_DIR: data },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let stderr = '';
@@ -125,6 +183,8 @@ async function startServe(build, data, env = {}) {
   return {
     child,
     url,
+    /** The serve process (the launcher's child when the launcher started the CLI again). */
+    pid: cliProcess(child.pid),
     async stop() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
@@ -165,19 +225,17 @@ async function run({ build, env }) {
   const data = join(work, `data-${Date.now()}`);
   cpSync(await template(build), data, { recursive: true });
   const serve = await startServe(build, data, env);
-  const { child, url } = serve;
-  const ask = (message) =>
-    new Promise((ok) => {
-      child.once('message', ok);
-      child.send(message);
-    });
+  const { child, url, pid } = serve;
   let stage = 0;
   const sample = async () => {
-    const m = { ...(await ask('memory')), vmHwm: vmHwm(child.pid) };
-    if (values.snapshots)
-      await ask({
-        snapshot: join(resolve(values.snapshots), `${STAGES[stage]}-${process.pid}.heapsnapshot`),
-      });
+    const snapshot = values.snapshots
+      ? join(resolve(values.snapshots), `${STAGES[stage]}-${pid}.heapsnapshot`)
+      : undefined;
+    const m = { ...(await probeMemory(pid, snapshot)), vmHwm: vmHwm(pid) };
+    // A launcher that waits for its child holds memory too: its RSS and the part of it no other
+    // process shares (most of its RSS is the Node binary's pages, shared with the serve process).
+    m.launcher = pid === child.pid ? 0 : vmRss(child.pid);
+    m.launcherPrivate = pid === child.pid ? 0 : privateBytes(child.pid);
     stage++;
     return m;
   };
@@ -189,7 +247,7 @@ async function run({ build, env }) {
     if (status.vectors.pending === 0 && status.vectors.descriptor > 0) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
-  await idle(child.pid);
+  await idle(pid);
   out.embedded = await sample();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -199,11 +257,11 @@ async function run({ build, env }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
   await page.locator('[data-track-id]').first().waitFor({ timeout: 300_000 });
-  await idle(child.pid);
+  await idle(pid);
   out.page = await sample();
   await page.close();
   await browser.close();
-  await idle(child.pid);
+  await idle(pid);
   out.closed = await sample();
   await new Promise((r) => setTimeout(r, Number(values['after-ms'])));
   out.minute = await sample();
@@ -212,10 +270,20 @@ async function run({ build, env }) {
   return out;
 }
 
-/** Peak resident set size so far (kB in /proc), in bytes. */
-function vmHwm(pid) {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+/** A field of /proc/PID/status given in kB, in bytes. */
+function statusBytes(pid, field) {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
+}
+/** Peak resident set size so far. */
+const vmHwm = (pid) => statusBytes(pid, 'VmHWM');
+/** Resident set size now. */
+const vmRss = (pid) => statusBytes(pid, 'VmRSS');
+/** Resident memory no other process shares (private clean + dirty pages), in bytes. */
+function privateBytes(pid) {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(rollup)?.[1] ?? 0);
+  return (kb('Private_Clean') + kb('Private_Dirty')) * 1024;
 }
 
 const loadStart = loadavg().map((x) => x.toFixed(2));
@@ -241,10 +309,15 @@ const summary = variants.map(({ label }, b) => ({
     STAGES.map((s) => [
       s,
       Object.fromEntries(
-        ['rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'].map((k) => [
-          k,
-          figure(results[b].map((o) => o[s][k] / MB)),
-        ]),
+        [
+          'rss',
+          'heapUsed',
+          'heapTotal',
+          'external',
+          'arrayBuffers',
+          'launcher',
+          'launcherPrivate',
+        ].map((k) => [k, figure(results[b].map((o) => o[s][k] / MB))]),
       ),
     ]),
   ),
@@ -266,12 +339,12 @@ if (values.json) {
       `\n${s.variant}: MB, median (range) of ${values.runs} runs; peak RSS ${f(s.peakRss)}`,
     );
     console.log(
-      'stage     rss            heap used      heap total     external       array buffers',
+      'stage     rss            heap used      heap total     external       array buffers  launcher rss / private',
     );
     for (const stage of STAGES) {
       const x = s.stages[stage];
       console.log(
-        `${stage.padEnd(9)} ${f(x.rss).padEnd(14)} ${f(x.heapUsed).padEnd(14)} ${f(x.heapTotal).padEnd(14)} ${f(x.external).padEnd(14)} ${f(x.arrayBuffers)}`,
+        `${stage.padEnd(9)} ${f(x.rss).padEnd(14)} ${f(x.heapUsed).padEnd(14)} ${f(x.heapTotal).padEnd(14)} ${f(x.external).padEnd(14)} ${f(x.arrayBuffers).padEnd(14)} ${f(x.launcher)} / ${f(x.launcherPrivate)}`,
       );
     }
   }

@@ -10,7 +10,8 @@
  *    display; then Electron's install.js unpacks it from the cache and writes path.txt.
  * 2. The build: `electron-vite build` when out/ is missing or older than the sources.
  * 3. Electron with the project folder, as electron-vite preview launches it (package.json "main"
- *    names out/main/index.js; the folder, not the file, so the app keeps its name and data folder).
+ *    names out/main/index.js; the folder, not the file, so the app keeps its name and data folder),
+ *    on Linux with glibc with Encore's malloc settings in its environment (bin/malloc-settings.js).
  *
  * Every failure ends in one sentence saying what failed and what to do, and a non-zero exit.
  */
@@ -19,6 +20,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { missingMallocSettings } from '../bin/malloc-settings.js';
 
 const root = resolve(import.meta.dirname, '..');
 const serveHint = 'run `npx encore serve` to open Encore in your browser';
@@ -208,7 +210,8 @@ function buildIfStale() {
 }
 
 function launch(exe) {
-  const env = { ...process.env };
+  // On Linux with glibc, Electron's main process (the engine) runs with Encore's malloc settings.
+  const env = { ...process.env, ...missingMallocSettings(process.env) };
   // Inherited from a shell that runs Electron as Node, the window would never open.
   delete env.ELECTRON_RUN_AS_NODE;
   const args = [root, ...process.argv.slice(2)];

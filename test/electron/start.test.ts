@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describeOrSkip } from '../helpers/skip';
 import { tempDir } from '../helpers/temp';
 import { executablePath, standInRelease, type LaunchRecord } from './stand-in-archive';
+import { MALLOC_SETTINGS, usesGlibc } from '../../bin/malloc-settings.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const realElectron = dirname(
@@ -58,6 +59,8 @@ function freshProject(): string {
   copyFileSync(join(repo, 'package.json'), join(dir, 'package.json'));
   mkdirSync(join(dir, 'scripts'));
   copyFileSync(join(repo, 'scripts/start.js'), join(dir, 'scripts/start.js'));
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(repo, 'bin/malloc-settings.js'), join(dir, 'bin/malloc-settings.js'));
   for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), '// built\n');
@@ -78,7 +81,7 @@ function freshProject(): string {
 function startEnv(mirror: string, cache: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env))
-    if (!/^(npm_|electron_|force_no_cache)/i.test(key)) env[key] = value;
+    if (!/^(npm_|electron_|force_no_cache|MALLOC_)/i.test(key)) env[key] = value;
   return {
     ...env,
     ELECTRON_MIRROR: mirror,
@@ -166,6 +169,9 @@ run('npm start on a fresh copy without the Electron binary', () => {
     expect(existsSync(join(launched.argv[0], main))).toBe(true);
     expect(launched.env.ENCORE_START_TEST).toBe('passed through');
     expect(launched.env.ELECTRON_RUN_AS_NODE).toBeUndefined();
+    // On Linux with glibc, Electron starts with Encore's malloc settings (glibc reads them at start).
+    for (const [key, value] of Object.entries(MALLOC_SETTINGS))
+      expect(launched.env[key]).toBe(usesGlibc() ? value : undefined);
 
     // The second start uses the installed binary: no download, straight to the window.
     const before = requests.length;

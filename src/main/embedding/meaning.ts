@@ -16,6 +16,7 @@ import type {
   VibeResult,
 } from '../../shared/meaning';
 import type { EventBus } from '../events';
+import { collectGarbage } from '../full-gc';
 import { createLogger } from '../log';
 import type { Store } from '../store/index';
 import { BackendState } from './backend-state';
@@ -322,6 +323,9 @@ export class Meaning {
     });
     const stale = changed.length > 0 || (await this.opts.store.vectors.moodTrackCount()) === 0;
     if (!this.closed && stale) await this.refreshMoodsAndStyles(backend);
+    // The pass and the refresh leave hundreds of MB of garbage in a large library, which an idle
+    // process would otherwise keep (full-gc.ts); a pass that changed nothing left little.
+    if (stale) collectGarbage();
     // The next stages (Up Next, stations, mood lists) read text vectors and moods from the store.
     if (!this.closed && changed.length > 0)
       this.opts.events.emit('embedding.updated', { trackIds: changed });

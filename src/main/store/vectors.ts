@@ -58,6 +58,16 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+// Vectors per page when all of a kind are read: 1,000 × 384 floats is 1.5 MB of blobs at a time.
+const VECTOR_PAGE = 1000;
+
+/** A copy of `bytes` with room for at least `needed` bytes (doubling, so growth stays linear). */
+function grown(bytes: Uint8Array<ArrayBuffer>, needed: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(Math.max(needed, bytes.length * 2));
+  out.set(bytes);
+  return out;
+}
+
 // SQLite's default limit on host parameters is 999 in older builds; stay well under it.
 const IN_CHUNK = 500;
 const MAX_PARAMS = 900;
@@ -175,17 +185,37 @@ export class VectorRepository {
   async textVectors(kind: TextKind, model?: ModelKey): Promise<TextVectors> {
     const key = model ?? (await this.activeModel());
     if (!key) return { ids: [], dim: 0, data: new Float32Array(0) };
-    const rows = await this.db.reader.all<{ track_id: number; dim: number; vector: Buffer }>(
-      `SELECT v.track_id, v.dim, v.vector FROM text_vectors v JOIN tracks t ON t.id = v.track_id
-       WHERE v.kind = ? AND v.model_id = ? AND v.model_revision = ? AND t.scan_error IS NULL AND t.missing = 0
-       ORDER BY v.track_id`,
-      [kind, key.id, key.revision],
+    const from = `FROM text_vectors v JOIN tracks t ON t.id = v.track_id
+       WHERE v.kind = ? AND v.model_id = ? AND v.model_revision = ? AND t.scan_error IS NULL AND t.missing = 0`;
+    const params = [kind, key.id, key.revision];
+    const first = await this.db.reader.get<{ n: number; dim: number | null }>(
+      `SELECT COUNT(*) AS n, (SELECT v.dim ${from} ORDER BY v.track_id LIMIT 1) AS dim ${from}`,
+      [...params, ...params],
     );
-    const dim = rows[0]?.dim ?? 0;
-    const usable = rows.filter((r) => r.dim === dim);
-    const data = new Float32Array(usable.length * dim);
-    usable.forEach((r, i) => data.set(floats(r.vector), i * dim));
-    return { ids: usable.map((r) => r.track_id), dim, data };
+    const dim = first?.dim ?? 0;
+    const ids: TrackId[] = [];
+    // Sized by the count; a write between the count and the pages may add rows (grown below).
+    let bytes = new Uint8Array((first?.n ?? 0) * dim * 4);
+    // Pages of rows in track id order (the model index holds the key, so each page is a range
+    // read): one result of 10,000 blobs sat whole in the driver's native memory, and glibc kept
+    // it after it was freed.
+    for (let after = -1; ;) {
+      const rows = await this.db.reader.all<{ track_id: number; dim: number; vector: Buffer }>(
+        `SELECT v.track_id, v.dim, v.vector ${from} AND v.track_id > ? ORDER BY v.track_id LIMIT ?`,
+        [...params, after, VECTOR_PAGE],
+      );
+      for (const r of rows) {
+        if (r.dim !== dim) continue;
+        const at = ids.length * dim * 4;
+        if (at + dim * 4 > bytes.length) bytes = grown(bytes, at + dim * 4);
+        bytes.set(r.vector, at);
+        ids.push(r.track_id);
+      }
+      if (rows.length < VECTOR_PAGE) break;
+      after = rows[rows.length - 1].track_id;
+    }
+    const data = new Float32Array(bytes.buffer, 0, ids.length * dim);
+    return { ids, dim, data };
   }
 
   /** One track's vector of a kind under `model`, if stored. */
