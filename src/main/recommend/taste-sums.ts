@@ -26,6 +26,12 @@ export class TasteSums {
     this.stamp = new Int32Array(catalog.size);
   }
 
+  /** Sums every row for `model` and builds the bucket → rows lists the updates read. */
+  prepare(model: TasteModel): void {
+    this.offsetOf ??= this.buildPostings();
+    this.update(model);
+  }
+
   /** The sums for `model` as it is now (a view owned by this object). */
   update(model: TasteModel): Float64Array {
     const n = this.catalog.size;
