@@ -15,7 +15,11 @@
  * whether each suggested the same tracks as the new code, and the load average at start and end.
  *
  * Usage: node scripts/bench-recommend.js [--tracks 100000] [--history 50000] [--events 200]
- *        [--runs 3] [--baseline main|COMMIT,COMMIT|none] [--json]
+ *        [--runs 3] [--baseline main|COMMIT,COMMIT|none] [--json] [--phases]
+ *
+ * --phases times the phases of this checkout's `suggest()` per call (src/main/recommend/
+ * phase-times.ts) and prints, after the report, their split over all calls and over the calls
+ * above p90, and the slowest calls with the event before them.
  */
 import { engineModules } from './engine-modules.js';
 import { execSync } from 'node:child_process';
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     baseline: { type: 'string', default: 'main' },
     json: { type: 'boolean', default: false },
+    phases: { type: 'boolean', default: false },
   },
 });
 
@@ -42,6 +47,7 @@ const ENTRIES = {
   recommender: 'src/main/recommend/recommender.ts',
   tracks: 'test/helpers/tracks.ts',
   random: 'src/main/vectors/random.ts',
+  phases: 'src/main/recommend/phase-times.ts',
 };
 // One cache per checkout: engineers benchmarking in parallel worktrees must not share a database.
 const { dir: cache, modules } = await engineModules(
@@ -52,6 +58,8 @@ const { Store } = modules.store;
 const { EventBus } = modules.events;
 const { trackFields } = modules.tracks;
 const { rng } = modules.random;
+/** Per call of this checkout's Up Next (with --phases): event index, what preceded it, phases. */
+const phaseCalls = [];
 /** The code under test, by label: this checkout, and the baseline commit's when asked for. */
 const variants = [{ label: 'new', Recommender: modules.recommender.Recommender }];
 const baselines = values.baseline === 'none' ? [] : values.baseline.split(',').filter(Boolean);
@@ -171,7 +179,7 @@ function sameLists(a, b) {
 }
 
 /** One run of one variant: a fresh past, EVENTS events, Up Next after each. */
-async function benchRun(store, ids, features, Recommender, run) {
+async function benchRun(store, ids, features, Recommender, run, timed = false) {
   await store.db.transaction((tx) => tx.run('DELETE FROM feedback_events'));
   await store.db.transaction((tx) => tx.run('DELETE FROM recommend_state'));
   const random = rng(100 + run);
@@ -203,11 +211,20 @@ async function benchRun(store, ids, features, Recommender, run) {
       source: 'upnext',
     });
     recordMs.push(performance.now() - t0);
+    const phases = {};
+    if (timed) modules.phases.timePhases((p, ms) => (phases[p] = (phases[p] ?? 0) + ms));
     t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const next = await rec.upNext({ currentTrackId: current, sessionId: session, count: 10 });
     upNextMs.push(performance.now() - t0);
     const cpu = process.cpuUsage(cpu0);
+    if (timed) {
+      modules.phases.timePhases(null);
+      // The Recommender saves a snapshot (renormalising the taste model) every 50th event.
+      const event = i % 6 === 5 ? '2nd early skip' : i % 6 === 4 ? 'early skip' : 'complete';
+      const snapshot = (i + 1) % 50 === 0;
+      phaseCalls.push({ run, i, event, snapshot, ms: upNextMs[upNextMs.length - 1], phases });
+    }
     upNextCpuMs.push((cpu.user + cpu.system) / 1000);
     if (i % 6 === 5) jumpMs.push(upNextMs[upNextMs.length - 1]);
     lists.push(next.map((x) => x.trackId).join(','));
@@ -228,6 +245,39 @@ async function benchRun(store, ids, features, Recommender, run) {
     },
     lists,
   };
+}
+
+/** Mean ms per phase over all timed calls and over those above p90, and the slowest calls. */
+function phaseReport(calls) {
+  const p90 = quantile(
+    calls.map((c) => c.ms),
+    0.9,
+  );
+  const slow = calls.filter((c) => c.ms > p90);
+  const names = [...new Set(calls.flatMap((c) => Object.keys(c.phases)))];
+  const mean = (list, p) => list.reduce((s, c) => s + (c.phases[p] ?? 0), 0) / (list.length || 1);
+  const count = (list, e) => list.filter((c) => c.event === e).length;
+  const lines = [
+    `phases of suggest() (ms, mean): all ${calls.length} calls | the ${slow.length} above p90 (${p90.toFixed(1)} ms)`,
+    ...names.map(
+      (p) =>
+        `  ${p.padEnd(22)} ${mean(calls, p).toFixed(2).padStart(6)} | ${mean(slow, p).toFixed(2)}`,
+    ),
+    `  events before the slow calls: ${['complete', 'early skip', '2nd early skip'].map((e) => `${e} ${count(slow, e)}/${count(calls, e)}`).join(', ')}; snapshot just taken ${slow.filter((c) => c.snapshot).length}/${calls.filter((c) => c.snapshot).length}`,
+    'slowest calls:',
+    ...[...calls]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12)
+      .map(
+        (c) =>
+          `  run ${c.run + 1} event ${c.i} (${c.event}${c.snapshot ? ', snapshot' : ''}): ${c.ms.toFixed(1)} ms — ${Object.entries(
+            c.phases,
+          )
+            .map(([p, ms]) => `${p} ${ms.toFixed(1)}`)
+            .join(', ')}`,
+      ),
+  ];
+  return lines.join('\n') + '\n';
 }
 
 // The library is written once and kept (writing 100,000 rows takes minutes on a busy machine).
@@ -261,7 +311,15 @@ try {
   const suggested = {};
   for (let run = 0; run < Number(values.runs); run++) {
     for (const variant of variants) {
-      const { result, lists } = await benchRun(store, ids, features, variant.Recommender, run);
+      const timed = values.phases && variant.label === 'new';
+      const { result, lists } = await benchRun(
+        store,
+        ids,
+        features,
+        variant.Recommender,
+        run,
+        timed,
+      );
       runs[variant.label].push(result);
       suggested[variant.label] = lists;
       log(`run ${run + 1} ${variant.label}: ${JSON.stringify(result, round3)}`);
@@ -329,6 +387,7 @@ try {
     }
     process.stdout.write(lines.join('\n') + '\n');
   }
+  if (values.phases) process.stdout.write(phaseReport(phaseCalls));
 } catch (err) {
   if (writing) rmSync(dir, { recursive: true, force: true });
   throw err;

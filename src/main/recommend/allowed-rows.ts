@@ -22,21 +22,26 @@ export class AllowedRows {
   private catalog: Catalog | null = null;
   private settings: RecommendSettings | null = null;
 
+  /** Computes the static part for `catalog` and `settings` (once; again when either changes). */
+  prepare(catalog: Catalog, settings: RecommendSettings): void {
+    if (catalog === this.catalog && settings === this.settings) return;
+    this.base = allowedMask({
+      catalog,
+      settings,
+      lastPlayed: NO_PLAYS,
+      disliked: NO_TRACKS,
+      exclude: NO_TRACKS,
+      now: 0,
+    });
+    this.catalog = catalog;
+    this.settings = settings;
+  }
+
   /** 1 for every catalog row that may be suggested: the same mask as `allowedMask(input)`, where
    * `plays` holds the plays behind `input.lastPlayed`. The array is overwritten by the next call. */
   mask(input: MaskInput, plays: RecentPlays): Uint8Array {
     const { catalog, settings } = input;
-    if (catalog !== this.catalog || settings !== this.settings) {
-      this.base = allowedMask({
-        ...input,
-        lastPlayed: NO_PLAYS,
-        disliked: NO_TRACKS,
-        exclude: NO_TRACKS,
-        avoidedArtists: undefined,
-      });
-      this.catalog = catalog;
-      this.settings = settings;
-    }
+    this.prepare(catalog, settings);
     if (this.out.length !== this.base.length) this.out = new Uint8Array(this.base.length);
     const mask = this.out;
     mask.set(this.base);

@@ -150,17 +150,9 @@ export class Catalog {
     add: Float64Array,
     w: number,
   ): { a: TopK; b: TopK } {
-    if (!this.int8) {
-      const rows = Array.from({ length: this.size }, (_, r) => r);
-      this.int8 = VectorIndex.from(rows, this.vectors, {
-        dim: CONTENT_DIM,
-        metric: 'dot',
-        quantize: true,
-      });
-    }
     const { top, top2 } = twoStageTopK(
       {
-        coarse: this.int8,
+        coarse: this.int8Index(),
         exact: this.index(),
         query: a,
         query2: b,
@@ -173,6 +165,25 @@ export class Catalog {
       this.twoStage,
     );
     return { a: top, b: top2 };
+  }
+
+  private int8Index(): VectorIndex {
+    if (!this.int8) {
+      const rows = Array.from({ length: this.size }, (_, r) => r);
+      this.int8 = VectorIndex.from(rows, this.vectors, {
+        dim: CONTENT_DIM,
+        metric: 'dot',
+        quantize: true,
+      });
+    }
+    return this.int8;
+  }
+
+  /** Builds the float32 and int8 indexes the scans read (otherwise built by the first scan). */
+  prepareScans(): void {
+    if (this.size === 0) return;
+    this.index();
+    this.int8Index();
   }
 
   /** Row of a track, or -1 when it is not playable / unknown. */

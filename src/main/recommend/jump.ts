@@ -39,18 +39,21 @@ export function jumpAnchor(
   // The most recently played kept tracks, in one pass over the history's arrays in play order
   // (a long history holds tens of thousands; no map look-ups but for the few sets).
   const pool = new TopK(POOL);
-  const rows = livePools(state).played.update(history).rows;
+  const rows = livePools(state).played.update(history).soundRows;
   const { playOrder, orderedLast, orderedPlays, orderedSkips, disliked } = history;
-  const { tracks } = catalog;
   for (let i = 0; i < playOrder.length; i++) {
+    // In seconds, so that float32 keeps plays minutes apart in order.
+    const at = orderedLast[i] / 1000;
+    // Once the pool is full, a play older than its oldest is turned away whatever the checks
+    // below say: test that first (most of a long history), with the same pool as visiting all.
+    if (Math.fround(at) < pool.threshold) continue;
     const plays = orderedPlays[i];
     if (!plays || plays <= orderedSkips[i]) continue;
     const r = rows[i];
-    if (r < 0 || !tracks[r].hasSound) continue;
+    if (r < 0) continue;
     const id = playOrder[i];
     if ((disliked.size > 0 && disliked.has(id)) || inSession.has(id)) continue;
-    // In seconds, so that float32 keeps plays minutes apart in order.
-    pool.push(r, orderedLast[i] / 1000);
+    pool.push(r, at);
   }
   let best = -1;
   let bestValue = -Infinity;

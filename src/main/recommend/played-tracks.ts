@@ -12,6 +12,9 @@ import type { TasteModel } from './taste-model';
 export class PlayedTracks {
   /** Catalog row of the i-th track in `history.playOrder`, −1 when not in the catalog. */
   readonly rows: number[] = [];
+  /** The same row when the track has a measured sound, else −1 (for the change of direction,
+   * which only goes to tracks it can compare by sound: no track record read per played track). */
+  readonly soundRows: number[] = [];
   private readonly artists = new Set<string>();
   private readonly genres = new Set<string>();
   /** Taste bucket of each artist in `artists`, in the same order. */
@@ -25,6 +28,7 @@ export class PlayedTracks {
     for (let i = this.rows.length; i < order.length; i++) {
       const r = this.catalog.row(order[i]);
       this.rows.push(r);
+      this.soundRows.push(r >= 0 && this.catalog.tracks[r].hasSound ? r : -1);
       const key = r >= 0 ? this.catalog.tracks[r].artistKey : '';
       if (r >= 0) for (const g of this.catalog.tracks[r].genres) this.genres.add(g);
       if (this.artists.has(key)) continue;

@@ -42,6 +42,7 @@ import {
 import { tasteEdited, tasteView } from './taste-view';
 import { forgetEvidence } from './avoid-evidence';
 import { suggest } from './up-next';
+import { preparePools } from './live-pools';
 import { buildMoodPlaylist, buildStation, type MeaningSource } from './playlists';
 
 const log = createLogger('recommend');
@@ -102,7 +103,10 @@ export class Recommender {
     if (!this.state) {
       // The first load reads the catalog as it is now: changes announced before it are in it.
       this.catalogStale = false;
-      this.state = loadState(this.deps.store, this.features, this.now());
+      this.state = loadState(this.deps.store, this.features, this.now()).then((st) => {
+        preparePools(st);
+        return st;
+      });
     }
     const st = await this.state;
     if (this.catalogStale && !this.rebuilding) this.rebuild(st);
@@ -120,6 +124,7 @@ export class Recommender {
     this.rebuilding = loadCatalog(this.deps.store, this.features)
       .then((catalog) => {
         st.catalog = catalog;
+        preparePools(st);
         if (!this.catalogStale)
           this.deps.events.emit('upnext.changed', { sessionId: '*', cause: 'library' });
       })

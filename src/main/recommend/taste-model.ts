@@ -137,19 +137,25 @@ export class TasteModel {
   }
 
   private renormalise(): void {
-    // At scale 1 nothing changes (a snapshot right after one).
-    if (this.scale !== 1) this.changedAll();
+    this.changedAll();
     for (let i = 0; i < this.sparse.length; i++) this.sparse[i] *= this.scale;
     for (let j = 0; j < CONTENT_DIM; j++) this.dense[j] *= this.scale;
     this.scale = 1;
   }
 
-  /** JSON snapshot (only non-zero named weights are written). */
+  /**
+   * JSON snapshot of the weights as they count now (only non-zero named weights are written): the
+   * same text as renormalising first, without rewriting the model. Rewriting every stored weight
+   * (× scale) at each snapshot would start a new epoch, and the next Up Next would sum the taste
+   * weights of every catalog row again (taste-sums.ts); the scale stays in `scale` instead, until
+   * it gets small enough for float32 (decayTo).
+   */
   toJSON(): string {
-    this.renormalise();
+    const k = this.scale;
     const sparse: [number, number][] = [];
     this.sparse.forEach((w, i) => {
-      if (Math.abs(w) > 1e-6) sparse.push([i, w]);
+      const now = Math.fround(w * k);
+      if (Math.abs(now) > 1e-6) sparse.push([i, now]);
     });
     return JSON.stringify({
       v: 1,
@@ -159,7 +165,7 @@ export class TasteModel {
       lastAt: this.lastAt,
       events: this.events,
       bias: this.bias,
-      dense: Array.from(this.dense),
+      dense: Array.from(this.dense, (w) => Math.fround(w * k)),
       sparse,
     });
   }

@@ -17,6 +17,7 @@ import { hash32 } from './content';
 import { TASTE_BUCKETS } from './catalog';
 import { avoidedArtists } from './taste-view';
 import { pickedArtist } from './picks';
+import { phaseClock } from './phase-times';
 
 export interface SuggestQuery {
   /** Row of the playing (or seed) track, or −1. */
@@ -35,6 +36,7 @@ export interface SuggestQuery {
 export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] {
   const { catalog, model, history, settings } = state;
   if (catalog.size === 0) return [];
+  const mark = phaseClock();
   const a = settings.adventurousness;
   const exclude = new Set<TrackId>(q.exclude);
   if (q.current >= 0) exclude.add(catalog.tracks[q.current].id);
@@ -51,11 +53,13 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     },
     history.recentPlays,
   );
+  mark?.('mask');
   const recentIds = q.session ? q.session.recentKept(3) : [];
   const recent = recentIds.map((id) => catalog.row(id)).filter((r) => r >= 0);
   const co = coListening(state, [q.current, ...recent]);
   const sessionVector = q.session ? q.session.vector(catalog) : null;
   const learned = model.events > 0;
+  mark?.('co-listening, session');
   // Each early skip in a row halves the pull of the playing track: the person is saying "not
   // this direction", so the session and taste get more say (and a change of mood is followed).
   // Only as far as the taste model has something to offer instead: with little learned (< ~100
@@ -67,13 +71,16 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     q.session && streak >= JUMP_AFTER_SKIPS ? jumpAnchor(state, q.session, q.random) : -1;
   const anchor = jump >= 0 ? jump : q.current;
   const w = rankWeights(a, streak);
+  mark?.('jump');
+  const tasteSums = pools.tasteSums.update(model);
+  mark?.('taste sums');
   const candidates = generateCandidates({
     catalog,
     mask,
     current: anchor,
     sessionVector,
     model,
-    tasteSums: pools.tasteSums.update(model),
+    tasteSums,
     // An untrained model's opinion is noise: leave taste out of the scan until it learned.
     weights: { sim: w.sim, taste: learned ? w.taste : 0, session: w.session },
     followers: co.followers,
@@ -81,6 +88,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     k: { neighbour: 100, combined: 200, explore: Math.round((learned ? 20 : 80) + 60 * a) },
     random: q.random,
   });
+  mark?.('candidates');
   const ranked = rankCandidates({
     catalog,
     candidates,
@@ -94,6 +102,7 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     skipStreak: streak,
     random: q.random,
   });
+  mark?.('ranking');
   const played = q.session?.played ?? [];
   const recentArtists = played.slice(-settings.artistSpacing).map((id) => artistOf(state, id));
   if (q.current >= 0) recentArtists.push(catalog.tracks[q.current].artistKey);
@@ -104,7 +113,10 @@ export function suggest(state: RecommenderState, q: SuggestQuery): UpNextItem[] 
     recentArtists,
     metric: contentDistance,
   });
-  return chosen.map((x) => explain(state, x, anchor, recent, co.from, jump >= 0));
+  mark?.('diversify');
+  const items = chosen.map((x) => explain(state, x, anchor, recent, co.from, jump >= 0));
+  mark?.('explain');
+  return items;
 }
 
 /** Co-listening around the given rows: followers to propose, and the best predecessor of a row. */

@@ -7,7 +7,8 @@ import { allowedMask } from '../../../src/main/recommend/rules';
 import { rowSum } from '../../../src/main/recommend/taste-sums';
 import { suggest } from '../../../src/main/recommend/up-next';
 import { JUMP_AFTER_SKIPS, jumpAnchor } from '../../../src/main/recommend/jump';
-import type { RecommenderState } from '../../../src/main/recommend/state';
+import { TASTE_KEY, type RecommenderState } from '../../../src/main/recommend/state';
+import { TasteModel } from '../../../src/main/recommend/taste-model';
 import type { FeedbackEvent, FeedbackKind } from '../../../src/shared/recommend';
 import type { TrackId } from '../../../src/shared/library';
 
@@ -79,8 +80,11 @@ describe('Up Next from incremental state', () => {
         const e = log[j].event;
         log[j].event = { ...e, trackId: f.ids[j % 5], kind: 'skip', positionS: 8 };
       }
-    // Right after a forget (300), and after each change of direction.
-    const checkpoints = new Set([10, 60, 120, 200, 260, 300, 330, 399, ...turns]);
+    // Right after a forget (300), after each change of direction, and right after the taste
+    // snapshots the recommender saves every 50 events (49, 99: the first one after a day's
+    // pause has decayed the weights, so a snapshot's weights differ from the stored ones).
+    const checkpoints = new Set([10, 49, 60, 99, 120, 200, 260, 300, 330, 399, ...turns]);
+    const epoch = (await ready()).model.sparseEpoch;
     let turned = 0;
     let compared = 0;
     for (let i = 0; i < log.length; i++) {
@@ -139,6 +143,22 @@ describe('Up Next from incremental state', () => {
       );
       expect(Array.from(sums)).toEqual(reference);
       expect(reference.some((s) => s !== 0)).toBe(true);
+      // No snapshot (nor anything else in the log) started a new epoch: the taste sums were only
+      // ever caught up bucket by bucket, never re-summed for the whole catalog.
+      expect(live.model.sparseEpoch).toBe(epoch);
+      if (i === 49 || i === 99) {
+        expect(live.model.scaleNow).toBeLessThan(1);
+        // The snapshot just saved (written in the background: wait until the store has it)
+        // holds the weights as they count now.
+        let text = await f.store.feedback.getState(TASTE_KEY);
+        while (!text || TasteModel.fromJSON(text).lastEventId !== live.model.lastEventId) {
+          await new Promise((done) => setImmediate(done));
+          text = await f.store.feedback.getState(TASTE_KEY);
+        }
+        const saved = TasteModel.fromJSON(text);
+        for (let r = 0; r < live.catalog.size; r += 7)
+          expect(saved.logit(live.catalog, r)).toBeCloseTo(live.model.logit(live.catalog, r), 5);
+      }
       compared += 1;
     }
     expect(compared).toBe(checkpoints.size);

@@ -48,6 +48,28 @@ describe('taste model', () => {
     expect(m.logit(c, c.row(2)) - bias).toBeCloseTo(before / 2, 4);
   });
 
+  it('writes a snapshot of the weights as they count now without rewriting its own weights', () => {
+    const m = new TasteModel();
+    m.learn(c, c.row(1), { label: 1, weight: 1 }, 1000);
+    m.learn(c, c.row(3), { label: 0, weight: 1 }, 1000 + TASTE_HALF_LIFE_MS / 3);
+    const stored = Float32Array.from(m.sparse);
+    const { sparseEpoch, scaleNow } = m;
+    expect(scaleNow).toBeLessThan(1);
+    const back = TasteModel.fromJSON(m.toJSON());
+    // The model is as it was: no new epoch, so no cached per-track sum has to be redone.
+    expect(m.sparseEpoch).toBe(sparseEpoch);
+    expect(m.scaleNow).toBe(scaleNow);
+    expect(Array.from(m.sparse)).toEqual(Array.from(stored));
+    // The snapshot holds each weight × scale (as float32, the way a renormalised model stores it).
+    const touched = stored.reduce((n, w) => n + (w !== 0 ? 1 : 0), 0);
+    expect(touched).toBeGreaterThan(0);
+    for (let b = 0; b < stored.length; b++)
+      if (stored[b] !== 0) expect(back.sparse[b]).toBe(Math.fround(stored[b] * scaleNow));
+    expect(back.scaleNow).toBe(1);
+    for (const id of [1, 2, 3])
+      expect(back.logit(c, c.row(id))).toBeCloseTo(m.logit(c, c.row(id)), 5);
+  });
+
   it('survives a JSON round trip', () => {
     const m = new TasteModel();
     m.learn(c, c.row(3), { label: 0, weight: 2 }, 5000);
