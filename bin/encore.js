@@ -3,10 +3,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { missingMallocSettings } from './malloc-settings.js';
+import { missingV8Settings } from './v8-settings.js';
 import { relaunch } from './relaunch.js';
 
-// On Linux with glibc, Encore runs with its malloc settings; glibc reads them only at start.
-const settings = missingMallocSettings(process.env);
+// Encore runs with its V8 young-generation size and, on Linux with glibc, its malloc settings;
+// both are read only when a process starts.
+const settings = { ...missingMallocSettings(process.env), ...missingV8Settings(process.env) };
 if (Object.keys(settings).length > 0) {
   relaunch(fileURLToPath(import.meta.url), { ...process.env, ...settings });
 } else {

@@ -11,6 +11,9 @@
  * With --copies K it also scans a library of K hard-linked copies of the clips (K × 10,000 files)
  * for its peak RSS; with --against DIR (another checkout, built) every Encore scan is run for
  * both checkouts, interleaved, and the table gives both and their ratio.
+ * Each checkout's CLI runs in the environment its `encore` command (bin/encore.js) starts it with:
+ * the malloc settings (bin/malloc-settings.js) and V8 options (bin/v8-settings.js) that checkout
+ * has, nothing for one that has none; the RSS is that process's, without a waiting launcher.
  *
  *   npm run bench:scan [-- --runs 3 --bench /tmp/encore-bench --copies 10 --against /tmp/old]
  *
@@ -56,6 +59,7 @@ if (!existsSync(scale)) {
 }
 const checkouts = [{ name: 'this', dir: here }];
 if (values.against) checkouts.push({ name: 'against', dir: resolve(values.against) });
+for (const c of checkouts) c.env = await launcherEnv(c.dir);
 for (const { dir } of checkouts) {
   if (!existsSync(join(dir, 'out/main/cli.js')))
     spawnSync('npm', ['run', 'build'], { cwd: dir, stdio: 'inherit' });
@@ -74,15 +78,28 @@ function largeLibrary() {
   return dir;
 }
 
+/** The environment `checkout`'s launcher (bin/encore.js) adds, from the settings files it has. */
+async function launcherEnv(checkout) {
+  const settings = {};
+  for (const [file, name] of [
+    ['bin/malloc-settings.js', 'missingMallocSettings'],
+    ['bin/v8-settings.js', 'missingV8Settings'],
+  ]) {
+    const path = join(checkout, file);
+    if (existsSync(path)) Object.assign(settings, (await import(path))[name](process.env));
+  }
+  return settings;
+}
+
 /** Runs `encore ARGS --json` of `checkout` in a fresh process; returns its summary and peak RSS (MB). */
 function encore(checkout, dataDir, args) {
-  const cli = join(checkout, 'out/main/cli.js');
+  const cli = join(checkout.dir, 'out/main/cli.js');
   const code = `import { main } from ${JSON.stringify(cli)};
     const code = await main(${JSON.stringify([...args, '--json'])});
     process.stderr.write('\\nRSS ' + process.resourceUsage().maxRSS + '\\n');
     process.exit(code);`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
-    env: { ...process.env, ENCORE_DATA_DIR: dataDir, ENCORE_LOG: 'error' },
+    env: { ...process.env, ...checkout.env, ENCORE_DATA_DIR: dataDir, ENCORE_LOG: 'error' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -179,10 +196,10 @@ for (let i = 0; i < runs; i++) {
   for (const j of order) {
     const data = mkdtempSync(join(tmpdir(), 'encore-bench-scan-'));
     try {
-      const a = encore(checkouts[j].dir, data, ['scan', scale]);
+      const a = encore(checkouts[j], data, ['scan', scale]);
       per[j].first.push(a.summary.added / (a.summary.durationMs / 1000));
       per[j].rss.push(a.rssMb);
-      const b = encore(checkouts[j].dir, data, ['scan']);
+      const b = encore(checkouts[j], data, ['scan']);
       per[j].rescan.push(b.summary.unchanged / (b.summary.durationMs / 1000));
       per[j].rss.push(b.rssMb);
     } finally {
@@ -191,7 +208,7 @@ for (let i = 0; i < runs; i++) {
     if (large) {
       const big = mkdtempSync(join(tmpdir(), 'encore-bench-scan-large-'));
       try {
-        const c = encore(checkouts[j].dir, big, ['scan', large]);
+        const c = encore(checkouts[j], big, ['scan', large]);
         if (c.summary.added !== all.length * copies)
           throw new Error(`large scan added ${c.summary.added} of ${all.length * copies}`);
         per[j].largeRss.push(c.rssMb);
@@ -220,6 +237,16 @@ const first = per[0].first;
 const table = [
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}; load average at the start ${loadAtStart}, at the end ${loadavg()}.`,
   `Command: \`npm run bench:scan -- --runs ${runs}${copies ? ` --copies ${copies}` : ''}${values.against ? ' --against OTHER-CHECKOUT' : ''}\` on \`${scale}\` (${all.length} files: 4-second tagged clips in mp3, flac, m4a, ogg, opus, wav; baselines on every 10th, ${sample.length} files). Medians of ${runs} runs, range in brackets; Encore with ${tagWorkers} tag workers.`,
+  `Start environment, as each checkout's \`encore\` command gives it: ${checkouts
+    .map(
+      (c) =>
+        `${c.name} ${
+          Object.entries(c.env)
+            .map(([k, v]) => `\`${k}=${v}\``)
+            .join(' ') || 'nothing added'
+        }`,
+    )
+    .join('; ')}.`,
   '',
   `| measure | this checkout${cols} |`,
   `| --- | ---${checkouts.length > 1 ? ' | --- | ---' : ''} |`,

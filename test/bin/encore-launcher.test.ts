@@ -1,6 +1,7 @@
 // The `encore` command (bin/encore.js) as a person runs it: on Linux with glibc the process that
-// runs the CLI starts with Encore's malloc settings in its environment (read from
-// /proc/PID/environ, the environment glibc saw at start), a value already set is kept, and the
+// runs the CLI starts with Encore's malloc settings and its V8 option (NODE_OPTIONS) in its
+// environment (read from /proc/PID/environ, the environment glibc and Node saw at start; Node
+// refuses to start with an option NODE_OPTIONS may not hold), a value already set is kept, and the
 // exit code and signals pass through the launcher. A stand-in out/main/cli.js reports what it
 // was started with; the last test starts the real `encore serve` through the launcher.
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import { describeOrSkip } from '../helpers/skip';
 import { tempDir } from '../helpers/temp';
 import { workerFile } from '../../src/main/workers/worker-file';
 import { MALLOC_SETTINGS, usesGlibc } from '../../bin/malloc-settings.js';
+import { YOUNG_GENERATION_OPTION } from '../../bin/v8-settings.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const glibc = usesGlibc();
@@ -70,6 +72,7 @@ const withStandIn = (): string =>
 function personEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(MALLOC_SETTINGS)) delete env[key];
+  delete env.NODE_OPTIONS;
   return { ...env, ...extra };
 }
 
@@ -120,9 +123,10 @@ run('the encore launcher', () => {
     const [report, exit] = await Promise.all([reported(file, child), ended(child)]);
     expect(exit).toEqual({ code: 0, signal: null });
     expect(startSettings(report)).toEqual(expectedSettings());
+    expect(report.environ.NODE_OPTIONS).toBe(YOUNG_GENERATION_OPTION);
     expect(report.argv).toEqual(['exit', '0', '--json']);
     // Nothing stays resident where the process can be replaced; else the launcher is the parent.
-    if (!glibc || typeof (process as { execve?: unknown }).execve === 'function')
+    if (typeof (process as { execve?: unknown }).execve === 'function')
       expect(report.pid).toBe(child.pid);
     else expect(report.ppid).toBe(child.pid);
   });
@@ -133,6 +137,22 @@ run('the encore launcher', () => {
     const child = start(dir, ['exit', '0'], personEnv({ REPORT: file, MALLOC_ARENA_MAX: '4' }));
     const report = await reported(file, child);
     expect(startSettings(report)).toEqual(expectedSettings({ MALLOC_ARENA_MAX: '4' }));
+  });
+
+  it("adds the V8 option to the person's NODE_OPTIONS, and keeps their own size", async () => {
+    const dir = withStandIn();
+    const file = join(tempDir(), 'report.json');
+    const added = await reported(
+      file,
+      start(dir, ['exit', '0'], personEnv({ REPORT: file, NODE_OPTIONS: '--no-warnings' })),
+    );
+    expect(added.environ.NODE_OPTIONS).toBe(`--no-warnings ${YOUNG_GENERATION_OPTION}`);
+    const chosen = '--no-warnings --max-semi-space-size=32';
+    const kept = await reported(
+      file,
+      start(dir, ['exit', '0'], personEnv({ REPORT: file, NODE_OPTIONS: chosen })),
+    );
+    expect(kept.environ.NODE_OPTIONS).toBe(chosen);
   });
 
   it("ends with the CLI's exit code, or its signal", async () => {
@@ -177,7 +197,7 @@ function cliPid(launcher: number): number {
 
 describe('encore serve through the launcher', () => {
   run('the serve process', () => {
-    it('runs with the malloc settings in its start environment', async () => {
+    it('runs with the malloc settings and the V8 option in its start environment', async () => {
       const build = dirname(workerFile('cli'));
       const dir = launcherCopy((outMain) => symlinkSync(build, outMain, 'dir'));
       const renderer = tempDir('encore-launcher-renderer-');
@@ -204,6 +224,7 @@ describe('encore serve through the launcher', () => {
         ]),
       );
       expect(seen).toEqual(expectedSettings());
+      expect(/(^|\0)NODE_OPTIONS=([^\0]*)/.exec(environ)?.[2]).toBe(YOUNG_GENERATION_OPTION);
       child.kill('SIGTERM');
       expect(await exit).toEqual({ code: 0, signal: null });
     });
