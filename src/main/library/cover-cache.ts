@@ -34,6 +34,8 @@ export interface CachedImage {
 
 export class CoverCache {
   readonly dir: string;
+  /** Image file → its write in progress. */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(
     dataDir: string,
@@ -54,13 +56,24 @@ export class CoverCache {
     const hash = createHash('sha256').update(data).digest('hex');
     const file = join(this.dir, `${hash}.${ext}`);
     if (!existsSync(file)) {
-      await mkdir(this.dir, { recursive: true });
-      // Written under a temporary name and renamed, so a crash never leaves a half image in place.
-      const partial = `${file}.${process.pid}.part`;
-      await writeFile(partial, data);
-      await rename(partial, file);
+      // The same image may be written for two albums at once (a scan writes pictures as it reads
+      // them): one write, which both wait for.
+      let writing = this.writing.get(file);
+      if (!writing) {
+        writing = this.store(file, data).finally(() => this.writing.delete(file));
+        this.writing.set(file, writing);
+      }
+      await writing;
     }
     return { hash, mime: type, bytes: data.length };
+  }
+
+  private async store(file: string, data: Uint8Array): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    // Written under a temporary name and renamed, so a crash never leaves a half image in place.
+    const partial = `${file}.${process.pid}.part`;
+    await writeFile(partial, data);
+    await rename(partial, file);
   }
 
   /** Writes an image file found in an album folder (cover.jpg …) into the cache. */
