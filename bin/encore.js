@@ -2,13 +2,12 @@
 // The `encore` command: runs the built CLI (npm install builds it; `npm run build` rebuilds).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { missingMallocSettings } from './malloc-settings.js';
-import { missingV8Settings } from './v8-settings.js';
+import { missingStartSettings } from './start-settings.js';
 import { relaunch } from './relaunch.js';
 
 // Encore runs with its V8 young-generation size and, on Linux with glibc, its malloc settings;
-// both are read only when a process starts.
-const settings = { ...missingMallocSettings(process.env), ...missingV8Settings(process.env) };
+// both are read only when a process starts, so the CLI is started again with them.
+const settings = missingStartSettings(process.env);
 if (Object.keys(settings).length > 0) {
   relaunch(fileURLToPath(import.meta.url), { ...process.env, ...settings });
 } else {

@@ -11,9 +11,9 @@
  * With --copies K it also scans a library of K hard-linked copies of the clips (K × 10,000 files)
  * for its peak RSS; with --against DIR (another checkout, built) every Encore scan is run for
  * both checkouts, interleaved, and the table gives both and their ratio.
- * Each checkout's CLI runs in the environment its `encore` command (bin/encore.js) starts it with:
- * the malloc settings (bin/malloc-settings.js) and V8 options (bin/v8-settings.js) that checkout
- * has, nothing for one that has none; the RSS is that process's, without a waiting launcher.
+ * Each checkout's CLI runs in the environment its `encore` command (bin/encore.js) starts it with
+ * (bin/start-settings.js: V8 and malloc settings; nothing for a checkout whose launcher adds
+ * none); the RSS is that process's, without a waiting launcher.
  *
  *   npm run bench:scan [-- --runs 3 --bench /tmp/encore-bench --copies 10 --against /tmp/old]
  *
@@ -78,17 +78,19 @@ function largeLibrary() {
   return dir;
 }
 
-/** The environment `checkout`'s launcher (bin/encore.js) adds, from the settings files it has. */
+/**
+ * The environment `checkout`'s launcher (bin/encore.js) adds: its missingStartSettings, or in a
+ * checkout from before that, its malloc settings, or nothing.
+ */
 async function launcherEnv(checkout) {
-  const settings = {};
   for (const [file, name] of [
+    ['bin/start-settings.js', 'missingStartSettings'],
     ['bin/malloc-settings.js', 'missingMallocSettings'],
-    ['bin/v8-settings.js', 'missingV8Settings'],
   ]) {
     const path = join(checkout, file);
-    if (existsSync(path)) Object.assign(settings, (await import(path))[name](process.env));
+    if (existsSync(path)) return (await import(path))[name](process.env);
   }
-  return settings;
+  return {};
 }
 
 /** Runs `encore ARGS --json` of `checkout` in a fresh process; returns its summary and peak RSS (MB). */

@@ -69,10 +69,11 @@ describe('the cover collector', () => {
 
   it('writes a picture two albums share once, when both bring it at the same time', async () => {
     const { store, collector, files, ids } = await collectorOnStore();
-    const other = { ...files[0], fields: { ...files[0].fields, album: 'Other Album' } };
-    const [otherId] = await store.tracks.writeScanned([
-      { ...other, fields: { ...other.fields, path: '/music/Other/01.mp3' } },
-    ]);
+    const other = {
+      ...files[0],
+      fields: { ...files[0].fields, album: 'Other Album', path: '/music/Other/01.mp3' },
+    };
+    const [otherId] = await store.tracks.writeScanned([other]);
     collector.noteTrack(ids[0], files[0], { data: picture, mime: 'image/jpeg' });
     collector.noteTrack(otherId, other, { data: picture, mime: 'image/jpeg' });
     await collector.finish(new AbortController().signal);
